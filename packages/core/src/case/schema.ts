@@ -1,0 +1,257 @@
+/**
+ * The case format `entente/1`, defined once as zod schemas. Types are derived from these schemas
+ * and the JSON Schema users get (`schema/entente-case.schema.json`) is generated from them.
+ * Cross-references (ids, sources, relation types, date order) are checked in `semantics.ts`,
+ * because they need the whole case.
+ */
+import { z } from 'zod';
+import { DATE_PATTERN } from './dates.js';
+import { LAYERS } from './vocabulary.js';
+
+/** The format tag every case carries. */
+export const CASE_FORMAT = 'entente/1';
+
+/** The kinds of actor a case can hold. */
+export const ACTOR_KINDS = [
+  'state',
+  'regime',
+  'armed-group',
+  'organisation',
+  'opposition',
+  'population',
+  'other',
+] as const;
+
+/** The kinds of source a case can cite. */
+export const SOURCE_KINDS = [
+  'essay',
+  'article',
+  'news',
+  'report',
+  'book',
+  'dataset',
+  'official-statement',
+  'interview',
+  'other',
+] as const;
+
+/** Source reliability on the NATO/Admiralty scale: A completely reliable … F cannot be judged. */
+export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
+    'ids start with a letter or digit and use A-Z a-z 0-9 _ . : -',
+  )
+  .describe('An identifier, unique within its section.');
+
+const text = z.string().max(100_000);
+
+// YAML reads an unquoted `2015` as a number; a bare year is accepted and kept as text.
+const caseDate = z
+  .union([
+    z.string().regex(DATE_PATTERN, 'dates are YYYY, YYYY-MM or YYYY-MM-DD'),
+    z.int().min(1000).max(9999),
+  ])
+  .transform((v) => String(v))
+  .describe('A partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD (a bare year may be a number).');
+
+const unit = z.number().min(0).max(1);
+
+/** A document, dataset or statement that evidence cites. */
+export const SourceSchema = z
+  .strictObject({
+    id,
+    title: text.min(1).describe('Title of the source.'),
+    author: text.min(1).describe('Author or issuing organisation.'),
+    kind: z.enum(SOURCE_KINDS).describe('What kind of source this is.'),
+    date: caseDate.describe('Publication date (partial ISO).'),
+    url: z.url().optional().describe('Where the source can be read.'),
+    notes: text.optional(),
+  })
+  .describe('A source that evidence items cite.');
+
+/** An actor's size or capability, with its uncertainty and provenance. */
+export const SizeSchema = z
+  .strictObject({
+    value: z.number().min(0).describe('Best estimate.'),
+    unit: z
+      .string()
+      .min(1)
+      .max(64)
+      .default('cinc')
+      .describe(
+        'Unit of value and range; "cinc" = COW Composite Index of National Capability share.',
+      ),
+    range: z
+      .tuple([z.number().min(0), z.number().min(0)])
+      .optional()
+      .describe('Plausible [low, high]; value must lie inside.'),
+    source: id.optional().describe('Id of the source the figure comes from.'),
+    year: z.int().min(1000).max(3000).optional().describe('Year the figure refers to.'),
+    basis: text.optional().describe('How the figure was obtained, for estimates.'),
+  })
+  .describe('Size or capability of an actor.');
+
+/** A state, regime, armed group or other party to the system. */
+export const ActorSchema = z
+  .strictObject({
+    id,
+    name: text.min(1).describe('Display name.'),
+    kind: z.enum(ACTOR_KINDS).describe('What kind of actor this is.'),
+    aliases: z.array(text.min(1)).max(1000).optional().describe('Other names and spellings.'),
+    size: SizeSchema.optional(),
+    since: caseDate.optional().describe('When the actor came into being (if it matters).'),
+    until: caseDate.optional().describe('When the actor ceased to exist or to matter.'),
+    notes: text.optional(),
+  })
+  .describe('A party to the system.');
+
+/** A pointer into a source: paragraph (and sentence) or a character span, plus a paraphrase. */
+export const EvidenceSchema = z
+  .strictObject({
+    source: id.describe('Id of a source in `sources`.'),
+    paragraph: z.int().min(1).optional().describe('Body paragraph, counted from 1.'),
+    sentence: z.int().min(1).optional().describe('Sentence within the paragraph, from 1.'),
+    span: z
+      .tuple([z.int().min(0), z.int().min(0)])
+      .optional()
+      .describe('Character offsets [start, end) into the source text.'),
+    paraphrase: text.min(1).describe("What the source says, in the analyst's own words."),
+    reliability: z.enum(RELIABILITY).optional().describe('Admiralty source reliability A–F.'),
+    credibility: z
+      .int()
+      .min(1)
+      .max(6)
+      .optional()
+      .describe('Admiralty information credibility 1–6.'),
+  })
+  .describe('One piece of evidence for a relation, mechanism or claim.');
+
+/** A typed, signed, time-stamped tie between two actors. */
+export const RelationSchema = z
+  .strictObject({
+    id: id.optional().describe('Optional id, so mechanisms and scenarios can name the relation.'),
+    from: id.describe('Actor id; for directed types the actor the tie goes out from.'),
+    to: id.describe('Actor id; for directed types the actor the tie points to.'),
+    type: id.describe('A relation type from the vocabulary.'),
+    sign: z
+      .union([z.literal(-1), z.literal(0), z.literal(1)])
+      .optional()
+      .describe("Overrides the type's default sign."),
+    weight: unit.optional().describe('Strength of the tie, 0..1 (default 1).'),
+    since: caseDate.optional().describe('First date the relation holds.'),
+    until: caseDate.optional().describe('Last date the relation holds.'),
+    confidence: unit.optional().describe("Analyst's confidence that the relation holds, 0..1."),
+    evidence: z.array(EvidenceSchema).max(10_000).optional(),
+    assumption: z
+      .boolean()
+      .optional()
+      .describe('True when no source states the relation; requires `rationale`.'),
+    rationale: text.optional().describe('Why an assumed relation is believed.'),
+    notes: text.optional(),
+  })
+  .describe('A relation between two actors.');
+
+/** A relation type a case adds to, or overrides in, the built-in vocabulary. */
+export const RelationTypeSchema = z
+  .strictObject({
+    type: id,
+    label: text.optional(),
+    sign: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+    layer: z.enum(LAYERS),
+    directed: z.boolean(),
+    description: text.optional(),
+  })
+  .describe('A relation type definition.');
+
+/** A named span of time that `entente show` groups relations by. */
+export const PeriodSchema = z
+  .strictObject({
+    id,
+    label: text.min(1),
+    start: caseDate,
+    end: caseDate.optional().describe('Last date of the period; open when absent.'),
+    notes: text.optional(),
+  })
+  .describe('A named period of the case.');
+
+/** A causal mechanism the case's sources describe, tied to the actors and relations it moves. */
+export const MechanismSchema = z
+  .strictObject({
+    id,
+    name: text.min(1),
+    description: text.min(1).describe("The mechanism in the analyst's words."),
+    actors: z.array(id).max(10_000).optional(),
+    relations: z
+      .array(id)
+      .max(10_000)
+      .optional()
+      .describe('Ids of relations the mechanism acts on.'),
+    evidence: z.array(EvidenceSchema).max(10_000).optional(),
+  })
+  .describe('A mechanism described by the sources.');
+
+/** A claim made by a source: a hypothesis for entente to test, never an assumption. */
+export const ClaimSchema = z
+  .strictObject({
+    id,
+    statement: text.min(1).describe("The claim in the analyst's words."),
+    kind: z.enum(['descriptive', 'causal', 'predictive', 'counterfactual']),
+    actors: z.array(id).max(10_000).optional(),
+    evidence: z.array(EvidenceSchema).max(10_000).optional(),
+  })
+  .describe('A claim a source makes, to be tested.');
+
+/** Scenarios are accepted and preserved as written; the simulation validates their content. */
+export const ScenarioSchema = z
+  .looseObject({ id, name: text.optional() })
+  .describe('A policy scenario (content validated by the simulation).');
+
+/** A whole case file. */
+export const CaseSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Optional JSON Schema reference for editors.'),
+    format: z.literal(CASE_FORMAT).describe('Format tag; always "entente/1".'),
+    id,
+    title: text.min(1),
+    description: text.optional(),
+    sources: z.array(SourceSchema).max(1_000_000).default([]),
+    actors: z.array(ActorSchema).max(1_000_000),
+    relations: z.array(RelationSchema).max(10_000_000).default([]),
+    vocabulary: z.array(RelationTypeSchema).max(10_000).optional(),
+    periods: z.array(PeriodSchema).max(10_000).optional(),
+    mechanisms: z.array(MechanismSchema).max(100_000).optional(),
+    claims: z.array(ClaimSchema).max(100_000).optional(),
+    scenarios: z.array(ScenarioSchema).max(100_000).optional(),
+  })
+  .describe('An entente case: actors, relations and the evidence behind them.');
+
+/** A validated case. */
+export type Case = z.output<typeof CaseSchema>;
+/** A case as written, before defaults. */
+export type CaseInput = z.input<typeof CaseSchema>;
+export type Source = z.output<typeof SourceSchema>;
+export type Actor = z.output<typeof ActorSchema>;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type Size = z.output<typeof SizeSchema>;
+export type Evidence = z.output<typeof EvidenceSchema>;
+export type Relation = z.output<typeof RelationSchema>;
+export type RelationTypeInput = z.output<typeof RelationTypeSchema>;
+export type Period = z.output<typeof PeriodSchema>;
+export type Mechanism = z.output<typeof MechanismSchema>;
+export type Claim = z.output<typeof ClaimSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** The JSON Schema of `entente/1`, generated from {@link CaseSchema}. */
+export function caseJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(CaseSchema, { io: 'input', target: 'draft-2020-12' });
+  return {
+    ...schema,
+    $id: 'https://entente.dev/schema/entente-case.schema.json',
+    title: 'entente case (entente/1)',
+  };
+}

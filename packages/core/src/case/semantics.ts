@@ -1,0 +1,269 @@
+/**
+ * Checks that need the whole case: unique ids, references to actors, sources, relations and
+ * relation types, date order, evidence locators, size ranges, assumptions with rationales.
+ *
+ * It reads the raw parsed data defensively, so that it can run even when the schema check found
+ * problems and every error is reported at once.
+ */
+import { parseCaseDate } from './dates.js';
+import type { CaseIssue, CaseIssueCode, Severity } from './issues.js';
+import { didYouMean } from './suggest.js';
+import { BUILTIN_VOCABULARY } from './vocabulary.js';
+
+type Path = (string | number)[];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function records(v: unknown): [number, Record<string, unknown>][] {
+  if (!Array.isArray(v)) return [];
+  const out: [number, Record<string, unknown>][] = [];
+  v.forEach((item, i) => {
+    if (isRecord(item)) out.push([i, item]);
+  });
+  return out;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** Dates may be written as a bare year number in YAML. */
+const dateText = (v: unknown): string | undefined =>
+  typeof v === 'number' && Number.isInteger(v) ? String(v) : str(v);
+
+function pathPrefix(path: Path): string {
+  const text = path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+  return text === '' ? '' : `${text}: `;
+}
+
+/** Runs every cross-reference check on raw case data. */
+export function checkSemantics(data: unknown): CaseIssue[] {
+  const issues: CaseIssue[] = [];
+  if (!isRecord(data)) return issues;
+  const push = (
+    code: CaseIssueCode,
+    path: Path,
+    message: string,
+    severity: Severity = 'error',
+    suggestion?: string,
+  ) => {
+    const located = `${pathPrefix(path)}${message}`;
+    const full = suggestion === undefined ? located : `${located}; did you mean "${suggestion}"?`;
+    issues.push(
+      suggestion === undefined
+        ? { code, severity, message: full, path }
+        : { code, severity, message: full, path, suggestion },
+    );
+  };
+
+  const collectIds = (section: string, what: string): Set<string> => {
+    const seen = new Map<string, number>();
+    for (const [i, item] of records(data[section])) {
+      const id = str(item.id);
+      if (id === undefined) continue;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        push(
+          'duplicate-id',
+          [section, i, 'id'],
+          `${what} id "${id}" is already used by ${section}[${first}]`,
+        );
+      } else seen.set(id, i);
+    }
+    return new Set(seen.keys());
+  };
+
+  const sourceIds = collectIds('sources', 'source');
+  const actorIds = collectIds('actors', 'actor');
+  const relationIds = collectIds('relations', 'relation');
+  collectIds('periods', 'period');
+  collectIds('mechanisms', 'mechanism');
+  collectIds('claims', 'claim');
+  collectIds('scenarios', 'scenario');
+
+  const refActor = (value: unknown, path: Path) => {
+    const ref = str(value);
+    if (ref === undefined || actorIds.has(ref)) return;
+    push('unknown-actor', path, `no actor has id "${ref}"`, 'error', didYouMean(ref, actorIds));
+  };
+  const refSource = (value: unknown, path: Path) => {
+    const ref = str(value);
+    if (ref === undefined || sourceIds.has(ref)) return;
+    push('unknown-source', path, `no source has id "${ref}"`, 'error', didYouMean(ref, sourceIds));
+  };
+  const checkSpan = (
+    item: Record<string, unknown>,
+    path: Path,
+    sinceKey: string,
+    untilKey: string,
+  ) => {
+    const since = dateText(item[sinceKey]);
+    const until = dateText(item[untilKey]);
+    const s = since === undefined ? undefined : parseCaseDate(since);
+    const u = until === undefined ? undefined : parseCaseDate(until);
+    if (since !== undefined && s === undefined && /^\d{4}/.test(since)) {
+      push('invalid-date', [...path, sinceKey], `"${since}" is not a real date`);
+    }
+    if (until !== undefined && u === undefined && /^\d{4}/.test(until)) {
+      push('invalid-date', [...path, untilKey], `"${until}" is not a real date`);
+    }
+    if (s && u && u.end < s.start) {
+      push(
+        'until-before-since',
+        [...path, untilKey],
+        `${untilKey} ${until} is before ${sinceKey} ${since}`,
+      );
+    }
+  };
+  const checkEvidence = (list: unknown, path: Path) => {
+    for (const [i, ev] of records(list)) {
+      const at = [...path, i];
+      refSource(ev.source, [...at, 'source']);
+      if (ev.paragraph === undefined && ev.span === undefined) {
+        push(
+          'missing-locator',
+          at,
+          'evidence needs a paragraph (with an optional sentence) or a span',
+        );
+      }
+      if (ev.sentence !== undefined && ev.paragraph === undefined) {
+        push('missing-locator', [...at, 'sentence'], 'a sentence index needs its paragraph');
+      }
+      const span = ev.span;
+      if (Array.isArray(span) && typeof span[0] === 'number' && typeof span[1] === 'number') {
+        if (span[1] < span[0])
+          push(
+            'invalid-range',
+            [...at, 'span'],
+            `span end ${span[1]} is before its start ${span[0]}`,
+          );
+      }
+    }
+  };
+
+  for (const [i, source] of records(data.sources)) {
+    const date = dateText(source.date);
+    if (date !== undefined && /^\d{4}/.test(date) && parseCaseDate(date) === undefined) {
+      push('invalid-date', ['sources', i, 'date'], `"${date}" is not a real date`);
+    }
+  }
+
+  for (const [i, actor] of records(data.actors)) {
+    checkSpan(actor, ['actors', i], 'since', 'until');
+    const size = actor.size;
+    if (isRecord(size)) {
+      if (size.source !== undefined) refSource(size.source, ['actors', i, 'size', 'source']);
+      const range = size.range;
+      if (Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number') {
+        if (range[1] < range[0]) {
+          push(
+            'invalid-range',
+            ['actors', i, 'size', 'range'],
+            `range [${range[0]}, ${range[1]}] is reversed`,
+          );
+        } else if (
+          typeof size.value === 'number' &&
+          (size.value < range[0] || size.value > range[1])
+        ) {
+          push(
+            'size-outside-range',
+            ['actors', i, 'size', 'value'],
+            `value ${size.value} lies outside its range [${range[0]}, ${range[1]}]`,
+          );
+        }
+      }
+    }
+  }
+
+  const types = new Set(BUILTIN_VOCABULARY.map((d) => d.type));
+  for (const [i, def] of records(data.vocabulary)) {
+    const type = str(def.type);
+    if (type === undefined) continue;
+    if (types.has(type) && BUILTIN_VOCABULARY.some((d) => d.type === type)) {
+      push(
+        'vocabulary-override',
+        ['vocabulary', i, 'type'],
+        `"${type}" overrides the built-in relation type`,
+        'warning',
+      );
+    }
+    types.add(type);
+  }
+
+  for (const [i, rel] of records(data.relations)) {
+    const at: Path = ['relations', i];
+    refActor(rel.from, [...at, 'from']);
+    refActor(rel.to, [...at, 'to']);
+    if (str(rel.from) !== undefined && rel.from === rel.to) {
+      push('self-relation', [...at, 'to'], `relation goes from "${String(rel.from)}" to itself`);
+    }
+    const type = str(rel.type);
+    if (type !== undefined && !types.has(type)) {
+      push(
+        'unknown-relation-type',
+        [...at, 'type'],
+        `"${type}" is not in the vocabulary (add it under vocabulary:)`,
+        'error',
+        didYouMean(type, types),
+      );
+    }
+    checkSpan(rel, at, 'since', 'until');
+    if (rel.assumption === true && (str(rel.rationale) ?? '').trim() === '') {
+      push(
+        'missing-rationale',
+        [...at, 'assumption'],
+        'an assumed relation needs a rationale saying why it is believed',
+      );
+    }
+    const evidence = rel.evidence;
+    checkEvidence(evidence, [...at, 'evidence']);
+    const hasEvidence = Array.isArray(evidence) && evidence.length > 0;
+    if (!hasEvidence && rel.assumption !== true) {
+      push(
+        'unsupported-relation',
+        at,
+        'relation has no evidence and is not marked assumption: true',
+        'warning',
+      );
+    }
+  }
+
+  for (const [i, period] of records(data.periods))
+    checkSpan(period, ['periods', i], 'start', 'end');
+
+  for (const [i, mech] of records(data.mechanisms)) {
+    const actors = mech.actors;
+    if (Array.isArray(actors)) {
+      actors.forEach((a, j) => {
+        refActor(a, ['mechanisms', i, 'actors', j]);
+      });
+    }
+    const rels = mech.relations;
+    if (Array.isArray(rels)) {
+      rels.forEach((r, j) => {
+        const ref = str(r);
+        if (ref !== undefined && !relationIds.has(ref)) {
+          push(
+            'unknown-relation',
+            ['mechanisms', i, 'relations', j],
+            `no relation has id "${ref}"`,
+            'error',
+            didYouMean(ref, relationIds),
+          );
+        }
+      });
+    }
+    checkEvidence(mech.evidence, ['mechanisms', i, 'evidence']);
+  }
+  for (const [i, claim] of records(data.claims)) {
+    const actors = claim.actors;
+    if (Array.isArray(actors)) {
+      actors.forEach((a, j) => {
+        refActor(a, ['claims', i, 'actors', j]);
+      });
+    }
+    checkEvidence(claim.evidence, ['claims', i, 'evidence']);
+  }
+  return issues;
+}

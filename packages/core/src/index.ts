@@ -1,0 +1,53 @@
+// @entente/core public API. Listed by hand; test/api.test.ts pins this list.
+
+export { activeAt, type DateInterval, isCaseDate, overlaps, parseCaseDate } from './case/dates.js';
+export { type EffectiveRelation, effectiveRelations } from './case/effective.js';
+export {
+  type CaseIssue,
+  type CaseIssueCode,
+  formatIssue,
+  formatPath,
+  hasErrors,
+  type Severity,
+} from './case/issues.js';
+export {
+  DEFAULT_MAX_LENGTH,
+  type LoadCaseOptions,
+  type LoadCaseResult,
+  loadCase,
+  parseCase,
+  validateCaseData,
+} from './case/load.js';
+export {
+  ACTOR_KINDS,
+  type Actor,
+  type ActorKind,
+  ActorSchema,
+  CASE_FORMAT,
+  type Case,
+  type CaseInput,
+  CaseSchema,
+  type Claim,
+  caseJsonSchema,
+  type Evidence,
+  type Mechanism,
+  type Period,
+  RELIABILITY,
+  type Relation,
+  type RelationTypeInput,
+  type Scenario,
+  type Size,
+  SOURCE_KINDS,
+  type Source,
+} from './case/schema.js';
+export { didYouMean } from './case/suggest.js';
+export {
+  BUILTIN_VOCABULARY,
+  LAYERS,
+  type Layer,
+  type RelationTypeDef,
+  resolveVocabulary,
+  type Sign,
+  type Vocabulary,
+} from './case/vocabulary.js';
+export { EntenteError, type EntenteErrorCode } from './errors.js';

@@ -51,3 +51,9 @@ export {
   type Vocabulary,
 } from './case/vocabulary.js';
 export { EntenteError, type EntenteErrorCode } from './errors.js';
+export {
+  type CaseSummary,
+  type RelationCounts,
+  type SummarizeOptions,
+  summarizeCase,
+} from './summary/summarize.js';

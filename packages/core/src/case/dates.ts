@@ -5,7 +5,7 @@
  */
 
 /** The accepted spelling of a case date. */
-export const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+export const DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** Day numbers (days since 1970-01-01, UTC) of the first and last day a partial date covers. */
 export interface DateInterval {

@@ -249,9 +249,5 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 /** The JSON Schema of `entente/1`, generated from {@link CaseSchema}. */
 export function caseJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(CaseSchema, { io: 'input', target: 'draft-2020-12' });
-  return {
-    ...schema,
-    $id: 'https://entente.dev/schema/entente-case.schema.json',
-    title: 'entente case (entente/1)',
-  };
+  return { ...schema, title: 'entente case (entente/1)' };
 }

@@ -5,7 +5,7 @@
  * It reads the raw parsed data defensively, so that it can run even when the schema check found
  * problems and every error is reported at once.
  */
-import { parseCaseDate } from './dates.js';
+import { DATE_PATTERN, parseCaseDate } from './dates.js';
 import type { CaseIssue, CaseIssueCode, Severity } from './issues.js';
 import { didYouMean } from './suggest.js';
 import { BUILTIN_VOCABULARY } from './vocabulary.js';
@@ -102,10 +102,10 @@ export function checkSemantics(data: unknown): CaseIssue[] {
     const until = dateText(item[untilKey]);
     const s = since === undefined ? undefined : parseCaseDate(since);
     const u = until === undefined ? undefined : parseCaseDate(until);
-    if (since !== undefined && s === undefined && /^\d{4}/.test(since)) {
+    if (since !== undefined && s === undefined && DATE_PATTERN.test(since)) {
       push('invalid-date', [...path, sinceKey], `"${since}" is not a real date`);
     }
-    if (until !== undefined && u === undefined && /^\d{4}/.test(until)) {
+    if (until !== undefined && u === undefined && DATE_PATTERN.test(until)) {
       push('invalid-date', [...path, untilKey], `"${until}" is not a real date`);
     }
     if (s && u && u.end < s.start) {
@@ -144,7 +144,7 @@ export function checkSemantics(data: unknown): CaseIssue[] {
 
   for (const [i, source] of records(data.sources)) {
     const date = dateText(source.date);
-    if (date !== undefined && /^\d{4}/.test(date) && parseCaseDate(date) === undefined) {
+    if (date !== undefined && DATE_PATTERN.test(date) && parseCaseDate(date) === undefined) {
       push('invalid-date', ['sources', i, 'date'], `"${date}" is not a real date`);
     }
   }

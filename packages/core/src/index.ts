@@ -51,6 +51,19 @@ export {
   type Vocabulary,
 } from './case/vocabulary.js';
 export { EntenteError, type EntenteErrorCode } from './errors.js';
+export { caseAt, type ExportOptions } from './interop/case-at.js';
+export { exportEdgeCsv, exportNodeCsv } from './interop/edge-csv.js';
+export { type ImportEdgeListOptions, importEdgeList } from './interop/edge-list.js';
+export {
+  exportGexf,
+  type ImportGexfOptions,
+  importGexf,
+  type SignStyle,
+  signStyle,
+} from './interop/gexf.js';
+export { exportGraphml } from './interop/graphml.js';
+export { NEUTRAL_TIE } from './interop/import-defaults.js';
+export { exportJson } from './interop/json.js';
 export {
   type CaseSummary,
   type RelationCounts,

@@ -22,7 +22,8 @@ const has = (from: string, type: string, to: string) =>
 describe('the built-in case encodes the essay (PRODUCT.md checklist)', () => {
   it('holds the essay’s actors with their kinds', () => {
     const kinds = Object.fromEntries(c.actors.map((a) => [a.id, a.kind]));
-    for (const s of ['us', 'china', 'russia', 'iran', 'pakistan', 'qatar']) expect(kinds[s]).toBe('state');
+    for (const s of ['us', 'china', 'russia', 'iran', 'pakistan', 'qatar'])
+      expect(kinds[s]).toBe('state');
     expect(kinds.taliban).toBe('regime');
     for (const g of ['isk', 'ttp', 'etim']) expect(kinds[g]).toBe('armed-group');
     expect(kinds.opposition).toBe('opposition');
@@ -32,15 +33,19 @@ describe('the built-in case encodes the essay (PRODUCT.md checklist)', () => {
   });
 
   it('¶1: China, Russia, Iran hold partial stakes; US, Qatar, Pakistan compete for exclusive ones', () => {
-    for (const s of ['china', 'russia', 'iran']) expect(has(s, 'stake-partial', 'taliban')).toBe(true);
-    for (const s of ['us', 'qatar', 'pakistan']) expect(has(s, 'stake-exclusive', 'taliban')).toBe(true);
+    for (const s of ['china', 'russia', 'iran'])
+      expect(has(s, 'stake-partial', 'taliban')).toBe(true);
+    for (const s of ['us', 'qatar', 'pakistan'])
+      expect(has(s, 'stake-exclusive', 'taliban')).toBe(true);
   });
 
   it('¶1: US aid and the Taliban’s dependency on Washington; Qatar and Pakistan as patrons', () => {
     expect(has('us', 'aid', 'taliban')).toBe(true);
     expect(has('taliban', 'dependency', 'us')).toBe(true);
     for (const s of ['qatar', 'pakistan']) {
-      const types = c.relations.filter((r) => r.from === s && r.to === 'taliban').map((r) => r.type);
+      const types = c.relations
+        .filter((r) => r.from === s && r.to === 'taliban')
+        .map((r) => r.type);
       expect(types).toEqual(expect.arrayContaining(['hosting', 'lobbying', 'mediation']));
     }
   });
@@ -58,11 +63,17 @@ describe('the built-in case encodes the essay (PRODUCT.md checklist)', () => {
   it('¶2, ¶4: enemies cooperate with the Taliban against IS-K yet are hostile to each other', () => {
     const ct = (s: string) =>
       c.relations.some(
-        (r) => r.type === 'counter-terrorism-cooperation' && [r.from, r.to].includes(s) && [r.from, r.to].includes('taliban'),
+        (r) =>
+          r.type === 'counter-terrorism-cooperation' &&
+          [r.from, r.to].includes(s) &&
+          [r.from, r.to].includes('taliban'),
       );
     for (const s of ['us', 'russia', 'china', 'iran']) expect(ct(s)).toBe(true);
     const hostile = (a: string, b: string) =>
-      rels.some((r) => r.sign < 0 && [r.relation.from, r.relation.to].sort().join() === [a, b].sort().join());
+      rels.some(
+        (r) =>
+          r.sign < 0 && [r.relation.from, r.relation.to].sort().join() === [a, b].sort().join(),
+      );
     expect(hostile('us', 'russia')).toBe(true);
     expect(hostile('us', 'china')).toBe(true);
   });
@@ -73,7 +84,10 @@ describe('the built-in case encodes the essay (PRODUCT.md checklist)', () => {
 
   it('time: Russia’s 2015 declaration falls in the Republic era; the Republic ends in August 2021', () => {
     const russiaCt = c.relations.find(
-      (r) => r.type === 'counter-terrorism-cooperation' && [r.from, r.to].includes('russia') && [r.from, r.to].includes('taliban'),
+      (r) =>
+        r.type === 'counter-terrorism-cooperation' &&
+        [r.from, r.to].includes('russia') &&
+        [r.from, r.to].includes('taliban'),
     );
     expect(russiaCt?.since).toBe('2015');
     expect(activeAt(russiaCt ?? {}, '2016')).toBe(true);
@@ -118,7 +132,8 @@ function shingles(s: string, n: number): Set<string> {
 }
 
 describe.skipIf(!existsSync(ESSAY))('the built-in case cites the essay correctly', () => {
-  if (!existsSync(ESSAY)) console.warn(`SKIPPED: essay not found at ${ESSAY}; citation checks not run`);
+  if (!existsSync(ESSAY))
+    console.warn(`SKIPPED: essay not found at ${ESSAY}; citation checks not run`);
   const essay = existsSync(ESSAY) ? readFileSync(ESSAY, 'utf8') : '';
   const paragraphs = essaySentences(essay);
   const evidence = [
@@ -136,7 +151,8 @@ describe.skipIf(!existsSync(ESSAY))('the built-in case cites the essay correctly
     for (const e of evidence) {
       const p = paragraphs[(e.paragraph ?? 0) - 1];
       expect(p, `paragraph ${e.paragraph}`).toBeDefined();
-      if (e.sentence !== undefined) expect(p?.[e.sentence - 1], `¶${e.paragraph} s${e.sentence}`).toBeDefined();
+      if (e.sentence !== undefined)
+        expect(p?.[e.sentence - 1], `¶${e.paragraph} s${e.sentence}`).toBeDefined();
     }
   });
 
@@ -158,19 +174,36 @@ describe.skipIf(!existsSync(ESSAY))('the built-in case cites the essay correctly
   });
 });
 
-describe.skipIf(!existsSync(COW))('state sizes are COW NMC v6.0 CINC scores of the latest year', () => {
-  if (!existsSync(COW)) console.warn(`SKIPPED: COW capabilities not found at ${COW}; size checks not run`);
-  it('each state’s size equals its CINC in the file’s latest year', () => {
-    const rows = readFileSync(COW, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const latest = Math.max(...rows.map((r) => Number(r[2])));
-    const cinc = new Map(rows.filter((r) => Number(r[2]) === latest).map((r) => [r[0], Number(r[9])]));
-    const abb: Record<string, string> = { us: 'USA', china: 'CHN', russia: 'RUS', iran: 'IRN', pakistan: 'PAK', qatar: 'QAT' };
-    for (const [id, code] of Object.entries(abb)) {
-      const size = c.actors.find((a) => a.id === id)?.size;
-      expect(size?.unit).toBe('cinc');
-      expect(size?.year).toBe(latest);
-      expect(size?.source).toBe('cow-nmc-6');
-      expect(size?.value).toBeCloseTo(cinc.get(code) ?? Number.NaN, 9);
-    }
-  });
-});
+describe.skipIf(!existsSync(COW))(
+  'state sizes are COW NMC v6.0 CINC scores of the latest year',
+  () => {
+    if (!existsSync(COW))
+      console.warn(`SKIPPED: COW capabilities not found at ${COW}; size checks not run`);
+    it('each state’s size equals its CINC in the file’s latest year', () => {
+      const rows = readFileSync(COW, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
+      const latest = Math.max(...rows.map((r) => Number(r[2])));
+      const cinc = new Map(
+        rows.filter((r) => Number(r[2]) === latest).map((r) => [r[0], Number(r[9])]),
+      );
+      const abb: Record<string, string> = {
+        us: 'USA',
+        china: 'CHN',
+        russia: 'RUS',
+        iran: 'IRN',
+        pakistan: 'PAK',
+        qatar: 'QAT',
+      };
+      for (const [id, code] of Object.entries(abb)) {
+        const size = c.actors.find((a) => a.id === id)?.size;
+        expect(size?.unit).toBe('cinc');
+        expect(size?.year).toBe(latest);
+        expect(size?.source).toBe('cow-nmc-6');
+        expect(size?.value).toBeCloseTo(cinc.get(code) ?? Number.NaN, 9);
+      }
+    });
+  },
+);

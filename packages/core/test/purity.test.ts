@@ -6,7 +6,11 @@ const SRC = resolve(import.meta.dirname, '../src');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -28,8 +32,11 @@ describe('@entente/core purity', () => {
   it('finds the core sources', () => {
     expect(files.length).toBeGreaterThan(5);
   });
-  it.each(files.map((f) => [relative(SRC, f), f]))('%s uses no Node or DOM API and no unseeded clock or randomness', (_, file) => {
-    const text = readFileSync(file, 'utf8');
-    for (const pattern of FORBIDDEN) expect(text, `${pattern}`).not.toMatch(pattern);
-  });
+  it.each(files.map((f) => [relative(SRC, f), f]))(
+    '%s uses no Node or DOM API and no unseeded clock or randomness',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of FORBIDDEN) expect(text, `${pattern}`).not.toMatch(pattern);
+    },
+  );
 });

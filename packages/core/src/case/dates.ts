@@ -15,8 +15,15 @@ export interface DateInterval {
 
 const DAY_MS = 86_400_000;
 
+/** Day number of a calendar date; setUTCFullYear keeps years 0–99 literal (Date.UTC maps them to 19xx). */
+function dayNumber(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime() / DAY_MS;
+}
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return dayNumber(year, month + 1, 1) - dayNumber(year, month, 1);
 }
 
 /**
@@ -28,20 +35,17 @@ export function parseCaseDate(text: string): DateInterval | undefined {
   if (!m) return undefined;
   const year = Number(m[1]);
   if (m[2] === undefined) {
-    return { start: Date.UTC(year, 0, 1) / DAY_MS, end: Date.UTC(year, 11, 31) / DAY_MS };
+    return { start: dayNumber(year, 1, 1), end: dayNumber(year, 12, 31) };
   }
   const month = Number(m[2]);
   if (month < 1 || month > 12) return undefined;
   const last = daysInMonth(year, month);
   if (m[3] === undefined) {
-    return {
-      start: Date.UTC(year, month - 1, 1) / DAY_MS,
-      end: Date.UTC(year, month - 1, last) / DAY_MS,
-    };
+    return { start: dayNumber(year, month, 1), end: dayNumber(year, month, last) };
   }
   const day = Number(m[3]);
   if (day < 1 || day > last) return undefined;
-  const d = Date.UTC(year, month - 1, day) / DAY_MS;
+  const d = dayNumber(year, month, day);
   return { start: d, end: d };
 }
 
@@ -68,12 +72,12 @@ export function activeAt(
 /** True when the span `[since, until]` overlaps the interval `[from, to]` (either end open). */
 export function overlaps(
   span: { readonly since?: string | undefined; readonly until?: string | undefined },
-  window: { readonly start: string; readonly end?: string | undefined },
+  range: { readonly start: string; readonly end?: string | undefined },
 ): boolean {
   const since = span.since === undefined ? -Infinity : mustParse(span.since, 'since').start;
   const until = span.until === undefined ? Infinity : mustParse(span.until, 'until').end;
-  const from = mustParse(window.start, 'start').start;
-  const to = window.end === undefined ? Infinity : mustParse(window.end, 'end').end;
+  const from = mustParse(range.start, 'start').start;
+  const to = range.end === undefined ? Infinity : mustParse(range.end, 'end').end;
   return since <= to && until >= from;
 }
 

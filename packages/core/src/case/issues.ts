@@ -62,8 +62,8 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 /**
- * Formats an issue for a terminal as `file:line:col: CODE message`; without a position it uses
- * the path instead of line and column.
+ * Formats an issue for a terminal as `file:line:col: CODE message`; without a position it prints
+ * `file: CODE message` (messages of issues below the root start with their path).
  * @example formatIssue(issue, 'case.yaml') // "case.yaml:12:9: unknown-actor relations[3].to: ..."
  */
 export function formatIssue(issue: CaseIssue, file = '<input>'): string {

@@ -39,34 +39,44 @@ export function loadCase(text: string, options: LoadCaseOptions = {}): LoadCaseR
   if (text.length > maxLength) {
     return fail('too-large', `input is ${text.length} characters; the limit is ${maxLength}`);
   }
-  const format = options.format ?? (/^\s*\{/.test(text) ? 'json' : 'yaml');
+  // A byte-order mark is not content; editors on Windows add one.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const format = options.format ?? 'auto';
   try {
-    if (format === 'json') {
+    if (format === 'json' || (format === 'auto' && /^\s*\{/.test(body))) {
       // Fast path: a valid JSON case needs no positions. Only when there is something to
       // report is the text parsed again, by the YAML parser, to locate each issue.
       let data: unknown;
+      let jsonError: Error | undefined;
       try {
-        data = JSON.parse(text);
+        data = JSON.parse(body);
       } catch (e) {
-        const located = parseYaml(text);
-        if (located.issues.length > 0)
+        jsonError = e as Error;
+      }
+      if (jsonError === undefined) {
+        const result = validateCaseData(data);
+        if (result.issues.length === 0) return result;
+        const located = parseYaml(body);
+        return located.doc ? locateAll(result, located.doc, located.counter) : result;
+      }
+      if (format === 'json') {
+        const located = parseYaml(body);
+        if (located.issues.length > 0) {
           return {
             ok: false,
             issues: located.issues.map((i) => ({ ...i, code: 'json-syntax' as const })),
           };
-        return fail('json-syntax', `invalid JSON: ${(e as Error).message}`);
+        }
+        return fail('json-syntax', `invalid JSON: ${jsonError.message}`);
       }
-      const result = validateCaseData(data);
-      if (result.issues.length === 0) return result;
-      const located = parseYaml(text);
-      return located.doc ? locateAll(result, located.doc, located.counter) : result;
+      // `auto`: YAML flow style also starts with `{`; it is read as YAML below.
     }
-    const quick = quickYaml(text);
+    const quick = quickYaml(body);
     if (quick !== undefined) {
       const result = validateCaseData(quick);
       if (result.issues.length === 0) return result;
     }
-    const parsed = parseYaml(text);
+    const parsed = parseYaml(body);
     if (!parsed.doc) return { ok: false, issues: parsed.issues };
     const data = parsed.doc.toJS({ maxAliasCount: 100 });
     return locateAll(validateCaseData(data), parsed.doc, parsed.counter);
@@ -279,6 +289,23 @@ function fromZod(zi: z.core.$ZodIssue, data: unknown): CaseIssue[] {
     case 'invalid_value': {
       const options = zi.values.map(String);
       const got = valueAt(data, path);
+      if (path.length === 1 && lastKey === 'format') {
+        return got === undefined
+          ? [
+              issue(
+                'missing-field',
+                path,
+                'format: required field is missing (write format: entente/1)',
+              ),
+            ]
+          : [
+              issue(
+                'unsupported-format',
+                path,
+                `format: ${JSON.stringify(got)} is not supported; this version reads entente/1`,
+              ),
+            ];
+      }
       const suggestion = typeof got === 'string' ? didYouMean(got, options) : undefined;
       return [
         issue(

@@ -5,10 +5,12 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The candidate closest to `word`, when it is close enough to be a plausible typo: at most a
- * third of the word's length in edits (at least 1, at most 3), or a case-insensitive match.
+ * third of the word's length in edits (at least 1, at most 3; none for words under three
+ * letters), or a case-insensitive match.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  // Words of one or two letters only match case-insensitively: any guess would be noise.
+  const limit = word.length < 3 ? 0 : Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();

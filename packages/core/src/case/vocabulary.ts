@@ -26,7 +26,7 @@ export interface RelationTypeDef {
   readonly description: string;
 }
 
-/** The built-in vocabulary, in the order `entente show` lists it. */
+/** The built-in vocabulary, grouped by layer. */
 export const BUILTIN_VOCABULARY: readonly RelationTypeDef[] = [
   {
     type: 'aid',

@@ -17,7 +17,11 @@ export interface SummarizeOptions {
 export interface RelationCounts {
   readonly total: number;
   readonly byLayer: Readonly<Record<Layer, number>>;
-  readonly bySign: { readonly positive: number; readonly negative: number; readonly neutral: number };
+  readonly bySign: {
+    readonly positive: number;
+    readonly negative: number;
+    readonly neutral: number;
+  };
 }
 
 /** The summary `entente show` prints. */
@@ -85,7 +89,9 @@ export function summarizeCase(c: Case, options: SummarizeOptions = {}): CaseSumm
   const actors = at === undefined ? c.actors : c.actors.filter((a) => activeAt(a, at));
   const rels = effectiveRelations(c).filter((r) => at === undefined || activeAt(r.relation, at));
 
-  const byKind = Object.fromEntries(ACTOR_KINDS.map((k) => [k, [] as { id: string; name: string }[]]));
+  const byKind = Object.fromEntries(
+    ACTOR_KINDS.map((k) => [k, [] as { id: string; name: string }[]]),
+  );
   for (const a of actors) byKind[a.kind]?.push({ id: a.id, name: a.name });
 
   const byPeriod = (c.periods ?? []).map((p) => ({
@@ -127,7 +133,10 @@ export function summarizeCase(c: Case, options: SummarizeOptions = {}): CaseSumm
     id: c.id,
     title: c.title,
     at: at ?? null,
-    actors: { total: actors.length, byKind: byKind as Record<ActorKind, { id: string; name: string }[]> },
+    actors: {
+      total: actors.length,
+      byKind: byKind as Record<ActorKind, { id: string; name: string }[]>,
+    },
     relations: { ...count(rels), byPeriod, byType },
     evidence: {
       relationsWithEvidence: withEvidence,

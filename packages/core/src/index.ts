@@ -1,5 +1,6 @@
 // @entente/core public API. Listed by hand; test/api.test.ts pins this list.
 
+export { caseAt, type ExportOptions } from './case/case-at.js';
 export { activeAt, type DateInterval, isCaseDate, overlaps, parseCaseDate } from './case/dates.js';
 export { type EffectiveRelation, effectiveRelations } from './case/effective.js';
 export {
@@ -51,7 +52,6 @@ export {
   type Vocabulary,
 } from './case/vocabulary.js';
 export { EntenteError, type EntenteErrorCode } from './errors.js';
-export { caseAt, type ExportOptions } from './interop/case-at.js';
 export { exportEdgeCsv, exportNodeCsv } from './interop/edge-csv.js';
 export { type ImportEdgeListOptions, importEdgeList } from './interop/edge-list.js';
 export {

@@ -3,9 +3,10 @@
  * relation with its resolved sign, weight, layer and directedness (`effectiveRelations`), and one
  * row per actor. Both read back with `importEdgeList`; spreadsheets, R and pandas read them as is.
  */
+
+import { type ExportOptions, snapshot } from '../case/case-at.js';
 import { effectiveRelations } from '../case/effective.js';
 import type { Case } from '../case/schema.js';
-import { type ExportOptions, snapshot } from './case-at.js';
 import { writeCsvTable } from './csv-table.js';
 
 /** Columns of {@link exportEdgeCsv}, in order. */

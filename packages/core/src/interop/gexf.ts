@@ -10,13 +10,13 @@
  * more than colour). Spans become `start`/`end` dates under `mode="dynamic" timeformat="date"`.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type ExportOptions, snapshot } from '../case/case-at.js';
 import { parseCaseDate } from '../case/dates.js';
 import { effectiveRelations } from '../case/effective.js';
 import { type CaseIssue, type CaseIssueCode, formatPath, type Severity } from '../case/issues.js';
 import { DEFAULT_MAX_LENGTH, type LoadCaseResult, validateCaseData } from '../case/load.js';
 import { type Actor, CASE_FORMAT, type Case } from '../case/schema.js';
 import { resolveVocabulary, type Sign } from '../case/vocabulary.js';
-import { type ExportOptions, snapshot } from './case-at.js';
 import {
   defaultRelationType,
   idFromFileName,

@@ -5,9 +5,10 @@
  * own `directed` (§2.3.1) from the vocabulary, so mixed graphs survive in yEd, Gephi, NetworkX
  * and igraph.
  */
+
+import { type ExportOptions, snapshot } from '../case/case-at.js';
 import { effectiveRelations } from '../case/effective.js';
 import type { Case } from '../case/schema.js';
-import { type ExportOptions, snapshot } from './case-at.js';
 import { escapeXml, formatXmlNumber, xmlAttributes } from './xml.js';
 
 /** The GraphML namespace. */

@@ -4,9 +4,10 @@
  * same case always gives the same bytes, whatever order its keys were built in, so exports diff
  * cleanly; `loadCase` reads the text back to an equal case.
  */
+
+import { type ExportOptions, snapshot } from '../case/case-at.js';
 import { type Case, CaseSchema } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
-import { type ExportOptions, snapshot } from './case-at.js';
 
 /**
  * Writes a case as canonical JSON that `loadCase` reads back to a deep-equal case. Key order

@@ -2,14 +2,18 @@
  * A case at a glance: actors by kind, relations by layer, sign and period, and how well the
  * relations are supported by evidence. What `entente show` prints.
  */
-import { activeAt, overlaps } from '../case/dates.js';
+import { snapshot } from '../case/case-at.js';
+import { overlaps } from '../case/dates.js';
 import { effectiveRelations } from '../case/effective.js';
 import { ACTOR_KINDS, type ActorKind, type Case } from '../case/schema.js';
 import { LAYERS, type Layer } from '../case/vocabulary.js';
 
 /** Options of {@link summarizeCase}. */
 export interface SummarizeOptions {
-  /** Only actors and relations in force at this partial date. @default undefined (all) */
+  /**
+   * Only actors and relations in force at this partial date (relations also need both of
+   * their actors in force), as `caseAt` cuts it. @default undefined (all)
+   */
   readonly at?: string | undefined;
 }
 
@@ -81,13 +85,14 @@ function count(rels: readonly { sign: number; layer: Layer }[]): RelationCounts 
 
 /**
  * Summarises a validated case.
- * @throws {RangeError} when `options.at` is not a valid partial date
+ * @throws {EntenteError} `invalid-argument` when `options.at` is not a valid partial date
  * @example summarizeCase(c, { at: '2019-06' }).relations.total
  */
-export function summarizeCase(c: Case, options: SummarizeOptions = {}): CaseSummary {
+export function summarizeCase(whole: Case, options: SummarizeOptions = {}): CaseSummary {
   const at = options.at;
-  const actors = at === undefined ? c.actors : c.actors.filter((a) => activeAt(a, at));
-  const rels = effectiveRelations(c).filter((r) => at === undefined || activeAt(r.relation, at));
+  const c = at === undefined ? whole : snapshot(whole, { at }, 'summarizeCase');
+  const actors = c.actors;
+  const rels = effectiveRelations(c);
 
   const byKind = Object.fromEntries(
     ACTOR_KINDS.map((k) => [k, [] as { id: string; name: string }[]]),

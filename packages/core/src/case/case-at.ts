@@ -3,9 +3,10 @@
  * reads partial dates as the intervals they name, see `case/dates.ts`). Every exporter's `at`
  * option goes through here, so all formats agree on what a snapshot holds.
  */
-import { activeAt, isCaseDate } from '../case/dates.js';
-import type { Case } from '../case/schema.js';
+
 import { EntenteError } from '../errors.js';
+import { activeAt, isCaseDate } from './dates.js';
+import type { Case } from './schema.js';
 
 /** Options every exporter takes. */
 export interface ExportOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/case/schema.js';
-import { caseAt } from '../../src/interop/case-at.js';
-import { threeActors } from './three-actors.js';
+import { caseAt } from '../src/case/case-at.js';
+import type { Case } from '../src/case/schema.js';
+import { threeActors } from './interop/three-actors.js';
 
 describe('caseAt', () => {
   it('caseAt(case, at) keeps the actors and relations active at some day of `at`', () => {

@@ -1,5 +1,22 @@
 // @entente/core public API. Listed by hand; test/api.test.ts pins this list.
 
+export {
+  COMBINE_RULES,
+  type CombineRule,
+  type ProjectedTie,
+  type Projection,
+  type ProjectionOptions,
+  projectSigned,
+  type ResolvedProjectionOptions,
+  resolveProjectionOptions,
+} from './analysis/project.js';
+export { createRng, type Rng, randomInt, shuffle } from './analysis/random.js';
+export {
+  type SignedEdgeInput,
+  type SignedGraph,
+  signedGraph,
+  withAdjacency,
+} from './analysis/signed-graph.js';
 export { caseAt, type ExportOptions } from './case/case-at.js';
 export { activeAt, type DateInterval, isCaseDate, overlaps, parseCaseDate } from './case/dates.js';
 export { type EffectiveRelation, effectiveRelations } from './case/effective.js';
@@ -24,6 +41,8 @@ export {
   type Actor,
   type ActorKind,
   ActorSchema,
+  type Alignment,
+  type AnalysisSettings,
   CASE_FORMAT,
   type Case,
   type CaseInput,

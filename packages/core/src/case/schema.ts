@@ -206,6 +206,37 @@ export const ClaimSchema = z
   })
   .describe('A claim a source makes, to be tested.');
 
+/** An alignment observed at some date: which actors stood together, to compare with predictions. */
+export const AlignmentSchema = z
+  .strictObject({
+    id,
+    label: text.min(1),
+    at: caseDate.optional().describe('When the alignment was observed.'),
+    coalitions: z
+      .array(z.array(id).min(1).max(1_000_000))
+      .min(2)
+      .max(1000)
+      .describe('Groups of actor ids that stood together; an actor is in at most one group.'),
+    notes: text.optional(),
+    evidence: z.array(EvidenceSchema).max(10_000).optional(),
+  })
+  .describe('An observed alignment of actors into coalitions.');
+
+/** How the analyses read this case, overriding their defaults (see docs/analysis.md). */
+export const AnalysisSettingsSchema = z
+  .strictObject({
+    combine: z
+      .enum(['net', 'negative', 'positive'])
+      .optional()
+      .describe('How parallel relations of one pair combine in the signed projection.'),
+    layers: z
+      .array(z.enum(LAYERS))
+      .min(1)
+      .optional()
+      .describe('Layers the signed projection uses.'),
+  })
+  .describe('Case-level settings of the analyses.');
+
 /** Scenarios are accepted and preserved as written; the simulation validates their content. */
 export const ScenarioSchema = z
   .looseObject({ id, name: text.optional() })
@@ -226,6 +257,8 @@ export const CaseSchema = z
     periods: z.array(PeriodSchema).max(10_000).optional(),
     mechanisms: z.array(MechanismSchema).max(100_000).optional(),
     claims: z.array(ClaimSchema).max(100_000).optional(),
+    alignments: z.array(AlignmentSchema).max(10_000).optional(),
+    analysis: AnalysisSettingsSchema.optional(),
     scenarios: z.array(ScenarioSchema).max(100_000).optional(),
   })
   .describe('An entente case: actors, relations and the evidence behind them.');
@@ -245,6 +278,8 @@ export type Period = z.output<typeof PeriodSchema>;
 export type Mechanism = z.output<typeof MechanismSchema>;
 export type Claim = z.output<typeof ClaimSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
+export type Alignment = z.output<typeof AlignmentSchema>;
+export type AnalysisSettings = z.output<typeof AnalysisSettingsSchema>;
 
 /** The JSON Schema of `entente/1`, generated from {@link CaseSchema}. */
 export function caseJsonSchema(): Record<string, unknown> {

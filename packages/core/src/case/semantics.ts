@@ -81,6 +81,7 @@ export function checkSemantics(data: unknown): CaseIssue[] {
   collectIds('mechanisms', 'mechanism');
   collectIds('claims', 'claim');
   collectIds('scenarios', 'scenario');
+  collectIds('alignments', 'alignment');
 
   const refActor = (value: unknown, path: Path) => {
     const ref = str(value);
@@ -255,6 +256,24 @@ export function checkSemantics(data: unknown): CaseIssue[] {
       });
     }
     checkEvidence(mech.evidence, ['mechanisms', i, 'evidence']);
+  }
+  for (const [i, alignment] of records(data.alignments)) {
+    const groups = alignment.coalitions;
+    if (!Array.isArray(groups)) continue;
+    const placed = new Map<string, number>();
+    groups.forEach((group, g) => {
+      if (!Array.isArray(group)) return;
+      group.forEach((a, j) => {
+        const at: Path = ['alignments', i, 'coalitions', g, j];
+        refActor(a, at);
+        const ref = str(a);
+        if (ref === undefined) return;
+        const first = placed.get(ref);
+        if (first !== undefined)
+          push('duplicate-id', at, `actor "${ref}" is already in coalition ${first}`);
+        else placed.set(ref, g);
+      });
+    });
   }
   for (const [i, claim] of records(data.claims)) {
     const actors = claim.actors;

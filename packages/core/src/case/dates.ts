@@ -13,17 +13,25 @@ export interface DateInterval {
   readonly end: number;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Day number of a calendar date; setUTCFullYear keeps years 0–99 literal (Date.UTC maps them to 19xx). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by integer arithmetic (H. Hinnant,
+ * "chrono-compatible low-level date algorithms", days_from_civil): no Date objects, exact for
+ * every year including 0–99.
+ */
 function dayNumber(year: number, month: number, day: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getTime() / DAY_MS;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return dayNumber(year, month + 1, 1) - dayNumber(year, month, 1);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 /**

@@ -9,7 +9,8 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { EntenteError } from '../errors.js';
 import { type CaseIssue, type CaseIssueCode, formatIssue, hasErrors } from './issues.js';
-import { locatePath } from './locate.js';
+import { locatePath, type Position } from './locate.js';
+import { locateWithSpans, spanIndex } from './locate-spans.js';
 import { type Case, CaseSchema } from './schema.js';
 import { checkSemantics } from './semantics.js';
 import { didYouMean } from './suggest.js';
@@ -20,6 +21,12 @@ export interface LoadCaseOptions {
   readonly format?: 'auto' | 'yaml' | 'json';
   /** Texts longer than this many characters are refused with `too-large`. @default 268435456 */
   readonly maxLength?: number;
+  /**
+   * How issues are located: `document` builds the `yaml` package's positioned document of the
+   * whole text; `spans` cuts out only the containers that hold issues (fast on large texts);
+   * `auto` uses spans above 1 MiB. Positions are the same either way. @default 'auto'
+   */
+  readonly locate?: 'auto' | 'document' | 'spans';
 }
 
 /** The outcome of loading a case: the case when there is no error, and every issue found. */
@@ -56,8 +63,7 @@ export function loadCase(text: string, options: LoadCaseOptions = {}): LoadCaseR
       if (jsonError === undefined) {
         const result = validateCaseData(data);
         if (result.issues.length === 0) return result;
-        const located = parseYaml(body);
-        return located.doc ? locateAll(result, located.doc, located.counter) : result;
+        return locateIssues(result, body, options.locate);
       }
       if (format === 'json') {
         const located = parseYaml(body);
@@ -65,6 +71,24 @@ export function loadCase(text: string, options: LoadCaseOptions = {}): LoadCaseR
           return {
             ok: false,
             issues: located.issues.map((i) => ({ ...i, code: 'json-syntax' as const })),
+          };
+        }
+        // The YAML parser accepts some JSON errors (a trailing comma); V8 names the offset.
+        const at = /at position (\d+)/.exec(jsonError.message);
+        if (at) {
+          const pos = countLines(body).linePos(Number(at[1]));
+          return {
+            ok: false,
+            issues: [
+              {
+                code: 'json-syntax',
+                severity: 'error',
+                message: `invalid JSON: ${jsonError.message}`,
+                path: [],
+                line: pos.line,
+                column: pos.col,
+              },
+            ],
           };
         }
         return fail('json-syntax', `invalid JSON: ${jsonError.message}`);
@@ -75,11 +99,17 @@ export function loadCase(text: string, options: LoadCaseOptions = {}): LoadCaseR
     if (quick !== undefined) {
       const result = validateCaseData(quick);
       if (result.issues.length === 0) return result;
+      // js-yaml read it, so only positions are missing.
+      return locateIssues(result, body, options.locate);
     }
     const parsed = parseYaml(body);
     if (!parsed.doc) return { ok: false, issues: parsed.issues };
-    const data = parsed.doc.toJS({ maxAliasCount: 100 });
-    return locateAll(validateCaseData(data), parsed.doc, parsed.counter);
+    // Bounds alias expansion (billion laughs) while letting a case reuse an anchor freely.
+    const data = parsed.doc.toJS({ maxAliasCount: 10_000 });
+    const doc = parsed.doc;
+    return locateAll(validateCaseData(data), (path, atKey) =>
+      locatePath(doc, parsed.counter, path, atKey),
+    );
   } catch (e) {
     if (e instanceof RangeError) {
       return fail('too-deep', `input is nested too deeply to read (${e.message})`);
@@ -148,16 +178,44 @@ interface ParsedYaml {
   readonly issues: CaseIssue[];
 }
 
-function parseYaml(text: string): ParsedYaml {
+/** Most syntax errors worth listing; past this, one more issue says how many were left out. */
+const MAX_SYNTAX_ISSUES = 100;
+
+/**
+ * Line starts counted from the text itself: the parser's own LineCounter misses line breaks it
+ * skips while recovering from some errors, which would misplace later positions.
+ */
+function countLines(text: string): LineCounter {
   const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+    counter.addNewLine(i + 1);
+  return counter;
+}
+
+function parseYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, {
-    lineCounter: counter,
     prettyErrors: false,
     uniqueKeys: true,
     strict: true,
   });
+  const counter = countLines(text);
   if (doc.errors.length === 0) return { doc, counter, issues: [] };
-  const issues = doc.errors.map((err): CaseIssue => {
+  if (doc.errors.some((err) => /call stack/i.test(err.message))) {
+    return {
+      counter,
+      issues: [
+        {
+          code: 'too-deep',
+          severity: 'error',
+          message: 'input is nested too deeply to read',
+          path: [],
+        },
+      ],
+    };
+  }
+  const shown = doc.errors.slice(0, MAX_SYNTAX_ISSUES);
+  const issues = shown.map((err): CaseIssue => {
     const pos = counter.linePos(err.pos[0]);
     const message = err.message.split('\n')[0] ?? err.message;
     return {
@@ -169,12 +227,53 @@ function parseYaml(text: string): ParsedYaml {
       column: pos.col,
     };
   });
+  if (doc.errors.length > shown.length) {
+    issues.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `${doc.errors.length - shown.length} more syntax errors not listed`,
+      path: [],
+    });
+  }
   return { counter, issues };
 }
 
-function locateAll(result: LoadCaseResult, doc: Document, counter: LineCounter): LoadCaseResult {
+/** Texts longer than this locate issues through container spans (see locate-spans.ts). */
+const SPANS_THRESHOLD = 1 << 20;
+
+/**
+ * Adds positions to the issues of text that parsed: through the positioned `yaml` document for
+ * small texts, through js-yaml container spans and fragment parses for large ones.
+ */
+function locateIssues(
+  result: LoadCaseResult,
+  text: string,
+  strategy: LoadCaseOptions['locate'],
+): LoadCaseResult {
+  const useSpans =
+    strategy === 'spans' || (strategy !== 'document' && text.length > SPANS_THRESHOLD);
+  const index = useSpans ? spanIndex(text) : undefined;
+  if (index) {
+    const counter = countLines(text);
+    return locateAll(result, (path, atKey) => {
+      const offset = locateWithSpans(text, index, path, atKey);
+      if (offset === undefined) return undefined;
+      const pos = counter.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    });
+  }
+  const parsed = parseYaml(text);
+  const doc = parsed.doc;
+  if (!doc) return result;
+  return locateAll(result, (path, atKey) => locatePath(doc, parsed.counter, path, atKey));
+}
+
+function locateAll(
+  result: LoadCaseResult,
+  locate: (path: readonly (string | number)[], atKey: boolean) => Position | undefined,
+): LoadCaseResult {
   const issues = result.issues.map((issue) => {
-    const pos = locatePath(doc, counter, issue.path, issue.code === 'unknown-key');
+    const pos = locate(issue.path, issue.code === 'unknown-key');
     return pos ? { ...issue, line: pos.line, column: pos.column } : issue;
   });
   // Report in reading order; Array.prototype.sort is stable, so ties keep check order.
@@ -351,6 +450,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `a number too large to represent (${value})`;
   if (typeof value === 'string')
     return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;

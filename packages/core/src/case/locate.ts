@@ -21,6 +21,18 @@ export function locatePath(
   path: readonly (string | number)[],
   atKey = false,
 ): Position | undefined {
+  const offset = locateOffset(doc, path, atKey);
+  if (offset === undefined) return undefined;
+  const pos = counter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** Like {@link locatePath}, as a character offset into the text. */
+export function locateOffset(
+  doc: Document,
+  path: readonly (string | number)[],
+  atKey = false,
+): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);
   for (let i = 0; i < path.length; i++) {
@@ -44,9 +56,7 @@ export function locatePath(
     node = next;
     offset = rangeStart(node) ?? offset;
   }
-  if (offset === undefined) return undefined;
-  const pos = counter.linePos(offset);
-  return { line: pos.line, column: pos.col };
+  return offset;
 }
 
 function keyOf(key: unknown): string | undefined {

@@ -579,11 +579,10 @@ describe('loadCase locates syntax errors', () => {
     expect(r.ok).toBe(true);
   });
 
-  // Known core bug: with format 'json', a trailing comma is valid YAML flow syntax, so the YAML
-  // parser finds nothing to locate and the json-syntax issue has no line or column, although
-  // JSON.parse's message gives the offset ("at position 78", the closing brace on line 6).
-  // Flip to `it` once load.ts turns that offset into a position.
-  it.fails("loadCase(text, { format: 'json' }) locates a trailing comma", () => {
+  // With format 'json', a trailing comma is valid YAML flow syntax, so the YAML parser finds
+  // nothing to locate; the position comes from JSON.parse's message ("at position 78", the
+  // closing brace on line 6).
+  it("loadCase(text, { format: 'json' }) locates a trailing comma", () => {
     const json = text(
       '{', // 1
       '  "format": "entente/1",', // 2

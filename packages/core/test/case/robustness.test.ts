@@ -93,11 +93,12 @@ function checkIssue(issue: CaseIssue, lengths: readonly number[]): void {
     throw new Error(`line outside the text (${lengths.length} lines): ${where}`);
   if (column === undefined || !Number.isInteger(column) || column < 1)
     throw new Error(`bad column: ${where}`);
-  // A position may point just past the last character of its line, never further. Known core
-  // bug (see 'locates a syntax error after a stray }' below): after some syntax errors the
-  // `yaml` parser's LineCounter misses line breaks, so positions land past the end of a line.
-  // Counted and logged rather than failed, so the invariants above keep being checked.
-  if (column > (lengths[line - 1] ?? 0) + 1) stats.pastLineEnd++;
+  // A position may point just past the last character of its line, never further. (Line starts
+  // are counted from the text, not by the parser, which skips breaks while recovering.)
+  if (column > (lengths[line - 1] ?? 0) + 1) {
+    stats.pastLineEnd++;
+    throw new Error(`column past the end of its line: ${where}`);
+  }
 }
 
 /** Calls loadCase on `text`, timing it, and checks the result's invariants. */
@@ -730,10 +731,9 @@ describe('loadCase on 50 MB inputs', () => {
 });
 
 describe('loadCase positions after syntax errors', () => {
-  // Known core bug: load.ts passes a LineCounter to `parseDocument`, and the parser skips line
-  // breaks it meets while recovering from some errors, so positions after them drift onto
-  // earlier lines. Counting line starts in the text itself fixes it. Flip to `it` once fixed.
-  it.fails('loadCase(text) locates a syntax error after a stray } within its line', () => {
+  // Regression: the parser's own LineCounter skipped line breaks while recovering from some
+  // errors, so positions drifted; load.ts now counts line starts in the text itself.
+  it('loadCase(text) locates a syntax error after a stray } within its line', () => {
     const text = '{\n}  "format": "entente/1",\n  "id": "t",\n  "title": "T"\n}\n';
     const r = loadCase(text);
     const lengths = lineLengths(text);

@@ -7,8 +7,19 @@
  */
 import { isCaseDate } from '@entente/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type AnalysisCliOptions, addAnalysisOptions } from './analysis-options.js';
+import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
+import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
+import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import {
+  type LandscapeCommandOptions,
+  landscapeCommand,
+  type TippingCommandOptions,
+  tippingCommand,
+} from './commands/landscape.js';
+import { leverageCommand } from './commands/leverage.js';
 import { schemaCommand } from './commands/schema.js';
 import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
@@ -149,6 +160,212 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
           out?: string;
           json?: boolean;
         }) => importCommand(io, opts),
+      ),
+    );
+
+  const positiveInt = (what: string) => (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(`expected a whole number ≥ 1 (${what})`);
+    return n;
+  };
+  const seed = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+      throw new InvalidArgumentError('expected a whole number 0..4294967295');
+    return n;
+  };
+
+  addAnalysisOptions(
+    program
+      .command('balance')
+      .description(
+        'Structural balance: triad census, unbalanced triads with their evidence, frustration index and who carries it.',
+      ),
+  )
+    .option('--weighted', 'weigh ties by strength instead of counting them')
+    .option('--time-limit <seconds>', 'time budget of the exact solver', positiveInt('seconds'), 60)
+    .option('--limit <n>', 'most unbalanced triads to list', positiveInt('triads'), 50)
+    .option('--seed <n>', 'seed of the heuristic parts', seed, 1)
+    .addHelpText(
+      'after',
+      example([
+        'entente balance',
+        'entente balance --at 2019 --json',
+        'entente balance --over 2015..2023 --step 1y --json',
+        'entente balance --edges ../shared/data/signed/highland-tribes.csv',
+      ]),
+    )
+    .action(
+      wrap((path: string | undefined, opts: BalanceCommandOptions) =>
+        balanceCommand(io, path, opts),
+      ),
+    );
+
+  const positiveNumber = (value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number > 0');
+    return n;
+  };
+  const number = (value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
+    return n;
+  };
+  const unit = (value: string) => {
+    const n = Number(value);
+    if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number in 0..1');
+    return n;
+  };
+  const pair = (value: string): [string, string] => {
+    const parts = value.split(',');
+    if (parts.length !== 2 || !parts[0] || !parts[1])
+      throw new InvalidArgumentError('expected two actor ids, A,B');
+    return [parts[0], parts[1]];
+  };
+  const landscapeOptions = (command: Command) =>
+    command
+      .option(
+        '--default-size <x>',
+        'size of actors without one (an edge list without --nodes uses 1)',
+        positiveNumber,
+      )
+      .option('--starts <n>', 'random starts beyond 25 actors', positiveInt('starts'))
+      .option('--seed <n>', 'seed of the random starts', seed, 1)
+      .option('--no-basins', 'skip the basins of attraction')
+      .option('--top <n>', 'stable configurations to list', positiveInt('configurations'), 5);
+
+  landscapeOptions(
+    addAnalysisOptions(
+      program
+        .command('landscape')
+        .description(
+          'Landscape theory (Axelrod & Bennett 1993): stable two-coalition configurations, energies, basins, actor frustration.',
+        ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      example([
+        'entente landscape',
+        'entente landscape --at 2019 --json',
+        'entente landscape --edges e.csv --nodes n.csv',
+      ]),
+    )
+    .action(
+      wrap((path: string | undefined, opts: LandscapeCommandOptions) =>
+        landscapeCommand(io, path, opts),
+      ),
+    );
+
+  landscapeOptions(
+    addAnalysisOptions(
+      program
+        .command('tipping')
+        .description(
+          'Tipping points: where the most stable configuration changes as one parameter is swept.',
+        ),
+    ),
+  )
+    .option(
+      '--threats-from <actor>',
+      "θ scales all of this actor's negative ties (e.g. a group's threats)",
+    )
+    .option('--size <actor>', "θ is this actor's size")
+    .option('--pair <a,b>', 'θ is the propensity of this pair', pair)
+    .option('--from <x>', 'start of the range of θ', number, 1)
+    .option('--to <x>', 'end of the range of θ', number, 0)
+    .option(
+      '--steps <n>',
+      'also sweep θ in n steps and report changes of the set of minima',
+      positiveInt('steps'),
+    )
+    .addHelpText(
+      'after',
+      example([
+        'entente tipping --threats-from isk --at 2023',
+        'entente tipping --size pakistan --from 0.001 --to 0.05',
+        'entente tipping --pair us,russia --from -1 --to 1 --json',
+      ]),
+    )
+    .action(
+      wrap((path: string | undefined, opts: TippingCommandOptions) =>
+        tippingCommand(io, path, opts),
+      ),
+    );
+
+  addAnalysisOptions(
+    program
+      .command('coalitions')
+      .description(
+        'Signed coalitions: Doreian–Mrvar relocation into k groups (k given or swept) and signed modularity.',
+      ),
+  )
+    .option('--k <n>', 'number of groups (default: sweep 1..--k-max)', positiveInt('groups'))
+    .option('--k-max <n>', 'largest k of the sweep', positiveInt('groups'), 4)
+    .option(
+      '--alpha <a>',
+      'weight of negative ties within groups (1−α for positive between)',
+      unit,
+      0.5,
+    )
+    .option('--starts <n>', 'random starts', positiveInt('starts'), 100)
+    .option('--seed <n>', 'seed of the random starts', seed, 1)
+    .option('--weighted', 'weigh ties by strength instead of counting them')
+    .addHelpText(
+      'after',
+      example([
+        'entente coalitions',
+        'entente coalitions --k 3 --edges ../shared/data/signed/highland-tribes.csv',
+      ]),
+    )
+    .action(
+      wrap((path: string | undefined, opts: CoalitionsCommandOptions) =>
+        coalitionsCommand(io, path, opts),
+      ),
+    );
+
+  addAnalysisOptions(
+    program
+      .command('leverage')
+      .description(
+        'Leverage: dependency on patrons, threat leverage through harboured groups, brokerage on positive ties.',
+      ),
+  )
+    .addHelpText('after', example(['entente leverage', 'entente leverage --at 2023 --json']))
+    .action(
+      wrap((path: string | undefined, opts: AnalysisCliOptions) => leverageCommand(io, path, opts)),
+    );
+
+  landscapeOptions(
+    addAnalysisOptions(
+      program
+        .command('analyze')
+        .description(
+          'The whole coalition analysis in one report: balance, landscape, tipping points, coalitions, leverage.',
+        ),
+    ),
+  )
+    .option('--weighted', 'weigh ties by strength in balance and coalitions')
+    .option(
+      '--time-limit <seconds>',
+      'time budget of the exact frustration solver',
+      positiveInt('seconds'),
+      60,
+    )
+    .option('--limit <n>', 'most unbalanced triads to list', positiveInt('triads'), 50)
+    .option('--k <n>', 'number of coalitions for relocation', positiveInt('groups'), 2)
+    .addHelpText(
+      'after',
+      example([
+        'entente analyze',
+        'entente analyze --at 2019',
+        'entente analyze --over 2015..2023 --json',
+      ]),
+    )
+    .action(
+      wrap((path: string | undefined, opts: AnalyzeCommandOptions) =>
+        analyzeCommand(io, path, opts),
       ),
     );
 

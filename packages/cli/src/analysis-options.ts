@@ -1,0 +1,82 @@
+/**
+ * Options every analysis command shares — input (`[case]` or `--edges/--nodes`), date (`--at`
+ * or `--over/--step`) and projection (`--layers`, `--combine`) — added to a commander command
+ * in one place, and resolved into the list of dates to analyse.
+ */
+import {
+  COMBINE_RULES,
+  type CombineRule,
+  isCaseDate,
+  LAYERS,
+  type Layer,
+  type ProjectionOptions,
+} from '@entente/core';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { dateSeries, parseOver, parseStep } from './series.js';
+
+/** Parsed values of the shared analysis options. */
+export interface AnalysisCliOptions {
+  readonly edges?: string;
+  readonly nodes?: string;
+  readonly at?: string;
+  readonly over?: { from: string; to: string };
+  readonly step?: number;
+  readonly layers?: Layer[];
+  readonly combine?: CombineRule;
+  readonly json?: boolean;
+}
+
+function parseDate(value: string): string {
+  if (!isCaseDate(value))
+    throw new InvalidArgumentError('expected a date YYYY, YYYY-MM or YYYY-MM-DD');
+  return value;
+}
+
+function parseLayers(value: string): Layer[] {
+  const layers = value.split(',').map((s) => s.trim());
+  for (const l of layers) {
+    if (!(LAYERS as readonly string[]).includes(l)) {
+      throw new InvalidArgumentError(`unknown layer "${l}"; layers are ${LAYERS.join(', ')}`);
+    }
+  }
+  return layers as Layer[];
+}
+
+/** Adds the shared options to `command`. */
+export function addAnalysisOptions(command: Command): Command {
+  return command
+    .argument('[case]', 'case file; the built-in case when omitted')
+    .option(
+      '--edges <file>',
+      'analyse a signed edge list CSV (source,target,sign|weight) instead of a case',
+    )
+    .option('--nodes <file>', 'with --edges: node list CSV (id,size,...)')
+    .option('--at <date>', 'analyse the system as it stood at this date', parseDate)
+    .addOption(
+      new Option('--over <from..to>', 'analyse a series of dates, e.g. 2015..2023')
+        .argParser(parseOver)
+        .conflicts('at'),
+    )
+    .option('--step <n>', 'step of --over: Ny or Nm', parseStep, 12)
+    .option('--layers <list>', `layers of the signed projection (${LAYERS.join(',')})`, parseLayers)
+    .addOption(
+      new Option('--combine <rule>', 'how parallel relations of a pair combine').choices(
+        COMBINE_RULES,
+      ),
+    )
+    .option('--json', 'print the result as JSON');
+}
+
+/** The dates to analyse: the series of `--over`, or the single `--at` (undefined = no date filter). */
+export function analysisDates(options: AnalysisCliOptions): (string | undefined)[] {
+  if (options.over) return dateSeries(options.over.from, options.over.to, options.step ?? 12);
+  return [options.at];
+}
+
+/** The projection options of a date. */
+export function projectionOptions(
+  options: AnalysisCliOptions,
+  at: string | undefined,
+): ProjectionOptions {
+  return { at, layers: options.layers, combine: options.combine };
+}

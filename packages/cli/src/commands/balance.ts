@@ -1,0 +1,175 @@
+/**
+ * `entente balance [case]`: structural balance — the triad census, the unbalanced triads with
+ * the relations behind them, and the frustration index with the actors who carry it.
+ */
+import {
+  type Case,
+  type CaseTriads,
+  type FrustrationResult,
+  frustration,
+  projectSigned,
+  triadsOfCase,
+} from '@entente/core';
+import { loadAnalysisInput } from '../analysis-input.js';
+import { type AnalysisCliOptions, analysisDates, projectionOptions } from '../analysis-options.js';
+import type { Io } from '../io.js';
+import { citeRelation, relationLine } from '../provenance.js';
+import { percent, table } from '../table.js';
+
+/** Options of the balance command. */
+export interface BalanceCommandOptions extends AnalysisCliOptions {
+  readonly weighted?: boolean;
+  readonly timeLimit?: number;
+  readonly limit?: number;
+  readonly seed?: number;
+}
+
+/** The balance of a case at one date, as `entente balance --json` prints it. */
+export async function computeBalance(
+  c: Case,
+  options: BalanceCommandOptions,
+  at: string | undefined,
+) {
+  const projection = projectSigned(c, projectionOptions(options, at));
+  const triads = triadsOfCase(projection, { limit: options.limit ?? 50 });
+  const f = await frustration(projection.graph, {
+    weighted: options.weighted ?? false,
+    timeLimitSeconds: options.timeLimit ?? 60,
+    seed: options.seed ?? 1,
+    uniqueness: true,
+  });
+  return {
+    at: at ?? null,
+    projection: projection.options,
+    actors: projection.graph.nodes.length,
+    ties: projection.ties.length,
+    frustration: frustrationJson(f),
+    triads: triads.census,
+    unbalancedTriads: triadsJson(c, triads),
+    unbalancedTotal: triads.total,
+    unbalancedTruncated: triads.truncated,
+  };
+}
+
+/** What {@link computeBalance} returns. */
+export type BalanceJson = Awaited<ReturnType<typeof computeBalance>>;
+
+function frustrationJson(f: FrustrationResult) {
+  return {
+    value: f.value,
+    exact: f.exact,
+    lowerBound: f.lowerBound,
+    gap: f.gap,
+    weighted: f.weighted,
+    method: f.method,
+    unique: f.diagnostics.unique,
+    partition: f.partition,
+    perActor: Object.fromEntries(Object.entries(f.perActor).map(([id, a]) => [id, a.ties])),
+    perActorShare: Object.fromEntries(Object.entries(f.perActor).map(([id, a]) => [id, a.share])),
+    diagnostics: f.diagnostics,
+  };
+}
+
+function triadsJson(c: Case, t: CaseTriads) {
+  return t.unbalanced.map((tri) => ({
+    actors: tri.nodes,
+    pattern: tri.pattern,
+    signs: tri.signs,
+    weight: tri.weight,
+    ties: tri.edges.map((_, i) => ({
+      between: [tri.nodes[i < 2 ? 0 : 1], tri.nodes[i === 0 ? 1 : 2]],
+      sign: tri.signs[i],
+      relations: (tri.relations[i] ?? []).map((r) => citeRelation(c, r)),
+    })),
+  }));
+}
+
+/** Runs the balance analysis and prints it. */
+export async function balanceCommand(
+  io: Io,
+  path: string | undefined,
+  options: BalanceCommandOptions,
+): Promise<number> {
+  const { file, case: c } = await loadAnalysisInput(io, path, options);
+  const results: BalanceJson[] = [];
+  for (const at of analysisDates(options)) {
+    const json = await computeBalance(c, options, at);
+    results.push(json);
+    if (!options.json) io.stdout(renderBalance(c, file, json));
+  }
+  if (options.json) {
+    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
+    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+  }
+  return 0;
+}
+
+/** The human-readable balance report. */
+export function renderBalance(c: Case, file: string, r: BalanceJson): string {
+  const out: string[] = [];
+  const f = r.frustration;
+  out.push(`Structural balance of ${c.title} (${file})${r.at ? ` at ${r.at}` : ''}`);
+  out.push(`${r.actors} actors, ${r.ties} signed ties`);
+  out.push('');
+  const cen = r.triads;
+  out.push('Triad census (Cartwright & Harary: +++ and +−− balanced; ++− and −−− unbalanced)');
+  out.push(
+    table(
+      ['+++', '++−', '+−−', '−−−', 'triangles', 'balance ratio', 'weighted ratio'],
+      [
+        [
+          String(cen.counts['+++']),
+          String(cen.counts['++-']),
+          String(cen.counts['+--']),
+          String(cen.counts['---']),
+          String(cen.triangles),
+          cen.ratio === null ? '—' : cen.ratio.toFixed(3),
+          cen.weightedRatio === null ? '—' : cen.weightedRatio.toFixed(3),
+        ],
+      ],
+      Array(7).fill('right'),
+    ),
+  );
+  out.push('');
+  const proof = f.exact
+    ? 'proven optimal'
+    : `not proven: lower bound ${round(f.lowerBound)}, gap ${percent(f.gap)}`;
+  const unique = f.unique === null ? '' : f.unique ? ', unique split' : ', split not unique';
+  out.push(
+    `Frustration index (fewest ${f.weighted ? 'weight of ' : ''}ties to flip for balance): ${round(f.value)} — ${proof}${unique}`,
+  );
+  out.push(`  side A: ${f.partition[0].join(', ') || '—'}`);
+  out.push(`  side B: ${f.partition[1].join(', ') || '—'}`);
+  const carriers = Object.entries(f.perActor)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (carriers.length > 0) {
+    out.push('');
+    out.push('Who carries the contradiction (frustrated ties touching each actor)');
+    out.push(
+      table(
+        ['actor', 'ties', 'share'],
+        carriers.map(([id, n]) => [id, round(n), percent(f.perActorShare[id] ?? 0)]),
+        ['left', 'right', 'right'],
+      ),
+    );
+  }
+  const list = r.unbalancedTriads;
+  if (list.length > 0) {
+    out.push('');
+    out.push(
+      `Unbalanced triads (${r.unbalancedTotal}${r.unbalancedTruncated ? `, heaviest ${list.length} listed` : ''}), heaviest first`,
+    );
+    for (const tri of list.slice(0, 10)) {
+      out.push(`  ${tri.actors.join(' – ')}  ${tri.pattern}  weight ${tri.weight.toFixed(3)}`);
+      for (const tie of tri.ties)
+        for (const rel of tie.relations) out.push(`      ${relationLine(rel)}`);
+    }
+    if (list.length > 10) out.push(`  … ${list.length - 10} more (use --json for all)`);
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+function round(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(3);
+}

@@ -1,0 +1,259 @@
+/**
+ * `entente landscape [case]` and `entente tipping [case]`: Axelrod–Bennett landscape theory —
+ * the stable two-coalition configurations with their energies and basins — and the values of a
+ * parameter (a group's threats, an actor's size, one pair's propensity) where the most stable
+ * configuration changes.
+ */
+import {
+  type Case,
+  compareAlignment,
+  type LandscapeInputFromCase,
+  type LandscapeResult,
+  landscape,
+  landscapeInputFromProjection,
+  projectSigned,
+  type TippingParameter,
+  type TippingResult,
+  tippingPoints,
+} from '@entente/core';
+import { loadAnalysisInput } from '../analysis-input.js';
+import { type AnalysisCliOptions, analysisDates, projectionOptions } from '../analysis-options.js';
+import type { Io } from '../io.js';
+import { percent, table } from '../table.js';
+
+/** Options of the landscape command. */
+export interface LandscapeCommandOptions extends AnalysisCliOptions {
+  readonly defaultSize?: number;
+  readonly starts?: number;
+  readonly seed?: number;
+  readonly basins?: boolean;
+  readonly top?: number;
+}
+
+/** Builds the landscape input of a case at a date. */
+export function landscapeInputAt(
+  c: Case,
+  options: LandscapeCommandOptions,
+  at: string | undefined,
+): LandscapeInputFromCase {
+  const projection = projectSigned(c, projectionOptions(options, at));
+  // An edge list without a node list has no sizes: every actor then counts as size 1.
+  const defaultSize =
+    options.defaultSize ??
+    (options.edges !== undefined && options.nodes === undefined ? 1 : undefined);
+  return landscapeInputFromProjection(projection, c, { defaultSize });
+}
+
+function landscapeJson(
+  c: Case,
+  input: LandscapeInputFromCase,
+  r: LandscapeResult,
+  at: string | undefined,
+) {
+  const alignments = (c.alignments ?? [])
+    .filter((a) => at === undefined || a.at === undefined || a.at === at)
+    .map((a) => compareAlignment(r, a));
+  return {
+    at: at ?? null,
+    convention: r.convention,
+    exhaustive: r.exhaustive,
+    configurations: r.configurations,
+    actorsIncluded: input.actors,
+    minima: r.minima,
+    actors: r.actors,
+    alignments,
+    options: r.options,
+    diagnostics: [...input.diagnostics, ...r.diagnostics],
+  };
+}
+
+/** The landscape of a case at one date, as `entente landscape --json` prints it. */
+export function computeLandscape(
+  c: Case,
+  options: LandscapeCommandOptions,
+  at: string | undefined,
+) {
+  const input = landscapeInputAt(c, options, at);
+  const r = landscape(input, {
+    starts: options.starts,
+    seed: options.seed,
+    basins: options.basins,
+  });
+  return landscapeJson(c, input, r, at);
+}
+
+/** What {@link computeLandscape} returns. */
+export type LandscapeJson = ReturnType<typeof computeLandscape>;
+
+/** Runs the landscape analysis and prints it. */
+export async function landscapeCommand(
+  io: Io,
+  path: string | undefined,
+  options: LandscapeCommandOptions,
+): Promise<number> {
+  const { file, case: c } = await loadAnalysisInput(io, path, options);
+  const results = [];
+  for (const at of analysisDates(options)) {
+    const json = computeLandscape(c, options, at);
+    results.push(json);
+    if (!options.json) io.stdout(renderLandscape(c, file, json, options.top ?? 5));
+  }
+  if (options.json) {
+    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
+    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+  }
+  return 0;
+}
+
+/** The human-readable landscape report. */
+export function renderLandscape(c: Case, file: string, r: LandscapeJson, top: number): string {
+  const out: string[] = [];
+  out.push(
+    `Landscape (Axelrod & Bennett 1993) of ${c.title} (${file})${r.at ? ` at ${r.at}` : ''}`,
+  );
+  out.push(
+    `${r.actorsIncluded.length} actors; ${r.exhaustive ? `all ${r.configurations} configurations scanned` : `${r.configurations} random starts (basins estimated)`}`,
+  );
+  out.push(`Energy: ${r.convention}`);
+  for (const d of r.diagnostics) out.push(`note: ${d}`);
+  out.push('');
+  out.push(`Stable configurations (local minima): ${r.minima.length}, lowest energy first`);
+  out.push(
+    table(
+      ['#', 'energy', 'basin', 'coalition A', 'coalition B'],
+      r.minima
+        .slice(0, top)
+        .map((m, i) => [
+          String(i + 1),
+          m.energy.toPrecision(4),
+          m.basin === null ? '—' : percent(m.basin),
+          m.coalitions[0].join(', '),
+          m.coalitions[1].join(', ') || '—',
+        ]),
+      ['right', 'right', 'right', 'left', 'left'],
+    ),
+  );
+  if (r.minima.length > top) out.push(`… ${r.minima.length - top} more (--top N or --json)`);
+  out.push('');
+  out.push(
+    'Actors in the most stable configuration (frustration F_i: energy the actor would shed by being placed with its friends and apart from its enemies)',
+  );
+  out.push(
+    table(
+      ['actor', 'coalition', 'frustration'],
+      Object.entries(r.actors)
+        .sort((a, b) => b[1].frustration - a[1].frustration)
+        .map(([id, a]) => [id, a.coalition === 0 ? 'A' : 'B', a.frustration.toPrecision(4)]),
+      ['left', 'left', 'right'],
+    ),
+  );
+  for (const a of r.alignments) {
+    out.push('');
+    out.push(
+      `Observed alignment "${a.alignment}": ${percent(a.agreement)} of ${a.compared} actors placed as observed`,
+    );
+    for (const m of a.misplaced) out.push(`  misplaced: ${m.actor}`);
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+/** Options of the tipping command. */
+export interface TippingCommandOptions extends LandscapeCommandOptions {
+  readonly threatsFrom?: string;
+  readonly size?: string;
+  readonly pair?: [string, string];
+  readonly from: number;
+  readonly to: number;
+  readonly steps?: number;
+}
+
+/** Runs the tipping-point sweep and prints it. */
+export async function tippingCommand(
+  io: Io,
+  path: string | undefined,
+  options: TippingCommandOptions,
+): Promise<number> {
+  const { file, case: c } = await loadAnalysisInput(io, path, options);
+  const chosen = [options.threatsFrom, options.size, options.pair].filter((x) => x !== undefined);
+  if (chosen.length !== 1) {
+    io.stderr(
+      'entente tipping: give exactly one of --threats-from ACTOR, --size ACTOR, --pair A,B\n',
+    );
+    return 2;
+  }
+  const parameter: TippingParameter = options.threatsFrom
+    ? { kind: 'actor-ties', actor: options.threatsFrom, sign: 'negative' }
+    : options.size
+      ? { kind: 'size', actor: options.size }
+      : {
+          kind: 'pair',
+          source: (options.pair as [string, string])[0],
+          target: (options.pair as [string, string])[1],
+        };
+  const lo = Math.min(options.from, options.to);
+  const hi = Math.max(options.from, options.to);
+  const results = [];
+  for (const at of analysisDates(options)) {
+    const input = landscapeInputAt(c, options, at);
+    const r = tippingPoints(
+      input,
+      parameter,
+      [lo, hi],
+      options.steps ? { steps: options.steps } : {},
+    );
+    results.push({ at: at ?? null, ...r, diagnostics: input.diagnostics });
+    if (!options.json) io.stdout(renderTipping(c, file, at, r, options.from > options.to));
+  }
+  if (options.json) {
+    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
+    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+  }
+  return 0;
+}
+
+/** The human-readable tipping report. */
+export function renderTipping(
+  c: Case,
+  file: string,
+  at: string | undefined,
+  r: TippingResult,
+  descending: boolean,
+): string {
+  const out: string[] = [];
+  out.push(`Tipping points of ${c.title} (${file})${at ? ` at ${at}` : ''}`);
+  out.push(
+    `Parameter θ: ${r.parameter.description}; range [${r.range[0]}, ${r.range[1]}] (${r.method})`,
+  );
+  out.push('');
+  const segments = descending ? [...r.segments].reverse() : r.segments;
+  out.push('Most stable configuration on each stretch of θ');
+  out.push(
+    table(
+      ['θ from', 'θ to', 'coalition A', 'coalition B'],
+      segments.map((s) => [
+        fmt(descending ? s.to : s.from),
+        fmt(descending ? s.from : s.to),
+        s.configuration[0].join(', '),
+        s.configuration[1].join(', ') || '—',
+      ]),
+      ['right', 'right', 'left', 'left'],
+    ),
+  );
+  out.push('');
+  if (r.tippingPoints.length === 0)
+    out.push('No tipping point in this range: the most stable configuration never changes.');
+  for (const t of descending ? [...r.tippingPoints].reverse() : r.tippingPoints) {
+    out.push(`Tipping point at θ = ${fmt(t.value)}`);
+    out.push(
+      `  ${descending ? 'above' : 'below'}: ${(descending ? t.after : t.before).map((g) => `[${g.join(', ')}]`).join(' vs ')}`,
+    );
+    out.push(
+      `  ${descending ? 'below' : 'above'}: ${(descending ? t.before : t.after).map((g) => `[${g.join(', ')}]`).join(' vs ')}`,
+    );
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(4);
+}

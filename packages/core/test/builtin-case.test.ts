@@ -140,6 +140,7 @@ describe.skipIf(!existsSync(ESSAY))('the built-in case cites the essay correctly
     ...c.relations.flatMap((r) => r.evidence ?? []),
     ...(c.mechanisms ?? []).flatMap((m) => m.evidence ?? []),
     ...(c.claims ?? []).flatMap((m) => m.evidence ?? []),
+    ...(c.alignments ?? []).flatMap((a) => a.evidence ?? []),
   ].filter((e) => e.source === 'essay');
 
   it('the essay has eight body paragraphs', () => {

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { landscapeInputFromProjection } from '../../../src/analysis/landscape/input.js';
+import { landscape } from '../../../src/analysis/landscape/landscape.js';
+import { projectSigned } from '../../../src/analysis/project.js';
+import { importEdgeList } from '../../../src/interop/edge-list.js';
+
+const TRIBES = resolve(
+  import.meta.dirname,
+  '../../../../../../shared/data/signed/highland-tribes.csv',
+);
+const present = existsSync(TRIBES);
+if (!present) console.warn(`SKIPPED: landscape on Read's Highland tribes — ${TRIBES} not found`);
+
+describe.skipIf(!present)("landscape on Read's Highland tribes (unit sizes, p = sign)", () => {
+  it('landscape(input) global minimum is the frustration-index split: E = 7 − (negative ties)', () => {
+    const loaded = importEdgeList(readFileSync(TRIBES, 'utf8'));
+    if (!loaded.ok) throw new Error('the tribes edge list does not load');
+    const projection = projectSigned(loaded.case);
+    const input = landscapeInputFromProjection(projection, loaded.case, { defaultSize: 1 });
+    const negatives = projection.ties.filter((t) => t.sign < 0).length;
+    const result = landscape(input);
+    // With unit sizes and p = ±1, E = (positive ties between) − (negative ties between)
+    // = frustration − (all negative ties); the published frustration index is 7, split unique.
+    expect(input.actors).toHaveLength(16);
+    expect(result.globalMinimum.energy).toBe(7 - negatives);
+    expect(result.minima.filter((m) => m.energy === 7 - negatives)).toHaveLength(1);
+    expect(result.minima[1].energy).toBeGreaterThan(result.globalMinimum.energy);
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dependency } from '../../../src/analysis/leverage/dependency.js';
+import { loadCase } from '../../../src/case/load.js';
+import type { Case } from '../../../src/case/schema.js';
+import { EntenteError } from '../../../src/errors.js';
+import { madeUpCase } from './made-up-case.js';
+
+const ROOT = resolve(import.meta.dirname, '../../../../..');
+
+function builtin(): Case {
+  const r = loadCase(readFileSync(resolve(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
+  if (!r.ok) throw new Error('the built-in case does not load');
+  return r.case;
+}
+
+describe('dependency(case, options) on a made-up case', () => {
+  const c = madeUpCase();
+  it('dependency(c, { at: "2021" }) gives r 2/3 of its support from s1 (aid 0.6 + dependency 0.4)', () => {
+    const d = dependency(c, { at: '2021' });
+    const r = d.actors.r;
+    expect(r.total).toBeCloseTo(1.5, 12);
+    expect(r.top?.patron).toBe('s1');
+    expect(r.top?.share).toBeCloseTo(2 / 3, 12);
+    expect(r.top?.relations).toEqual([0, 1]);
+    expect(r.patrons.map((p) => [p.patron, p.weight])).toEqual([
+      ['s1', 1],
+      ['s2', 0.5],
+    ]);
+    // engagement (3) never counts; lobbying (13) ended in 2020.
+    expect(r.relations).toEqual([0, 1, 2]);
+  });
+  it('dependency(c) without a date also counts the lobbying of 2020: s1 share 1/1.7', () => {
+    const r = dependency(c).actors.r;
+    expect(r.total).toBeCloseTo(1.7, 12);
+    expect(r.top?.share).toBeCloseTo(1 / 1.7, 12);
+    expect(r.patrons.find((p) => p.patron === 's3')?.relations).toEqual([13]);
+  });
+  it('dependency(c) counts undirected economic ties for both ends, unless undirected is false', () => {
+    const d = dependency(c, { at: '2021' });
+    expect(d.actors.s2.top).toEqual({ patron: 's3', weight: 0.3, share: 1, relations: [4] });
+    expect(d.actors.s3.top?.patron).toBe('s2');
+    expect(d.actors.g1).toEqual({ total: 0, patrons: [], top: null, relations: [] });
+    expect(dependency(c, { at: '2021', undirected: false }).actors.s2.top).toBeNull();
+  });
+  it('dependency(c, { exclude: [] }) counts engagement as support', () => {
+    const r = dependency(c, { at: '2021', exclude: [] }).actors.r;
+    expect(r.total).toBeCloseTo(2.4, 12);
+    expect(r.patrons.find((p) => p.patron === 's3')?.weight).toBeCloseTo(0.9, 12);
+  });
+  it('dependency(c, options) throws on an unknown layer or a bad date', () => {
+    expect(() => dependency(c, { layers: ['economy' as 'economic'] })).toThrow(
+      /^dependency: unknown layer/,
+    );
+    expect(() => dependency(c, { at: 'soon' })).toThrow(EntenteError);
+  });
+});
+
+describe('dependency(case, options) on the built-in case', () => {
+  it('dependency(builtin, { at: "2023" }): the Taliban’s top patron is Qatar with 1.9 / 4.5', () => {
+    // Support to the Taliban in force in 2023 (engagement excluded):
+    // Qatar: hosting 0.8 (13) + lobbying 0.6 (15) + mediation 0.5 (17) = 1.9
+    // Pakistan: hosting 0.3 (14) + lobbying 0.6 (16) + mediation 0.5 (18) = 1.4
+    // US: aid 0.7 (9) + the Taliban's dependency on it 0.5 (10) = 1.2
+    const t = dependency(builtin(), { at: '2023' }).actors.taliban;
+    expect(t.total).toBeCloseTo(4.5, 12);
+    expect(t.top?.patron).toBe('qatar');
+    expect(t.top?.share).toBeCloseTo(1.9 / 4.5, 12);
+    expect(t.top?.relations).toEqual([13, 15, 17]);
+    expect(t.patrons.map((p) => p.patron)).toEqual(['qatar', 'pakistan', 'us']);
+    expect(t.patrons[1].relations).toEqual([14, 16, 18]);
+    expect(t.patrons[2].relations).toEqual([9, 10]);
+    expect(t.patrons[2].share).toBeCloseTo(1.2 / 4.5, 12);
+  });
+  it('dependency(builtin, { at: "2020" }): before the takeover only Qatar hosts the Taliban', () => {
+    const t = dependency(builtin(), { at: '2020' }).actors.taliban;
+    expect(t.patrons).toEqual([{ patron: 'qatar', weight: 0.8, share: 1, relations: [13] }]);
+  });
+});

@@ -1,6 +1,105 @@
 // @entente/core public API. Listed by hand; test/api.test.ts pins this list.
 
 export {
+  DEFAULT_TRIAD_LIMIT,
+  TRIAD_PATTERNS,
+  type TriadCensus,
+  type TriadPattern,
+  triadCensus,
+  type UnbalancedTriad,
+  type UnbalancedTriadList,
+  type UnbalancedTriadsOptions,
+  unbalancedTriads,
+} from './analysis/balance/triads.js';
+export {
+  type CaseTriad,
+  type CaseTriads,
+  triadsOfCase,
+} from './analysis/balance/triads-of-case.js';
+export {
+  type MaximizeSignedModularityOptions,
+  maximizeSignedModularity,
+  type SignedModularityResult,
+} from './analysis/coalitions/maximize-signed-modularity.js';
+export {
+  type RelocationOptions,
+  type RelocationResult,
+  type ResolvedRelocationOptions,
+  relocate,
+} from './analysis/coalitions/relocate.js';
+export {
+  type SignedModularityOptions,
+  signedModularity,
+} from './analysis/coalitions/signed-modularity.js';
+export {
+  type SweepRelocationOptions,
+  sweepRelocation,
+} from './analysis/coalitions/sweep-relocation.js';
+export { type FrustrationExactOptions, frustrationExact } from './analysis/frustration/exact.js';
+export {
+  type FrustrationOptions,
+  frustration,
+} from './analysis/frustration/frustration.js';
+export {
+  type FrustrationHeuristicOptions,
+  frustrationHeuristic,
+} from './analysis/frustration/heuristic.js';
+export type {
+  ActorFrustration,
+  FrustrationDiagnostics,
+  FrustrationMethod,
+  FrustrationResult,
+} from './analysis/frustration/result.js';
+export { type AlignmentComparison, compareAlignment } from './analysis/landscape/alignment.js';
+export { LANDSCAPE_CONVENTION, landscapeEnergy } from './analysis/landscape/energy.js';
+export {
+  type LandscapeInput,
+  type LandscapeInputFromCase,
+  type LandscapeInputOptions,
+  landscapeInputFromProjection,
+  validateLandscapeInput,
+} from './analysis/landscape/input.js';
+export {
+  type LandscapeMinimum,
+  type LandscapeOptions,
+  type LandscapeResult,
+  landscape,
+  type ResolvedLandscapeOptions,
+} from './analysis/landscape/landscape.js';
+export type { TippingParameter } from './analysis/landscape/parameter.js';
+export {
+  type TippingOptions,
+  type TippingPoint,
+  type TippingResult,
+  type TippingSegment,
+  tippingPoints,
+} from './analysis/landscape/tipping.js';
+export {
+  type ActorBrokerage,
+  BROKERAGE_ROLES,
+  type BrokerageOptions,
+  type BrokerageResult,
+  type BrokerageRole,
+  brokerage,
+} from './analysis/leverage/brokerage.js';
+export {
+  type ActorDependency,
+  type DependencyOptions,
+  type DependencyResult,
+  dependency,
+  type PatronShare,
+  type ResolvedDependencyOptions,
+} from './analysis/leverage/dependency.js';
+export {
+  type ControlRule,
+  DEFAULT_CONTROL,
+  type LeverageChannel,
+  type LeverageFigure,
+  type ThreatLeverageOptions,
+  type ThreatLeverageResult,
+  threatLeverage,
+} from './analysis/leverage/threat-leverage.js';
+export {
   COMBINE_RULES,
   type CombineRule,
   type ProjectedTie,
@@ -89,79 +188,3 @@ export {
   type SummarizeOptions,
   summarizeCase,
 } from './summary/summarize.js';
-export {
-  type TriadCensus,
-  type TriadPattern,
-  triadCensus,
-  type UnbalancedTriad,
-  type UnbalancedTriadList,
-  type UnbalancedTriadsOptions,
-  unbalancedTriads,
-} from './analysis/balance/triads.js';
-export { type CaseTriad, type CaseTriads, triadsOfCase } from './analysis/balance/triads-of-case.js';
-export {
-  type FrustrationOptions,
-  frustration,
-} from './analysis/frustration/frustration.js';
-export { type FrustrationExactOptions, frustrationExact } from './analysis/frustration/exact.js';
-export {
-  type FrustrationHeuristicOptions,
-  frustrationHeuristic,
-} from './analysis/frustration/heuristic.js';
-export type {
-  ActorFrustration,
-  FrustrationDiagnostics,
-  FrustrationMethod,
-  FrustrationResult,
-} from './analysis/frustration/result.js';
-export {
-  type LandscapeMinimum,
-  type LandscapeOptions,
-  type LandscapeResult,
-  landscape,
-  type ResolvedLandscapeOptions,
-} from './analysis/landscape/landscape.js';
-export {
-  type LandscapeInput,
-  type LandscapeInputFromCase,
-  landscapeInputFromProjection,
-} from './analysis/landscape/input.js';
-export { type AlignmentComparison, compareAlignment } from './analysis/landscape/alignment.js';
-export { type TippingParameter } from './analysis/landscape/parameter.js';
-export {
-  type TippingOptions,
-  type TippingResult,
-  tippingPoints,
-} from './analysis/landscape/tipping.js';
-export {
-  type RelocationOptions,
-  type RelocationResult,
-  type ResolvedRelocationOptions,
-  relocate,
-} from './analysis/coalitions/relocate.js';
-export { sweepRelocation } from './analysis/coalitions/sweep-relocation.js';
-export { signedModularity } from './analysis/coalitions/signed-modularity.js';
-export {
-  maximizeSignedModularity,
-  type SignedModularityResult,
-} from './analysis/coalitions/maximize-signed-modularity.js';
-export {
-  type ActorDependency,
-  type DependencyResult,
-  dependency,
-  type PatronShare,
-  type ResolvedDependencyOptions,
-} from './analysis/leverage/dependency.js';
-export {
-  type ControlRule,
-  type LeverageChannel,
-  type LeverageFigure,
-  type ThreatLeverageResult,
-  threatLeverage,
-} from './analysis/leverage/threat-leverage.js';
-export {
-  type ActorBrokerage,
-  type BrokerageResult,
-  type BrokerageRole,
-  brokerage,
-} from './analysis/leverage/brokerage.js';

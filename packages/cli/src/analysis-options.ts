@@ -80,3 +80,28 @@ export function projectionOptions(
 ): ProjectionOptions {
   return { at, layers: options.layers, combine: options.combine };
 }
+
+/**
+ * Runs `compute` at every date of the options (`--at` or `--over`), printing each result with
+ * `render` — or, with `--json`, one document: the result with `case` added, or
+ * `{ case, series }` for `--over`.
+ */
+export async function runAtDates<T extends object>(
+  io: { stdout: (text: string) => void },
+  caseId: string,
+  options: AnalysisCliOptions,
+  compute: (at: string | undefined) => T | Promise<T>,
+  render: (result: T, at: string | undefined) => string,
+): Promise<number> {
+  const results: T[] = [];
+  for (const at of analysisDates(options)) {
+    const result = await compute(at);
+    results.push(result);
+    if (!options.json) io.stdout(render(result, at));
+  }
+  if (options.json) {
+    const body = options.over ? { case: caseId, series: results } : { case: caseId, ...results[0] };
+    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+  }
+  return 0;
+}

@@ -5,7 +5,7 @@
  */
 import { type Case, tippingPoints } from '@entente/core';
 import { loadAnalysisInput } from '../analysis-input.js';
-import { analysisDates } from '../analysis-options.js';
+import { runAtDates } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { type BalanceCommandOptions, computeBalance, renderBalance } from './balance.js';
 import {
@@ -47,31 +47,32 @@ export async function analyzeCommand(
   options: AnalyzeCommandOptions,
 ): Promise<number> {
   const { file, case: c } = await loadAnalysisInput(io, path, options);
-  const results = [];
-  for (const at of analysisDates(options)) {
-    const balance = await computeBalance(c, options, at);
-    const landscape = computeLandscape(c, options, at);
-    const tipping = threatTipping(c, options, at);
-    const coalitions = computeCoalitions(c, { ...options, k: options.k ?? 2 }, at);
-    const leverage = computeLeverage(c, options, at);
-    results.push({ at: at ?? null, balance, landscape, tipping, coalitions, leverage });
-    if (!options.json) {
-      io.stdout(renderBalance(c, file, balance));
-      io.stdout(renderLandscape(c, file, landscape, options.top ?? 5));
-      if (tipping.length > 0) {
-        io.stdout(
-          'How far must each armed group’s threats shrink before the most stable configuration changes?\n',
+  return runAtDates(
+    io,
+    c.id,
+    options,
+    async (at) => ({
+      at: at ?? null,
+      balance: await computeBalance(c, options, at),
+      landscape: computeLandscape(c, options, at),
+      tipping: threatTipping(c, options, at),
+      coalitions: computeCoalitions(c, { ...options, k: options.k ?? 2 }, at),
+      leverage: computeLeverage(c, options, at),
+    }),
+    (r, at) => {
+      const parts = [
+        renderBalance(c, file, r.balance),
+        renderLandscape(c, file, r.landscape, options.top ?? 5),
+      ];
+      if (r.tipping.length > 0) {
+        parts.push(
+          'How far must each armed group’s threats shrink before the most stable configuration changes?\n' +
+            '(θ scales all of the group’s negative ties: 1 = as recorded, 0 = none)\n\n',
         );
-        io.stdout('(θ scales all of the group’s negative ties: 1 = as recorded, 0 = none)\n\n');
       }
-      for (const t of tipping) io.stdout(renderTipping(c, file, at, t, true));
-      io.stdout(renderCoalitions(c, file, coalitions));
-      io.stdout(renderLeverage(c, file, leverage));
-    }
-  }
-  if (options.json) {
-    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
-    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  return 0;
+      for (const t of r.tipping) parts.push(renderTipping(c, file, at, t, true));
+      parts.push(renderCoalitions(c, file, r.coalitions), renderLeverage(c, file, r.leverage));
+      return parts.join('');
+    },
+  );
 }

@@ -11,7 +11,7 @@ import {
   triadsOfCase,
 } from '@entente/core';
 import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, analysisDates, projectionOptions } from '../analysis-options.js';
+import { type AnalysisCliOptions, projectionOptions, runAtDates } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { citeRelation, relationLine } from '../provenance.js';
 import { percent, table } from '../table.js';
@@ -91,17 +91,13 @@ export async function balanceCommand(
   options: BalanceCommandOptions,
 ): Promise<number> {
   const { file, case: c } = await loadAnalysisInput(io, path, options);
-  const results: BalanceJson[] = [];
-  for (const at of analysisDates(options)) {
-    const json = await computeBalance(c, options, at);
-    results.push(json);
-    if (!options.json) io.stdout(renderBalance(c, file, json));
-  }
-  if (options.json) {
-    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
-    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  return 0;
+  return runAtDates(
+    io,
+    c.id,
+    options,
+    (at) => computeBalance(c, options, at),
+    (r) => renderBalance(c, file, r),
+  );
 }
 
 /** The human-readable balance report. */

@@ -11,7 +11,7 @@ import {
   sweepRelocation,
 } from '@entente/core';
 import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, analysisDates, projectionOptions } from '../analysis-options.js';
+import { type AnalysisCliOptions, projectionOptions, runAtDates } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { table } from '../table.js';
 
@@ -62,17 +62,13 @@ export async function coalitionsCommand(
   options: CoalitionsCommandOptions,
 ): Promise<number> {
   const { file, case: c } = await loadAnalysisInput(io, path, options);
-  const results = [];
-  for (const at of analysisDates(options)) {
-    const json = computeCoalitions(c, options, at);
-    results.push(json);
-    if (!options.json) io.stdout(renderCoalitions(c, file, json));
-  }
-  if (options.json) {
-    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
-    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  return 0;
+  return runAtDates(
+    io,
+    c.id,
+    options,
+    (at) => computeCoalitions(c, options, at),
+    (r) => renderCoalitions(c, file, r),
+  );
 }
 
 /** The human-readable coalitions report. */

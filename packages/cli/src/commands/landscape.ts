@@ -17,7 +17,7 @@ import {
   tippingPoints,
 } from '@entente/core';
 import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, analysisDates, projectionOptions } from '../analysis-options.js';
+import { type AnalysisCliOptions, projectionOptions, runAtDates } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { percent, table } from '../table.js';
 
@@ -92,17 +92,13 @@ export async function landscapeCommand(
   options: LandscapeCommandOptions,
 ): Promise<number> {
   const { file, case: c } = await loadAnalysisInput(io, path, options);
-  const results = [];
-  for (const at of analysisDates(options)) {
-    const json = computeLandscape(c, options, at);
-    results.push(json);
-    if (!options.json) io.stdout(renderLandscape(c, file, json, options.top ?? 5));
-  }
-  if (options.json) {
-    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
-    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  return 0;
+  return runAtDates(
+    io,
+    c.id,
+    options,
+    (at) => computeLandscape(c, options, at),
+    (r) => renderLandscape(c, file, r, options.top ?? 5),
+  );
 }
 
 /** The human-readable landscape report. */
@@ -192,23 +188,22 @@ export async function tippingCommand(
         };
   const lo = Math.min(options.from, options.to);
   const hi = Math.max(options.from, options.to);
-  const results = [];
-  for (const at of analysisDates(options)) {
-    const input = landscapeInputAt(c, options, at);
-    const r = tippingPoints(
-      input,
-      parameter,
-      [lo, hi],
-      options.steps ? { steps: options.steps } : {},
-    );
-    results.push({ at: at ?? null, ...r, diagnostics: input.diagnostics });
-    if (!options.json) io.stdout(renderTipping(c, file, at, r, options.from > options.to));
-  }
-  if (options.json) {
-    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
-    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  return 0;
+  return runAtDates(
+    io,
+    c.id,
+    options,
+    (at) => {
+      const input = landscapeInputAt(c, options, at);
+      const r = tippingPoints(
+        input,
+        parameter,
+        [lo, hi],
+        options.steps ? { steps: options.steps } : {},
+      );
+      return { ...r, at: at ?? null, diagnostics: [...input.diagnostics, ...r.diagnostics] };
+    },
+    (r, at) => renderTipping(c, file, at, r, options.from > options.to),
+  );
 }
 
 /** The human-readable tipping report. */

@@ -5,7 +5,7 @@
  */
 import { brokerage, type Case, dependency, threatLeverage } from '@entente/core';
 import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, analysisDates } from '../analysis-options.js';
+import { type AnalysisCliOptions, runAtDates } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { citeRelation, relationLine } from '../provenance.js';
 import { percent, table } from '../table.js';
@@ -30,17 +30,13 @@ export async function leverageCommand(
   options: AnalysisCliOptions,
 ): Promise<number> {
   const { file, case: c } = await loadAnalysisInput(io, path, options);
-  const results = [];
-  for (const at of analysisDates(options)) {
-    const json = computeLeverage(c, options, at);
-    results.push(json);
-    if (!options.json) io.stdout(renderLeverage(c, file, json));
-  }
-  if (options.json) {
-    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
-    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  return 0;
+  return runAtDates(
+    io,
+    c.id,
+    options,
+    (at) => computeLeverage(c, options, at),
+    (r) => renderLeverage(c, file, r),
+  );
 }
 
 /** The human-readable leverage report. */

@@ -97,6 +97,14 @@ export function loadCase(text: string, options: LoadCaseOptions = {}): LoadCaseR
     }
     const quick = quickYaml(body);
     if (quick !== undefined) {
+      if (ANCHOR.test(body)) {
+        // Aliases may only repeat values so far: at most as many values as a text of this
+        // length could spell out, and never below a million.
+        const limit = Math.max(1_000_000, body.length);
+        if (expandedSize(quick, limit) > limit) {
+          return fail('too-large', `aliases expand the input to more than ${limit} values`);
+        }
+      }
       const result = validateCaseData(quick);
       if (result.issues.length === 0) return result;
       // js-yaml read it, so only positions are missing.
@@ -104,8 +112,9 @@ export function loadCase(text: string, options: LoadCaseOptions = {}): LoadCaseR
     }
     const parsed = parseYaml(body);
     if (!parsed.doc) return { ok: false, issues: parsed.issues };
-    // Bounds alias expansion (billion laughs) while letting a case reuse an anchor freely.
-    const data = parsed.doc.toJS({ maxAliasCount: 10_000 });
+    // Only texts js-yaml could not read come here. Bounds alias expansion (billion laughs);
+    // the yaml package resolves each alias by a search, so many aliases are slow as well.
+    const data = parsed.doc.toJS({ maxAliasCount: 1_000 });
     const doc = parsed.doc;
     return locateAll(validateCaseData(data), (path, atKey) =>
       locatePath(doc, parsed.counter, path, atKey),
@@ -158,18 +167,45 @@ function fail(code: CaseIssueCode, message: string): LoadCaseResult {
   return { ok: false, issues: [{ code, severity: 'error', message, path: [] }] };
 }
 
+/** Anchors in a YAML text (`&name`); aliased values are shared, not copied, by js-yaml. */
+const ANCHOR = /(?:^|[\s[{,:-])&[^\s]/;
+
 /**
- * Fast path for valid YAML: js-yaml (YAML 1.2 core schema) reads ten times faster than building
- * the positioned document of the `yaml` package, which is only needed to locate issues. Texts
- * with anchors are left to the `yaml` package, which bounds alias expansion.
+ * Fast path for YAML: js-yaml (YAML 1.2 core schema) reads ten times faster than building the
+ * positioned document of the `yaml` package, which is only needed to locate issues. js-yaml
+ * shares aliased values instead of copying them, so an alias bomb ("billion laughs") costs it
+ * nothing to read; what it would cost to validate is bounded by {@link expandedSize}.
+ * Returns undefined when js-yaml cannot read the text.
  */
 function quickYaml(text: string): unknown {
-  if (/(?:^|[\s[{,:-])&[^\s]/.test(text)) return undefined;
   try {
     return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Number of values `data` holds once every shared (aliased) value is counted at each place it
+ * is used, counting no further than `limit`. Linear in the number of distinct values.
+ */
+function expandedSize(data: unknown, limit: number): number {
+  const memo = new Map<object, number>();
+  const size = (v: unknown): number => {
+    if (typeof v !== 'object' || v === null) return 1;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    memo.set(v, limit + 1); // a cycle (recursive alias) counts as too large
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      n += size(child);
+      if (n > limit) break;
+    }
+    const total = Math.min(n, limit + 1);
+    memo.set(v, total);
+    return total;
+  };
+  return size(data);
 }
 
 interface ParsedYaml {
@@ -250,8 +286,11 @@ function locateIssues(
   text: string,
   strategy: LoadCaseOptions['locate'],
 ): LoadCaseResult {
+  // Anchors also take the span path: the yaml package resolves every alias by searching the
+  // document, which is quadratic in a text with many of them.
   const useSpans =
-    strategy === 'spans' || (strategy !== 'document' && text.length > SPANS_THRESHOLD);
+    strategy === 'spans' ||
+    (strategy !== 'document' && (text.length > SPANS_THRESHOLD || ANCHOR.test(text)));
   const index = useSpans ? spanIndex(text) : undefined;
   if (index) {
     const counter = countLines(text);

@@ -505,12 +505,45 @@ describe('loadCase robustness (fast-check; 10,000 mutations of the small fixture
   });
 
   it('loadCase(text) refuses a billion-laughs alias bomb without expanding it', () => {
-    // 10 levels × 10 aliases would expand to 10^9 "lol"s; the alias bound stops it at once.
+    // 10 levels × 10 aliases would expand to 10^9 "lol"s; js-yaml shares the aliased values and
+    // the expansion count stops at the bound (a million values) instead of walking them all.
     const r = checkedLoad(`${FIXTURE}bomb:\n${aliasBomb(10, 10, '  ')}\n`);
     expect(r.ok).toBe(false);
     expect(r.issues).toHaveLength(1);
-    expect(r.issues[0]).toMatchObject({ code: 'invalid', severity: 'error', path: [] });
-    expect(r.issues[0]?.message).toContain('Excessive alias count');
+    expect(r.issues[0]).toMatchObject({ code: 'too-large', severity: 'error', path: [] });
+    expect(r.issues[0]?.message).toContain('aliases expand the input to more than 1000000 values');
+  });
+
+  it('loadCase(text) reads a case that shares one evidence item through 2,000 aliases, and locates an error in it', () => {
+    const relations = Array.from({ length: 2000 }, (_, i) =>
+      [
+        `  - id: r${i}`,
+        '    from: a',
+        `    to: ${i === 1500 ? 'nobody' : 'b'}`,
+        '    type: aid',
+        `    evidence: [${i === 0 ? '&ev {source: s, paragraph: 1, paraphrase: shared}' : '*ev'}]`,
+      ].join('\n'),
+    );
+    const text = [
+      'format: entente/1',
+      'id: shared',
+      'title: Shared evidence',
+      'sources:',
+      '  - {id: s, title: S, author: A, kind: report, date: 2020}',
+      'actors:',
+      '  - {id: a, name: A, kind: state}',
+      '  - {id: b, name: B, kind: state}',
+      'relations:',
+      ...relations,
+      '',
+    ].join('\n');
+    const r = checkedLoad(text);
+    expect(r.ok).toBe(false);
+    // Relation 1500 starts on line 10 + 5 × 1500; its `to:` is the third of its five lines.
+    expect(r.issues).toEqual([
+      expect.objectContaining({ code: 'unknown-actor', line: 10 + 5 * 1500 + 2, column: 9 }),
+    ]);
+    expect(checkedLoad(text.replace('to: nobody', 'to: b')).ok).toBe(true);
   });
 
   it('loadCase(text) reports weights 1e308 and -1e400 (read as -Infinity) where they are', () => {

@@ -14,13 +14,18 @@ import { parseDocument } from 'yaml';
 import { loadCase } from '../packages/core/dist/index.js';
 
 const RELATIONS = Number(process.env.BENCH_ALIAS_RELATIONS ?? 10_000);
-const builtin = loadCase(readFileSync(new URL('../cases/afghanistan-2023.yaml', import.meta.url), 'utf8'));
+const builtin = loadCase(
+  readFileSync(new URL('../cases/afghanistan-2023.yaml', import.meta.url), 'utf8'),
+);
 if (!builtin.ok) throw new Error('the built-in case does not load');
 const c = structuredClone(builtin.case);
 const base = c.relations;
 // Repeat the built-in relations with fresh ids; each copy shares its evidence objects with the
 // original, so js-yaml's dump writes them once with an anchor and aliases everywhere else.
-c.relations = Array.from({ length: RELATIONS }, (_, i) => ({ ...base[i % base.length], id: `r${i}` }));
+c.relations = Array.from({ length: RELATIONS }, (_, i) => ({
+  ...base[i % base.length],
+  id: `r${i}`,
+}));
 c.mechanisms = undefined;
 c.claims = undefined;
 c.alignments = undefined;
@@ -40,8 +45,14 @@ const baseline = time(() => parseDocument(text).toJS({ maxAliasCount: -1 }));
 if (!valid.out.ok || error.out.ok || error.out.issues[0]?.code !== 'unknown-actor') {
   throw new Error('aliases bench: unexpected result');
 }
-console.log(`${RELATIONS} relations, ${(text.length / 1e6).toFixed(1)} MB of YAML, ${aliases} aliases\n`);
+console.log(
+  `${RELATIONS} relations, ${(text.length / 1e6).toFixed(1)} MB of YAML, ${aliases} aliases\n`,
+);
 console.log('| case | loadCase ms | baseline (yaml document + toJS) ms | speed-up |');
 console.log('| --- | ---: | ---: | ---: |');
-console.log(`| valid | ${valid.ms.toFixed(0)} | ${baseline.ms.toFixed(0)} | ${(baseline.ms / valid.ms).toFixed(1)}× |`);
-console.log(`| one error (located at ${error.out.issues[0].line}:${error.out.issues[0].column}) | ${error.ms.toFixed(0)} | ${baseline.ms.toFixed(0)} | ${(baseline.ms / error.ms).toFixed(1)}× |`);
+console.log(
+  `| valid | ${valid.ms.toFixed(0)} | ${baseline.ms.toFixed(0)} | ${(baseline.ms / valid.ms).toFixed(1)}× |`,
+);
+console.log(
+  `| one error (located at ${error.out.issues[0].line}:${error.out.issues[0].column}) | ${error.ms.toFixed(0)} | ${baseline.ms.toFixed(0)} | ${(baseline.ms / error.ms).toFixed(1)}× |`,
+);

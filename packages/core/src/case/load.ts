@@ -275,7 +275,7 @@ function parseYaml(text: string): ParsedYaml {
 }
 
 /** Texts longer than this locate issues through container spans (see locate-spans.ts). */
-const SPANS_THRESHOLD = 1 << 20;
+const SPANS_THRESHOLD = 1 << 16;
 
 /**
  * Adds positions to the issues of text that parsed: through the positioned `yaml` document for

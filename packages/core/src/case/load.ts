@@ -24,7 +24,7 @@ export interface LoadCaseOptions {
   /**
    * How issues are located: `document` builds the `yaml` package's positioned document of the
    * whole text; `spans` cuts out only the containers that hold issues (fast on large texts);
-   * `auto` uses spans above 1 MiB. Positions are the same either way. @default 'auto'
+   * `auto` uses spans above 64 KiB, and for any text with anchors. Positions are the same either way. @default 'auto'
    */
   readonly locate?: 'auto' | 'document' | 'spans';
 }

@@ -19,7 +19,7 @@
  * Run: npx tsc -b packages/core && node bench/brokerage.js
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,47 +27,11 @@ import { maximizeSignedModularity } from '../packages/core/dist/analysis/coaliti
 import { relocate } from '../packages/core/dist/analysis/coalitions/relocate.js';
 import { brokerage } from '../packages/core/dist/analysis/leverage/brokerage.js';
 import { signedGraph } from '../packages/core/dist/analysis/signed-graph.js';
+import { bitcoin, cow, DATA, has } from './datasets.js';
 
-const DATA = resolve(import.meta.dirname, '../../shared/data/signed');
 const OUT = resolve(import.meta.dirname, 'out');
 const PY = '/usr/bin/python3';
 const SAMPLE = 2500;
-
-function rows(file) {
-  return readFileSync(resolve(DATA, file), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((l) => l.split(','));
-}
-
-/** Undirected signed ties from (a, b, value) rows: values of a pair summed, zero sums dropped. */
-function merge(triples) {
-  const sum = new Map();
-  for (const [a, b, x] of triples) {
-    if (a === b) continue;
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    sum.set(key, (sum.get(key) ?? 0) + x);
-  }
-  const edges = [];
-  for (const [key, x] of sum) {
-    if (x === 0) continue;
-    const [source, target] = key.split('\u0000');
-    edges.push({ source, target, sign: x > 0 ? 1 : -1 });
-  }
-  return signedGraph(edges);
-}
-
-const bitcoin = (file) => merge(rows(file).map(([a, b, x]) => [a, b, Number(x)]));
-
-function cow() {
-  const byPeriod = new Map();
-  for (const [p, a, b, s] of rows('cow-international-1946-1999.csv')) {
-    if (!byPeriod.has(p)) byPeriod.set(p, []);
-    byPeriod.get(p).push([a, b, Number(s)]);
-  }
-  return [...byPeriod].map(([period, t]) => ({ period, graph: merge(t) }));
-}
 
 /** The subgraph induced by the first `size` nodes a BFS on positive ties reaches from the top-degree node. */
 function bfsSample(g, size) {
@@ -150,7 +114,7 @@ function betweennessRow(label, g, skipNetworkx) {
   };
 }
 
-if (!existsSync(resolve(DATA, 'bitcoin-alpha.csv'))) {
+if (!has('bitcoin-alpha.csv')) {
   console.warn(`SKIPPED: ${DATA}/bitcoin-alpha.csv is missing`);
   process.exit(0);
 }

@@ -16,7 +16,7 @@ import {
 } from '../packages/core/dist/analysis/frustration/milp.js';
 import { createRng, randomInt } from '../packages/core/dist/analysis/random.js';
 import { withAdjacency } from '../packages/core/dist/analysis/signed-graph.js';
-import { bitcoin, cow, has, tribes } from './frustration_data.js';
+import { bitcoin, cow, has, tribes } from './datasets.js';
 
 const now = () => performance.now();
 const ms = (t) => `${t.toFixed(t < 100 ? 1 : 0)} ms`;

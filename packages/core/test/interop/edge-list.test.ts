@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { effectiveRelations } from '../../src/case/effective.js';
 import type { CaseIssue } from '../../src/case/issues.js';
 import type { LoadCaseResult } from '../../src/case/load.js';
 import type { Case } from '../../src/case/schema.js';
 import { exportEdgeCsv, exportNodeCsv } from '../../src/interop/edge-csv.js';
 import { importEdgeList } from '../../src/interop/edge-list.js';
-import { threeActors } from './three-actors.js';
+import { relationsOf, threeActors } from './three-actors.js';
 
 function mustLoad(result: LoadCaseResult): Case {
   if (!result.ok) throw new Error(`expected a case, got ${JSON.stringify(result.issues, null, 2)}`);
@@ -251,19 +250,7 @@ describe('importEdgeList', () => {
       { id: 'B', name: 'Beta, "the second"', kind: 'regime', size: { value: 0.04, unit: 'cinc' } },
       { id: 'C', name: 'Gamma 中', kind: 'armed-group', until: '2019-06' },
     ]);
-    const view = (x: Case) =>
-      effectiveRelations(x).map(({ relation: r, sign, weight }) => ({
-        id: r.id,
-        from: r.from,
-        to: r.to,
-        type: r.type,
-        sign,
-        weight,
-        since: r.since,
-        until: r.until,
-        confidence: r.confidence,
-      }));
-    expect(view(back)).toEqual(view(c));
+    expect(relationsOf(back)).toEqual(relationsOf(c));
   });
 });
 

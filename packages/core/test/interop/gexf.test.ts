@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { effectiveRelations } from '../../src/case/effective.js';
 import type { LoadCaseResult } from '../../src/case/load.js';
 import type { Case } from '../../src/case/schema.js';
 import { exportGexf, importGexf, signStyle } from '../../src/interop/gexf.js';
-import { threeActors } from './three-actors.js';
+import { relationsOf, threeActors } from './three-actors.js';
 
 function mustLoad(result: LoadCaseResult): Case {
   if (!result.ok) throw new Error(`expected a case, got ${JSON.stringify(result.issues, null, 2)}`);
@@ -160,19 +159,7 @@ describe('importGexf', () => {
       { id: 'B', name: 'Beta, "the second"', kind: 'regime', size: { value: 0.04, unit: 'cinc' } },
       { id: 'C', name: 'Gamma 中', kind: 'armed-group', until: '2019-06' },
     ]);
-    const view = (x: Case) =>
-      effectiveRelations(x).map(({ relation: r, sign, weight }) => ({
-        id: r.id,
-        from: r.from,
-        to: r.to,
-        type: r.type,
-        sign,
-        weight,
-        since: r.since,
-        until: r.until,
-        confidence: r.confidence,
-      }));
-    expect(view(back)).toEqual(view(c));
+    expect(relationsOf(back)).toEqual(relationsOf(c));
     expect(back.relations.every((r) => r.assumption === true)).toBe(true);
     expect(back.relations[0]?.rationale).toBe('imported from GEXF three.gexf');
   });

@@ -12,6 +12,7 @@ import { exportGraphml } from '../../src/interop/graphml.js';
 import { exportJson } from '../../src/interop/json.js';
 import { decodeXmlEntities } from '../../src/interop/xml.js';
 import { anyNameArb, caseArb, xmlNameArb } from './arbitraries.js';
+import { relationsOf } from './three-actors.js';
 
 /** 250 runs from a fixed seed: the same cases on every run (no unseeded randomness in tests). */
 const RUNS = { numRuns: 250, seed: 0x5eed };
@@ -25,20 +26,6 @@ const actorsOf = (c: Case) =>
     size: a.size && { value: a.size.value, unit: a.size.unit },
     since: a.since,
     until: a.until,
-  }));
-
-/** What the graph formats carry of each relation, with sign and weight resolved. */
-const relationsOf = (c: Case) =>
-  effectiveRelations(c).map(({ relation: r, sign, weight }) => ({
-    id: r.id,
-    from: r.from,
-    to: r.to,
-    type: r.type,
-    sign,
-    weight,
-    since: r.since,
-    until: r.until,
-    confidence: r.confidence,
   }));
 
 describe('round trips (property)', () => {

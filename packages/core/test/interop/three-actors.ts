@@ -1,6 +1,7 @@
 // A hand-made three-actor case shared by the interop tests. Its expected exports are written
 // out by hand in each test file: one tie of each sign (+ undirected, − directed, 0 directed),
 // names that need escaping in CSV and XML, partial dates and sizes in one unit.
+import { effectiveRelations } from '../../src/case/effective.js';
 import { validateCaseData } from '../../src/case/load.js';
 import type { Case } from '../../src/case/schema.js';
 
@@ -58,3 +59,17 @@ export function threeActors(): Case {
   if (!result.ok) throw new Error(`threeActors: ${JSON.stringify(result.issues)}`);
   return result.case;
 }
+
+/** What the graph formats carry of each relation, with sign and weight resolved. */
+export const relationsOf = (c: Case) =>
+  effectiveRelations(c).map(({ relation: r, sign, weight }) => ({
+    id: r.id,
+    from: r.from,
+    to: r.to,
+    type: r.type,
+    sign,
+    weight,
+    since: r.since,
+    until: r.until,
+    confidence: r.confidence,
+  }));

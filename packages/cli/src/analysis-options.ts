@@ -4,6 +4,7 @@
  * in one place, and resolved into the list of dates to analyse.
  */
 import {
+  type Case,
   COMBINE_RULES,
   type CombineRule,
   isCaseDate,
@@ -12,6 +13,8 @@ import {
   type ProjectionOptions,
 } from '@entente/core';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { loadAnalysisInput } from './analysis-input.js';
+import type { Io } from './io.js';
 import { dateSeries, parseOver, parseStep } from './series.js';
 
 /** Parsed values of the shared analysis options. */
@@ -82,25 +85,26 @@ export function projectionOptions(
 }
 
 /**
- * Runs `compute` at every date of the options (`--at` or `--over`), printing each result with
- * `render` — or, with `--json`, one document: the result with `case` added, or
- * `{ case, series }` for `--over`.
+ * Loads the analysis input (`[case]` or `--edges/--nodes`) and runs `compute` at every date of
+ * the options (`--at` or `--over`), printing each result with `render` — or, with `--json`, one
+ * document: the result with `case` added, or `{ case, series }` for `--over`.
  */
-export async function runAtDates<T extends object>(
-  io: { stdout: (text: string) => void },
-  caseId: string,
+export async function runAnalysis<T extends object>(
+  io: Io,
+  path: string | undefined,
   options: AnalysisCliOptions,
-  compute: (at: string | undefined) => T | Promise<T>,
-  render: (result: T, at: string | undefined) => string,
+  compute: (c: Case, at: string | undefined) => T | Promise<T>,
+  render: (c: Case, file: string, result: T, at: string | undefined) => string,
 ): Promise<number> {
+  const { file, case: c } = await loadAnalysisInput(io, path, options);
   const results: T[] = [];
   for (const at of analysisDates(options)) {
-    const result = await compute(at);
+    const result = await compute(c, at);
     results.push(result);
-    if (!options.json) io.stdout(render(result, at));
+    if (!options.json) io.stdout(render(c, file, result, at));
   }
   if (options.json) {
-    const body = options.over ? { case: caseId, series: results } : { case: caseId, ...results[0] };
+    const body = options.over ? { case: c.id, series: results } : { case: c.id, ...results[0] };
     io.stdout(`${JSON.stringify(body, null, 2)}\n`);
   }
   return 0;

@@ -4,8 +4,7 @@
  * must shrink before the most stable configuration changes, signed coalitions, and leverage.
  */
 import { type Case, tippingPoints } from '@entente/core';
-import { loadAnalysisInput } from '../analysis-input.js';
-import { runAtDates } from '../analysis-options.js';
+import { runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { type BalanceCommandOptions, computeBalance, renderBalance } from './balance.js';
 import {
@@ -46,12 +45,11 @@ export async function analyzeCommand(
   path: string | undefined,
   options: AnalyzeCommandOptions,
 ): Promise<number> {
-  const { file, case: c } = await loadAnalysisInput(io, path, options);
-  return runAtDates(
+  return runAnalysis(
     io,
-    c.id,
+    path,
     options,
-    async (at) => ({
+    async (c, at) => ({
       at: at ?? null,
       balance: await computeBalance(c, options, at),
       landscape: computeLandscape(c, options, at),
@@ -59,7 +57,7 @@ export async function analyzeCommand(
       coalitions: computeCoalitions(c, { ...options, k: options.k ?? 2 }, at),
       leverage: computeLeverage(c, options, at),
     }),
-    (r, at) => {
+    (c, file, r, at) => {
       const parts = [
         renderBalance(c, file, r.balance),
         renderLandscape(c, file, r.landscape, options.top ?? 5),

@@ -10,8 +10,7 @@ import {
   projectSigned,
   triadsOfCase,
 } from '@entente/core';
-import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, projectionOptions, runAtDates } from '../analysis-options.js';
+import { type AnalysisCliOptions, projectionOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { citeRelation, relationLine } from '../provenance.js';
 import { percent, table } from '../table.js';
@@ -90,13 +89,12 @@ export async function balanceCommand(
   path: string | undefined,
   options: BalanceCommandOptions,
 ): Promise<number> {
-  const { file, case: c } = await loadAnalysisInput(io, path, options);
-  return runAtDates(
+  return runAnalysis(
     io,
-    c.id,
+    path,
     options,
-    (at) => computeBalance(c, options, at),
-    (r) => renderBalance(c, file, r),
+    (c, at) => computeBalance(c, options, at),
+    (c, file, r) => renderBalance(c, file, r),
   );
 }
 

@@ -10,8 +10,7 @@ import {
   relocate,
   sweepRelocation,
 } from '@entente/core';
-import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, projectionOptions, runAtDates } from '../analysis-options.js';
+import { type AnalysisCliOptions, projectionOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { table } from '../table.js';
 
@@ -61,13 +60,12 @@ export async function coalitionsCommand(
   path: string | undefined,
   options: CoalitionsCommandOptions,
 ): Promise<number> {
-  const { file, case: c } = await loadAnalysisInput(io, path, options);
-  return runAtDates(
+  return runAnalysis(
     io,
-    c.id,
+    path,
     options,
-    (at) => computeCoalitions(c, options, at),
-    (r) => renderCoalitions(c, file, r),
+    (c, at) => computeCoalitions(c, options, at),
+    (c, file, r) => renderCoalitions(c, file, r),
   );
 }
 

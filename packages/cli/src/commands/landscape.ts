@@ -16,8 +16,7 @@ import {
   type TippingResult,
   tippingPoints,
 } from '@entente/core';
-import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, projectionOptions, runAtDates } from '../analysis-options.js';
+import { type AnalysisCliOptions, projectionOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { percent, table } from '../table.js';
 
@@ -91,13 +90,12 @@ export async function landscapeCommand(
   path: string | undefined,
   options: LandscapeCommandOptions,
 ): Promise<number> {
-  const { file, case: c } = await loadAnalysisInput(io, path, options);
-  return runAtDates(
+  return runAnalysis(
     io,
-    c.id,
+    path,
     options,
-    (at) => computeLandscape(c, options, at),
-    (r) => renderLandscape(c, file, r, options.top ?? 5),
+    (c, at) => computeLandscape(c, options, at),
+    (c, file, r) => renderLandscape(c, file, r, options.top ?? 5),
   );
 }
 
@@ -169,7 +167,6 @@ export async function tippingCommand(
   path: string | undefined,
   options: TippingCommandOptions,
 ): Promise<number> {
-  const { file, case: c } = await loadAnalysisInput(io, path, options);
   const chosen = [options.threatsFrom, options.size, options.pair].filter((x) => x !== undefined);
   if (chosen.length !== 1) {
     io.stderr(
@@ -188,11 +185,11 @@ export async function tippingCommand(
         };
   const lo = Math.min(options.from, options.to);
   const hi = Math.max(options.from, options.to);
-  return runAtDates(
+  return runAnalysis(
     io,
-    c.id,
+    path,
     options,
-    (at) => {
+    (c, at) => {
       const input = landscapeInputAt(c, options, at);
       const r = tippingPoints(
         input,
@@ -202,7 +199,7 @@ export async function tippingCommand(
       );
       return { ...r, at: at ?? null, diagnostics: [...input.diagnostics, ...r.diagnostics] };
     },
-    (r, at) => renderTipping(c, file, at, r, options.from > options.to),
+    (c, file, r, at) => renderTipping(c, file, at, r, options.from > options.to),
   );
 }
 

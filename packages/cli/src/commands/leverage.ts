@@ -4,8 +4,7 @@
  * positive ties — each figure with the relations that produce it.
  */
 import { brokerage, type Case, dependency, threatLeverage } from '@entente/core';
-import { loadAnalysisInput } from '../analysis-input.js';
-import { type AnalysisCliOptions, runAtDates } from '../analysis-options.js';
+import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { citeRelation, relationLine } from '../provenance.js';
 import { percent, table } from '../table.js';
@@ -29,13 +28,12 @@ export async function leverageCommand(
   path: string | undefined,
   options: AnalysisCliOptions,
 ): Promise<number> {
-  const { file, case: c } = await loadAnalysisInput(io, path, options);
-  return runAtDates(
+  return runAnalysis(
     io,
-    c.id,
+    path,
     options,
-    (at) => computeLeverage(c, options, at),
-    (r) => renderLeverage(c, file, r),
+    (c, at) => computeLeverage(c, options, at),
+    (c, file, r) => renderLeverage(c, file, r),
   );
 }
 

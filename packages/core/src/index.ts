@@ -188,3 +188,6 @@ export {
   type SummarizeOptions,
   summarizeCase,
 } from './summary/summarize.js';
+export * from './experiment/index.js';
+export * from './exploration/index.js';
+export * from './simulation/index.js';

@@ -1,0 +1,2 @@
+// Public names of simulation/, listed by hand (re-exported by ../index.ts).
+export {};

@@ -1,0 +1,2 @@
+// @entente/runner public API, listed by hand.
+export {};

@@ -1,0 +1,2 @@
+// @entente/server public API, listed by hand.
+export {};

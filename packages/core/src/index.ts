@@ -191,3 +191,4 @@ export {
 export * from './experiment/index.js';
 export * from './exploration/index.js';
 export * from './simulation/index.js';
+export { type AnalyzeCaseOptions, type BalanceAnalysis, type CaseAnalysis, type CitedRelation, type CoalitionsAnalysis, type LandscapeAnalysis, type LeverageAnalysis, analysisProjection, analyzeBalance, analyzeCase, analyzeCoalitions, analyzeLandscape, analyzeLeverage, analyzeThreatTipping, citeRelation, landscapeInputOfCase } from './analysis/analyze-case.js';

@@ -2,17 +2,10 @@
  * `entente balance [case]`: structural balance — the triad census, the unbalanced triads with
  * the relations behind them, and the frustration index with the actors who carry it.
  */
-import {
-  type Case,
-  type CaseTriads,
-  type FrustrationResult,
-  frustration,
-  projectSigned,
-  triadsOfCase,
-} from '@entente/core';
-import { type AnalysisCliOptions, projectionOptions, runAnalysis } from '../analysis-options.js';
+import { analyzeBalance, type BalanceAnalysis, type Case } from '@entente/core';
+import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
-import { citeRelation, relationLine } from '../provenance.js';
+import { relationLine } from '../provenance.js';
 import { percent, table } from '../table.js';
 
 /** Options of the balance command. */
@@ -23,65 +16,17 @@ export interface BalanceCommandOptions extends AnalysisCliOptions {
   readonly seed?: number;
 }
 
-/** The balance of a case at one date, as `entente balance --json` prints it. */
+/** The balance of a case at one date, as `entente balance --json` prints it (core's analyzeBalance). */
 export async function computeBalance(
   c: Case,
   options: BalanceCommandOptions,
   at: string | undefined,
 ) {
-  const projection = projectSigned(c, projectionOptions(options, at));
-  const triads = triadsOfCase(projection, { limit: options.limit ?? 50 });
-  const f = await frustration(projection.graph, {
-    weighted: options.weighted ?? false,
-    timeLimitSeconds: options.timeLimit ?? 60,
-    seed: options.seed ?? 1,
-    uniqueness: true,
-  });
-  return {
-    at: at ?? null,
-    projection: projection.options,
-    actors: projection.graph.nodes.length,
-    ties: projection.ties.length,
-    frustration: frustrationJson(f),
-    triads: triads.census,
-    unbalancedTriads: triadsJson(c, triads),
-    unbalancedTotal: triads.total,
-    unbalancedTruncated: triads.truncated,
-  };
+  return analyzeBalance(c, { ...options, at });
 }
 
 /** What {@link computeBalance} returns. */
-export type BalanceJson = Awaited<ReturnType<typeof computeBalance>>;
-
-function frustrationJson(f: FrustrationResult) {
-  return {
-    value: f.value,
-    exact: f.exact,
-    lowerBound: f.lowerBound,
-    gap: f.gap,
-    weighted: f.weighted,
-    method: f.method,
-    unique: f.diagnostics.unique,
-    partition: f.partition,
-    perActor: Object.fromEntries(Object.entries(f.perActor).map(([id, a]) => [id, a.ties])),
-    perActorShare: Object.fromEntries(Object.entries(f.perActor).map(([id, a]) => [id, a.share])),
-    diagnostics: f.diagnostics,
-  };
-}
-
-function triadsJson(c: Case, t: CaseTriads) {
-  return t.unbalanced.map((tri) => ({
-    actors: tri.nodes,
-    pattern: tri.pattern,
-    signs: tri.signs,
-    weight: tri.weight,
-    ties: tri.edges.map((_, i) => ({
-      between: [tri.nodes[i < 2 ? 0 : 1], tri.nodes[i === 0 ? 1 : 2]],
-      sign: tri.signs[i],
-      relations: (tri.relations[i] ?? []).map((r) => citeRelation(c, r)),
-    })),
-  }));
-}
+export type BalanceJson = BalanceAnalysis;
 
 /** Runs the balance analysis and prints it. */
 export async function balanceCommand(

@@ -2,15 +2,8 @@
  * `entente coalitions [case]`: signed coalitions into k groups — Doreian–Mrvar relocation with k
  * given or swept — and the partition of highest signed modularity (Traag & Bruggeman 2009).
  */
-import {
-  type Case,
-  maximizeSignedModularity,
-  projectSigned,
-  type RelocationResult,
-  relocate,
-  sweepRelocation,
-} from '@entente/core';
-import { type AnalysisCliOptions, projectionOptions, runAnalysis } from '../analysis-options.js';
+import { analyzeCoalitions, type Case, type CoalitionsAnalysis } from '@entente/core';
+import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { table } from '../table.js';
 
@@ -29,30 +22,12 @@ export function computeCoalitions(
   c: Case,
   options: CoalitionsCommandOptions,
   at: string | undefined,
-) {
-  const projection = projectSigned(c, projectionOptions(options, at));
-  const g = projection.graph;
-  const common = {
-    alpha: options.alpha,
-    starts: options.starts,
-    seed: options.seed,
-    weighted: options.weighted,
-  };
-  const relocation: RelocationResult[] =
-    options.k !== undefined
-      ? [relocate(g, { k: options.k, ...common })]
-      : sweepRelocation(g, {
-          kMin: 1,
-          kMax: Math.min(options.kMax ?? 4, g.nodes.length),
-          ...common,
-        });
-  const modularity =
-    projection.ties.length > 0 ? maximizeSignedModularity(g, { seed: options.seed }) : null;
-  return { at: at ?? null, projection: projection.options, relocation, modularity };
+): CoalitionsAnalysis {
+  return analyzeCoalitions(c, { ...options, at });
 }
 
 /** What {@link computeCoalitions} returns. */
-export type CoalitionsJson = ReturnType<typeof computeCoalitions>;
+export type CoalitionsJson = CoalitionsAnalysis;
 
 /** Runs relocation and modularity and prints them. */
 export async function coalitionsCommand(

@@ -5,18 +5,16 @@
  * configuration changes.
  */
 import {
+  analyzeLandscape,
   type Case,
-  compareAlignment,
+  type LandscapeAnalysis,
   type LandscapeInputFromCase,
-  type LandscapeResult,
-  landscape,
-  landscapeInputFromProjection,
-  projectSigned,
+  landscapeInputOfCase,
   type TippingParameter,
   type TippingResult,
   tippingPoints,
 } from '@entente/core';
-import { type AnalysisCliOptions, projectionOptions, runAnalysis } from '../analysis-options.js';
+import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { percent, table } from '../table.js';
 
@@ -29,41 +27,21 @@ export interface LandscapeCommandOptions extends AnalysisCliOptions {
   readonly top?: number;
 }
 
+/** The size of actors without one: an edge list without a node list counts every actor as 1. */
+export function defaultSizeOf(options: LandscapeCommandOptions): number | undefined {
+  return (
+    options.defaultSize ??
+    (options.edges !== undefined && options.nodes === undefined ? 1 : undefined)
+  );
+}
+
 /** Builds the landscape input of a case at a date. */
 export function landscapeInputAt(
   c: Case,
   options: LandscapeCommandOptions,
   at: string | undefined,
 ): LandscapeInputFromCase {
-  const projection = projectSigned(c, projectionOptions(options, at));
-  // An edge list without a node list has no sizes: every actor then counts as size 1.
-  const defaultSize =
-    options.defaultSize ??
-    (options.edges !== undefined && options.nodes === undefined ? 1 : undefined);
-  return landscapeInputFromProjection(projection, c, { defaultSize });
-}
-
-function landscapeJson(
-  c: Case,
-  input: LandscapeInputFromCase,
-  r: LandscapeResult,
-  at: string | undefined,
-) {
-  const alignments = (c.alignments ?? [])
-    .filter((a) => at === undefined || a.at === undefined || a.at === at)
-    .map((a) => compareAlignment(r, a));
-  return {
-    at: at ?? null,
-    convention: r.convention,
-    exhaustive: r.exhaustive,
-    configurations: r.configurations,
-    actorsIncluded: input.actors,
-    minima: r.minima,
-    actors: r.actors,
-    alignments,
-    options: r.options,
-    diagnostics: [...input.diagnostics, ...r.diagnostics],
-  };
+  return landscapeInputOfCase(c, { ...options, at, defaultSize: defaultSizeOf(options) });
 }
 
 /** The landscape of a case at one date, as `entente landscape --json` prints it. */
@@ -71,18 +49,12 @@ export function computeLandscape(
   c: Case,
   options: LandscapeCommandOptions,
   at: string | undefined,
-) {
-  const input = landscapeInputAt(c, options, at);
-  const r = landscape(input, {
-    starts: options.starts,
-    seed: options.seed,
-    basins: options.basins,
-  });
-  return landscapeJson(c, input, r, at);
+): LandscapeAnalysis {
+  return analyzeLandscape(c, { ...options, at, defaultSize: defaultSizeOf(options) });
 }
 
 /** What {@link computeLandscape} returns. */
-export type LandscapeJson = ReturnType<typeof computeLandscape>;
+export type LandscapeJson = LandscapeAnalysis;
 
 /** Runs the landscape analysis and prints it. */
 export async function landscapeCommand(

@@ -3,24 +3,23 @@
  * a regime's threat leverage through the armed groups it harbours, and brokerage on the
  * positive ties — each figure with the relations that produce it.
  */
-import { brokerage, type Case, dependency, threatLeverage } from '@entente/core';
+import { analyzeLeverage, type Case, type LeverageAnalysis } from '@entente/core';
 import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { citeRelation, relationLine } from '../provenance.js';
 import { percent, table } from '../table.js';
 
 /** Dependency, threat leverage and brokerage at one date, as `entente leverage --json` prints them. */
-export function computeLeverage(c: Case, options: AnalysisCliOptions, at: string | undefined) {
-  return {
-    at: at ?? null,
-    dependency: dependency(c, { at }),
-    threatLeverage: threatLeverage(c, { at }),
-    brokerage: brokerage(c, { at, combine: options.combine }),
-  };
+export function computeLeverage(
+  c: Case,
+  options: AnalysisCliOptions,
+  at: string | undefined,
+): LeverageAnalysis {
+  return analyzeLeverage(c, { ...options, at });
 }
 
 /** What {@link computeLeverage} returns. */
-export type LeverageJson = ReturnType<typeof computeLeverage>;
+export type LeverageJson = LeverageAnalysis;
 
 /** Runs the leverage analyses and prints them. */
 export async function leverageCommand(

@@ -31,6 +31,13 @@ export type CaseIssueCode =
   | 'invalid-range'
   | 'vocabulary-override'
   | 'unsupported-relation'
+  | 'unknown-parameter'
+  | 'parameter-out-of-range'
+  | 'policy-not-state'
+  | 'unknown-scenario'
+  | 'unknown-claim'
+  | 'unknown-metric'
+  | 'value-or-versus'
   | 'invalid';
 
 /** `error` makes a case invalid; `warning` is reported but the case still loads. */

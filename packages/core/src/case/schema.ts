@@ -5,6 +5,8 @@
  * because they need the whole case.
  */
 import { z } from 'zod';
+import { HypothesisSchema } from '../simulation/hypotheses.js';
+import { ScenarioSchema } from '../simulation/scenario.js';
 import { DATE_PATTERN } from './dates.js';
 import { LAYERS } from './vocabulary.js';
 
@@ -237,10 +239,9 @@ export const AnalysisSettingsSchema = z
   })
   .describe('Case-level settings of the analyses.');
 
-/** Scenarios are accepted and preserved as written; the simulation validates their content. */
-export const ScenarioSchema = z
-  .looseObject({ id, name: text.optional() })
-  .describe('A policy scenario (content validated by the simulation).');
+/** A policy scenario of the dynamic model; defined in simulation/scenario.ts. */
+/** A claim as a rule on simulated outcomes; defined in simulation/hypotheses.ts. */
+export { HypothesisSchema, ScenarioSchema };
 
 /** A whole case file. */
 export const CaseSchema = z
@@ -260,6 +261,11 @@ export const CaseSchema = z
     alignments: z.array(AlignmentSchema).max(10_000).optional(),
     analysis: AnalysisSettingsSchema.optional(),
     scenarios: z.array(ScenarioSchema).max(100_000).optional(),
+    hypotheses: z
+      .array(HypothesisSchema)
+      .max(100_000)
+      .optional()
+      .describe('Claims as rules on the outcomes of the scenarios (docs/model.md).'),
   })
   .describe('An entente case: actors, relations and the evidence behind them.');
 
@@ -278,6 +284,7 @@ export type Period = z.output<typeof PeriodSchema>;
 export type Mechanism = z.output<typeof MechanismSchema>;
 export type Claim = z.output<typeof ClaimSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
+export type CaseHypothesis = z.output<typeof HypothesisSchema>;
 export type Alignment = z.output<typeof AlignmentSchema>;
 export type AnalysisSettings = z.output<typeof AnalysisSettingsSchema>;
 

@@ -5,6 +5,8 @@
  * It reads the raw parsed data defensively, so that it can run even when the schema check found
  * problems and every error is reported at once.
  */
+import { OUTCOME_FAMILIES, outcomeFamily } from '../simulation/outcomes.js';
+import { MODEL_PARAMETERS } from '../simulation/parameters.js';
 import { DATE_PATTERN, parseCaseDate } from './dates.js';
 import type { CaseIssue, CaseIssueCode, Severity } from './issues.js';
 import { didYouMean } from './suggest.js';
@@ -79,9 +81,10 @@ export function checkSemantics(data: unknown): CaseIssue[] {
   const relationIds = collectIds('relations', 'relation');
   collectIds('periods', 'period');
   collectIds('mechanisms', 'mechanism');
-  collectIds('claims', 'claim');
-  collectIds('scenarios', 'scenario');
+  const claimIds = collectIds('claims', 'claim');
+  const scenarioIds = collectIds('scenarios', 'scenario');
   collectIds('alignments', 'alignment');
+  collectIds('hypotheses', 'hypothesis');
 
   const refActor = (value: unknown, path: Path) => {
     const ref = str(value);
@@ -284,5 +287,186 @@ export function checkSemantics(data: unknown): CaseIssue[] {
     }
     checkEvidence(claim.evidence, ['claims', i, 'evidence']);
   }
+  checkScenarios(data, push);
+  checkHypotheses(data, push, scenarioIds, claimIds);
   return issues;
+}
+
+type Push = (
+  code: CaseIssueCode,
+  path: Path,
+  message: string,
+  severity?: Severity,
+  suggestion?: string,
+) => void;
+
+const PARAMETERS = new Map(MODEL_PARAMETERS.map((p) => [p.id, p]));
+const PARAMETER_IDS = MODEL_PARAMETERS.map((p) => p.id);
+
+/** Actor kinds by id, read defensively from raw data. */
+function actorKinds(data: Record<string, unknown>): Map<string, string> {
+  const kinds = new Map<string, string>();
+  for (const [, actor] of records(data.actors)) {
+    const id = str(actor.id);
+    if (id !== undefined && !kinds.has(id)) kinds.set(id, str(actor.kind) ?? '');
+  }
+  return kinds;
+}
+
+/**
+ * Scenarios (docs/model.md, "Policies and scenarios"): policies name state actors, factors name
+ * armed groups, parameters exist and their values and ranges lie within the plausible ranges.
+ */
+function checkScenarios(data: Record<string, unknown>, push: Push): void {
+  const kinds = actorKinds(data);
+  const refKind = (id: string, path: Path, kind: string, what: string) => {
+    const actual = kinds.get(id);
+    if (actual === undefined) {
+      push('unknown-actor', path, `no actor has id "${id}"`, 'error', didYouMean(id, kinds.keys()));
+    } else if (actual !== kind) {
+      push(
+        'policy-not-state',
+        path,
+        `${what} "${id}", which is a ${actual || 'actor'}, not ${kind === 'state' ? 'a state' : `an ${kind}`}`,
+      );
+    }
+  };
+  for (const [i, scenario] of records(data.scenarios)) {
+    const at: Path = ['scenarios', i];
+    const policies = scenario.policies;
+    if (isRecord(policies)) {
+      for (const key of Object.keys(policies)) {
+        refKind(key, [...at, 'policies', key], 'state', 'a policy is given to');
+      }
+    }
+    const factors = scenario.strengthFactor;
+    if (isRecord(factors)) {
+      for (const key of Object.keys(factors)) {
+        refKind(key, [...at, 'strengthFactor', key], 'armed-group', 'strengthFactor names');
+      }
+    }
+    const fixed = isRecord(scenario.parameters) ? scenario.parameters : {};
+    for (const [key, value] of Object.entries(fixed)) {
+      const path: Path = [...at, 'parameters', key];
+      const p = PARAMETERS.get(key);
+      if (!p) {
+        push(
+          'unknown-parameter',
+          path,
+          `no model parameter has id "${key}"`,
+          'error',
+          didYouMean(key, PARAMETER_IDS),
+        );
+      } else if (typeof value === 'number' && (value < p.range[0] || value > p.range[1])) {
+        push(
+          'parameter-out-of-range',
+          path,
+          `${key} = ${value} lies outside its plausible range [${p.range[0]}, ${p.range[1]}]`,
+        );
+      }
+    }
+    const uncertain = scenario.uncertain;
+    if (!isRecord(uncertain)) continue;
+    for (const [key, range] of Object.entries(uncertain)) {
+      const path: Path = [...at, 'uncertain', key];
+      const p = PARAMETERS.get(key);
+      if (!p) {
+        push(
+          'unknown-parameter',
+          path,
+          `no model parameter has id "${key}"`,
+          'error',
+          didYouMean(key, PARAMETER_IDS),
+        );
+        continue;
+      }
+      if (key in fixed) {
+        push('invalid-range', path, `${key} is both fixed (parameters) and uncertain`);
+      }
+      if (!Array.isArray(range) || typeof range[0] !== 'number' || typeof range[1] !== 'number') {
+        continue;
+      }
+      const [lo, hi] = range as [number, number];
+      if (lo > hi) {
+        push('invalid-range', path, `range [${lo}, ${hi}] is reversed`);
+      } else if (lo < p.range[0] || hi > p.range[1]) {
+        push(
+          'parameter-out-of-range',
+          path,
+          `range [${lo}, ${hi}] of ${key} reaches outside its plausible range [${p.range[0]}, ${p.range[1]}]`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Hypotheses (docs/model.md, "Hypotheses"): scenarios and claims exist, the metric belongs to an
+ * outcome family (naming an actor of the case), exactly one of value and versus.
+ */
+function checkHypotheses(
+  data: Record<string, unknown>,
+  push: Push,
+  scenarioIds: Set<string>,
+  claimIds: Set<string>,
+): void {
+  const kinds = actorKinds(data);
+  const refScenario = (value: unknown, path: Path) => {
+    const ref = str(value);
+    if (ref === undefined || scenarioIds.has(ref)) return;
+    push(
+      'unknown-scenario',
+      path,
+      `no scenario has id "${ref}"`,
+      'error',
+      didYouMean(ref, scenarioIds),
+    );
+  };
+  for (const [i, h] of records(data.hypotheses)) {
+    const at: Path = ['hypotheses', i];
+    refScenario(h.scenario, [...at, 'scenario']);
+    refScenario(h.versus, [...at, 'versus']);
+    const claim = str(h.claim);
+    if (claim !== undefined && !claimIds.has(claim)) {
+      push(
+        'unknown-claim',
+        [...at, 'claim'],
+        `no claim has id "${claim}"`,
+        'error',
+        didYouMean(claim, claimIds),
+      );
+    }
+    const metric = str(h.metric);
+    if (metric !== undefined) {
+      const family = outcomeFamily(metric);
+      if (!family) {
+        push(
+          'unknown-metric',
+          [...at, 'metric'],
+          `"${metric}" is not an outcome; outcomes: ${OUTCOME_FAMILIES.join(', ')} (* = an actor id)`,
+          'error',
+          didYouMean(metric, OUTCOME_FAMILIES),
+        );
+      } else if (family.actor !== undefined && !kinds.has(family.actor)) {
+        push(
+          'unknown-metric',
+          [...at, 'metric'],
+          `"${metric}" names no actor of the case ("${family.actor}")`,
+          'error',
+          didYouMean(family.actor, kinds.keys()),
+        );
+      }
+    }
+    const hasValue = h.value !== undefined;
+    const hasVersus = h.versus !== undefined;
+    if (hasValue === hasVersus) {
+      push(
+        'value-or-versus',
+        at,
+        hasValue
+          ? 'a hypothesis gives both value and versus; keep exactly one'
+          : 'a hypothesis needs a threshold (value) or a scenario to compare with (versus)',
+      );
+    }
+  }
 }

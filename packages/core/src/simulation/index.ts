@@ -1,2 +1,41 @@
 // Public names of simulation/, listed by hand (re-exported by ../index.ts).
-export {};
+export {
+  type CompiledModel,
+  type CompileOptions,
+  compileModel,
+  latestCaseDate,
+  type UncertainParameter,
+} from './compile.js';
+export {
+  HYPOTHESIS_OPS,
+  type Hypothesis,
+  type HypothesisOp,
+  HypothesisSchema,
+  hypothesisHolds,
+} from './hypotheses.js';
+export {
+  BAND_SERIES,
+  type BandSeries,
+  OUTCOME_FAMILIES,
+  outcomeFamily,
+  outcomeNames,
+  simulateOutcomes,
+  simulateSeries,
+} from './outcomes.js';
+export {
+  defaultParameters,
+  MODEL_PARAMETERS,
+  type ModelParameter,
+  PARAMETER_LIMITS,
+  parameterIndex,
+} from './parameters.js';
+export {
+  DEFAULT_MONTHS,
+  MAX_MONTHS,
+  POLICIES,
+  type Policy,
+  ScenarioSchema,
+  type ScenarioSpec,
+} from './scenario.js';
+export { simulate, type Trajectory } from './simulate.js';
+export { runSeed } from './streams.js';

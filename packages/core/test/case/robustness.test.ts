@@ -52,6 +52,13 @@ const CODES = [
   'invalid-range',
   'vocabulary-override',
   'unsupported-relation',
+  'unknown-parameter',
+  'parameter-out-of-range',
+  'policy-not-state',
+  'unknown-scenario',
+  'unknown-claim',
+  'unknown-metric',
+  'value-or-versus',
   'invalid',
 ] as const satisfies readonly CaseIssueCode[];
 const KNOWN_CODES: ReadonlySet<string> = new Set(CODES);

@@ -1,0 +1,385 @@
+/**
+ * The month loop of entente's dynamic model: equations M1–M17 of docs/model.md, one to one (each
+ * equation's number is cited where it is computed). One kernel serves `simulate`,
+ * `simulateOutcomes` and `simulateSeries`, so the three give identical numbers; it works on the
+ * model's preallocated scratch space and allocates nothing.
+ *
+ * Random numbers: SplitMix32 (Steele, Lea & Flood, OOPSLA 2014; the generator of
+ * analysis/random.ts, inlined) seeded with the run's seed, turned into standard normals by the
+ * Box–Muller transform (Box & Muller 1958), one per group and month in a fixed order.
+ */
+import { EntenteError } from '../errors.js';
+import type { CompiledModel } from './compile.js';
+import { MODEL_PARAMETERS, P, PARAMETER_LIMITS } from './parameters.js';
+
+/** Buffers a run writes its trajectory into (each optional part may be null). */
+export interface TrajectoryBuffers {
+  readonly strength: Float64Array;
+  readonly insecurity: Float64Array;
+  readonly engagement: Float64Array;
+  readonly capacity: Float64Array;
+  readonly effort: Float64Array;
+  readonly groupEffort: Float64Array;
+  readonly harm: Float64Array;
+  readonly opposition: Float64Array;
+  readonly vacuum: Float64Array;
+}
+
+/** Number of outcomes of a model with G groups and S states (see outcomes.ts for the names). */
+export function outcomeCount(G: number, S: number): number {
+  return 12 + 2 * G + 2 * S;
+}
+
+/** Number of band series (see BAND_SERIES in outcomes.ts). */
+export const SERIES_COUNT = 4;
+
+/**
+ * Checks a parameter vector: its length and every value finite and inside its hard limits.
+ * @throws {EntenteError} `invalid-argument` naming `operation` and the parameter
+ */
+export function checkParameters(params: Float64Array, operation: string): void {
+  if (!(params instanceof Float64Array) || params.length !== MODEL_PARAMETERS.length) {
+    throw new EntenteError(
+      'invalid-argument',
+      `${operation}: params must be a Float64Array of ${MODEL_PARAMETERS.length} values (MODEL_PARAMETERS order)`,
+    );
+  }
+  for (let i = 0; i < params.length; i++) {
+    const v = params[i];
+    const [lo, hi] = PARAMETER_LIMITS[i];
+    if (!(v >= lo && v <= hi)) {
+      throw new EntenteError(
+        'invalid-argument',
+        `${operation}: parameter "${MODEL_PARAMETERS[i].id}" = ${v} is outside the values the model is defined for [${lo}, ${hi === Number.MAX_VALUE ? '∞' : hi}]`,
+      );
+    }
+  }
+}
+
+const TWO_PI = 2 * Math.PI;
+const INV_2_32 = 1 / 4_294_967_296;
+
+/**
+ * Runs the model once. Writes the trajectory into `traj`, the band series into `series`
+ * ((months+1) × SERIES_COUNT, month-major) and the outcomes into `out`, each when not null.
+ */
+export function runModel(
+  model: CompiledModel,
+  params: Float64Array,
+  seed: number,
+  traj: TrajectoryBuffers | null,
+  series: Float32Array | null,
+  out: Float64Array | null,
+  operation: string,
+): void {
+  checkParameters(params, operation);
+  if (!Number.isInteger(seed)) {
+    throw new EntenteError('invalid-argument', `${operation}: seed ${seed} is not an integer`);
+  }
+  const G = model.groups.length;
+  const S = model.states.length;
+  const T = model.months;
+
+  const r = params[P.r];
+  const Kc = params[P.K];
+  const mu = params[P.mu];
+  const delta = params[P.delta];
+  const sigmaR = params[P.sigmaR];
+  const sigmaS = params[P.sigmaS];
+  const tau = params[P.tau];
+  const kappa = params[P.kappa];
+  const beta = params[P.beta];
+  const rho = params[P.rho];
+  const cE = params[P.cE];
+  const eta = params[P.eta];
+  const lambda = params[P.lambda];
+  const vartheta = params[P.vartheta];
+  const c0 = params[P.c0];
+  const phi = params[P.phi];
+  const lambdaC = params[P.lambdaC];
+  const alpha = params[P.alpha];
+  const theta = params[P.theta];
+  const nu = params[P.nu];
+  const u0 = params[P.u0];
+  const varsigma = params[P.varsigma];
+  const sigmaEps = params[P.sigmaEps];
+  const shockDrift = (sigmaEps * sigmaEps) / 2;
+  const oneMinus2k = 1 - 2 * kappa;
+  const inv2cE = 1 / (2 * cE);
+
+  const {
+    x0,
+    xBar,
+    threatGS,
+    threatSG,
+    conflictGS,
+    harbour,
+    defect,
+    conflict,
+    popThreat,
+    regimePopThreat,
+    ct,
+    engagement0,
+    aid,
+    capability,
+    threatRef,
+    threatRefTotal,
+    policyCode,
+    oppositionConflict,
+  } = model;
+  // Scratch layout: per group x, E, m, D, K_g (5G) and spare (2G); per state e, p, q, I, coop, k (6S).
+  const sc = model.scratch;
+  const oX = 0;
+  const oE = G;
+  const oM = 2 * G;
+  const oD = 3 * G;
+  const oK = 4 * G;
+  const oEng = 7 * G;
+  const oP = oEng + S;
+  const oQ = oP + S;
+  const oI = oQ + S;
+  const oCoop = oI + S;
+  const oKs = oCoop + S;
+
+  // Initial state and per-run constants.
+  let F0 = 0;
+  for (let s = 0; s < S; s++) {
+    sc[oEng + s] = engagement0[s];
+    sc[oP + s] = 1;
+    sc[oQ + s] = 0;
+    F0 += capability[s] * (aid[s] + engagement0[s]);
+  }
+  let C = Math.min(1, c0 + (phi * F0) / (1 + F0)); // M13 at t = 0 with full support
+  let O = Math.min(1, model.opposition0);
+  for (let g = 0; g < G; g++) {
+    sc[oX + g] = x0[g];
+    sc[oK + g] = Kc * model.xRef[g] * (1 + mu * harbour[g]); // M8: K_g
+    let direct = 0; // M7
+    for (let s = 0; s < S; s++) {
+      const tct = policyCode[s] === 3 ? tau * threatGS[g * S + s] : 0;
+      direct += capability[s] * (conflictGS[g * S + s] + tct);
+    }
+    sc[oD + g] = sigmaS * (1 - harbour[g]) * direct;
+  }
+
+  // Outcome accumulators.
+  const nOut = outcomeCount(G, S);
+  const oInsS = G + 3; // first insecurity.<s>.mean
+  const oAfterIns = oInsS + S; // insecurity.max, insecurity.change, capacity.final, capacity.mean, effort.mean
+  const oEffG = oAfterIns + 5;
+  const oHarm = oEffG + G;
+  const oEngS = oHarm + 4; // after harm.total, vacuum.months, opposition.final, engagement.mean
+  if (out) out.fill(0, 0, nOut);
+  let insSum = 0;
+  let insMax = 0;
+  let ins0 = 0;
+  let insT = 0;
+  let capSum = 0;
+  let effSum = 0;
+  let harmSum = 0;
+  let vacuumMonths = 0;
+  let engSum = 0;
+
+  // SplitMix32 state and the spare normal of Box–Muller.
+  let rng = seed | 0;
+  let spare = 0;
+  let hasSpare = false;
+
+  for (let t = 0; ; t++) {
+    // M1: insecurity (perceived threat) of each state.
+    let insTotal = 0;
+    for (let s = 0; s < S; s++) {
+      let sum = 0;
+      const row = s * G;
+      for (let g = 0; g < G; g++) sum += threatSG[row + g] * sc[oX + g];
+      const I = sum / xBar;
+      sc[oI + s] = I;
+      insTotal += I;
+      if (I > insMax) insMax = I;
+      if (out) out[oInsS + s] += I;
+    }
+    if (t === 0) ins0 = insTotal;
+    insSum += S > 0 ? insTotal / S : 0;
+    // M2: vacuum.
+    const V = C < theta ? (theta - C) / theta : 0;
+    // M3: opposition unity.
+    let backing = 0;
+    for (let s = 0; s < S; s++) backing += sc[oQ + s] * capability[s];
+    const sb = varsigma * backing;
+    const u = u0 + (1 - u0) * Math.min(sb, 1);
+    // Per-state coefficients of M4 and M5.
+    let engMean = 0;
+    for (let s = 0; s < S; s++) {
+      const e = sc[oEng + s];
+      engMean += e;
+      sc[oCoop + s] = ct[s] * e * capability[s];
+      sc[oKs + s] = policyCode[s] === 1 ? e : oneMinus2k * e;
+    }
+    engMean = S > 0 ? engMean / S : 0;
+    // M4–M6: suppression rate at full effort, the regime's incentive, its effort.
+    let effMean = 0;
+    let hostile = 0;
+    let harmGroups = 0;
+    for (let g = 0; g < G; g++) {
+      let coop = 0;
+      let inc = 0;
+      const row = g * S;
+      for (let s = 0; s < S; s++) {
+        const w = threatGS[row + s];
+        coop += sc[oCoop + s] * w;
+        inc += sc[oKs + s] * w;
+      }
+      const m = (1 - harbour[g]) * (sigmaR * C + sigmaS * coop); // M4
+      const k = beta * inc + rho * conflict[g]; // M5
+      let E = m * k * inv2cE; // M6
+      E = Math.max(0, Math.min(E, 1));
+      sc[oM + g] = m;
+      sc[oE + g] = E;
+      effMean += E;
+      if (out) out[oEffG + g] += E;
+      const x = sc[oX + g];
+      hostile += conflict[g] * x;
+      harmGroups += popThreat[g] * x;
+    }
+    effMean = G > 0 ? effMean / G : 0;
+    hostile /= xBar;
+    // M16: civilian-harm proxy.
+    const H = harmGroups / xBar + regimePopThreat * C + (1 - u) * V;
+
+    // Record month t.
+    capSum += C;
+    effSum += effMean;
+    harmSum += H;
+    engSum += engMean;
+    if (V > 0) vacuumMonths++;
+    if (traj) {
+      for (let g = 0; g < G; g++) {
+        traj.strength[t * G + g] = sc[oX + g];
+        traj.groupEffort[t * G + g] = sc[oE + g];
+      }
+      for (let s = 0; s < S; s++) {
+        traj.insecurity[t * S + s] = sc[oI + s];
+        traj.engagement[t * S + s] = sc[oEng + s];
+      }
+      traj.capacity[t] = C;
+      traj.effort[t] = effMean;
+      traj.harm[t] = H;
+      traj.opposition[t] = O;
+      traj.vacuum[t] = V;
+    }
+    if (out) for (let s = 0; s < S; s++) out[oEngS + s] += sc[oEng + s];
+    if (series) {
+      let total = 0;
+      for (let g = 0; g < G; g++) total += sc[oX + g];
+      const row = t * 4;
+      series[row] = total;
+      series[row + 1] = S > 0 ? insTotal / S : 0;
+      series[row + 2] = C;
+      series[row + 3] = H;
+    }
+    if (t === T) {
+      insT = insTotal;
+      break;
+    }
+
+    // M8–M9: group strength.
+    const rEff = r + nu * V * (1 - u);
+    for (let g = 0; g < G; g++) {
+      const x = sc[oX + g];
+      const growth = ((1 + rEff) * x) / (1 + (rEff * x) / sc[oK + g]); // M8
+      const inflow = delta * (1 - C) * defect[g];
+      let z: number;
+      if (hasSpare) {
+        z = spare;
+        hasSpare = false;
+      } else {
+        rng = (rng + 0x9e3779b9) | 0;
+        let h = Math.imul(rng ^ (rng >>> 16), 0x21f0aaad);
+        h = Math.imul(h ^ (h >>> 15), 0x735a2d97);
+        const u1 = (((h ^ (h >>> 15)) >>> 0) + 0.5) * INV_2_32;
+        rng = (rng + 0x9e3779b9) | 0;
+        h = Math.imul(rng ^ (rng >>> 16), 0x21f0aaad);
+        h = Math.imul(h ^ (h >>> 15), 0x735a2d97);
+        const u2 = ((h ^ (h >>> 15)) >>> 0) * INV_2_32;
+        const radius = Math.sqrt(-2 * Math.log(u1));
+        z = radius * Math.cos(TWO_PI * u2);
+        spare = radius * Math.sin(TWO_PI * u2);
+        hasSpare = true;
+      }
+      // M9
+      sc[oX + g] =
+        (growth + inflow) *
+        Math.exp(-sc[oE + g] * sc[oM + g] - sc[oD + g] + sigmaEps * z - shockDrift);
+    }
+
+    // M10–M12: engagement, verified reduction, support stance, backing of the opposition.
+    let F = 0;
+    for (let s = 0; s < S; s++) {
+      const pol = policyCode[s];
+      const I = sc[oI + s];
+      const ref = threatRef[s];
+      const b = engagement0[s];
+      const p = sc[oP + s];
+      F += p * capability[s] * (aid[s] + b); // M13 (with the stance of month t)
+      let target = 0; // M10
+      if (pol <= 1) {
+        if (ref > 0) {
+          const y = b * (1 + eta * (I / ref - 1));
+          target = Math.max(0, Math.min(y, 1));
+        } else target = b;
+      }
+      sc[oEng + s] += lambda * (target - sc[oEng + s]);
+      let stance = 0; // M12
+      if (pol === 0) stance = 1;
+      else if (pol === 1) {
+        // M11: verified reduction of the threat to s (or of the total threat when s faces none).
+        const reduction =
+          ref > 0 ? 1 - I / ref : threatRefTotal > 0 ? 1 - insTotal / threatRefTotal : 1;
+        const v = reduction / vartheta;
+        stance = Math.max(0, Math.min(v, 1));
+      }
+      sc[oP + s] = p + lambda * (stance - p);
+      sc[oQ + s] += lambda * ((pol === 4 ? 1 : 0) - sc[oQ + s]);
+    }
+    // M13–M14: regime capacity.
+    const cStar = Math.min(1, c0 + (phi * F) / (1 + F));
+    const Cnext = (C + lambdaC * (cStar - C)) * Math.exp(-alpha * hostile);
+    // M15: opposition strength.
+    O = (O + nu * V * u * (1 - O)) * Math.exp(-alpha * oppositionConflict * C);
+    C = Cnext;
+  }
+
+  if (out) {
+    // M17: outcomes.
+    const months = T + 1;
+    let first = 0;
+    let last = 0;
+    for (let g = 0; g < G; g++) {
+      first += x0[g];
+      const x = sc[oX + g];
+      last += x;
+      out[1 + g] = change(x, x0[g], model.xRef[g]);
+    }
+    out[0] = change(last, first, xBar);
+    out[G + 1] = last;
+    out[G + 2] = insSum / months;
+    for (let s = 0; s < S; s++) out[oInsS + s] /= months;
+    out[oAfterIns] = insMax;
+    out[oAfterIns + 1] = ins0 > 0 ? insT / ins0 - 1 : 0;
+    out[oAfterIns + 2] = C;
+    out[oAfterIns + 3] = capSum / months;
+    out[oAfterIns + 4] = effSum / months;
+    for (let g = 0; g < G; g++) out[oEffG + g] /= months;
+    out[oHarm] = harmSum;
+    out[oHarm + 1] = vacuumMonths;
+    out[oHarm + 2] = O;
+    out[oHarm + 3] = engSum / months;
+    for (let s = 0; s < S; s++) out[oEngS + s] /= months;
+  }
+}
+
+/** Relative change final/initial − 1; from a zero start, relative to the reference instead. */
+function change(final: number, initial: number, reference: number): number {
+  if (initial > 0) return final / initial - 1;
+  return reference > 0 ? final / reference : 0;
+}

@@ -1,0 +1,122 @@
+/**
+ * Outcomes of a run (docs/model.md, M17) and the fast paths that compute them, or the monthly
+ * band series, without keeping a trajectory. `simulate`, `simulateOutcomes` and `simulateSeries`
+ * share one kernel (engine.ts), so they agree exactly.
+ */
+import { EntenteError } from '../errors.js';
+import type { CompiledModel } from './compile.js';
+import { outcomeCount, runModel, SERIES_COUNT } from './engine.js';
+
+/** The monthly series kept for fan charts, in the order `simulateSeries` writes them. */
+export const BAND_SERIES = ['strength.total', 'insecurity.mean', 'capacity', 'harm'] as const;
+
+/** One of {@link BAND_SERIES}. */
+export type BandSeries = (typeof BAND_SERIES)[number];
+
+/**
+ * The outcome names of `model`, in the order `simulateOutcomes` writes them.
+ * @example outcomeNames(model)[0] // 'strength.total.change'
+ */
+export function outcomeNames(model: CompiledModel): readonly string[] {
+  return [
+    'strength.total.change',
+    ...model.groups.map((g) => `strength.${g}.change`),
+    'strength.total.final',
+    'insecurity.mean',
+    ...model.states.map((s) => `insecurity.${s}.mean`),
+    'insecurity.max',
+    'insecurity.change',
+    'capacity.final',
+    'capacity.mean',
+    'effort.mean',
+    ...model.groups.map((g) => `effort.${g}.mean`),
+    'harm.total',
+    'vacuum.months',
+    'opposition.final',
+    'engagement.mean',
+    ...model.states.map((s) => `engagement.${s}.mean`),
+  ];
+}
+
+/**
+ * The families of outcome names: `*` stands for an actor id (a group for strength and effort, a
+ * state for insecurity and engagement).
+ */
+export const OUTCOME_FAMILIES = [
+  'strength.total.change',
+  'strength.*.change',
+  'strength.total.final',
+  'insecurity.mean',
+  'insecurity.*.mean',
+  'insecurity.max',
+  'insecurity.change',
+  'capacity.final',
+  'capacity.mean',
+  'effort.mean',
+  'effort.*.mean',
+  'harm.total',
+  'vacuum.months',
+  'opposition.final',
+  'engagement.mean',
+  'engagement.*.mean',
+] as const;
+
+/**
+ * The family of an outcome name and the actor id it names, or undefined when the name belongs
+ * to no family.
+ * @example outcomeFamily('strength.isk.change') // { family: 'strength.*.change', actor: 'isk' }
+ */
+export function outcomeFamily(
+  name: string,
+): { readonly family: string; readonly actor?: string } | undefined {
+  if ((OUTCOME_FAMILIES as readonly string[]).includes(name)) return { family: name };
+  const m = /^(strength|insecurity|effort|engagement)\.(.+)\.(change|mean)$/.exec(name);
+  if (!m) return undefined;
+  const family = `${m[1]}.*.${m[3]}`;
+  if (!(OUTCOME_FAMILIES as readonly string[]).includes(family)) return undefined;
+  return { family, actor: m[2] };
+}
+
+/**
+ * The outcomes of one run, written into `out` (allocated when absent) in `outcomeNames` order.
+ * @throws {EntenteError} `invalid-argument` for bad parameters or seed, or an `out` too short
+ * @example const y = simulateOutcomes(model, model.base, 7); y[0] // strength.total.change
+ */
+export function simulateOutcomes(
+  model: CompiledModel,
+  params: Float64Array,
+  seed: number,
+  out?: Float64Array,
+): Float64Array {
+  const n = outcomeCount(model.groups.length, model.states.length);
+  const target = out ?? new Float64Array(n);
+  if (target.length < n) {
+    throw new EntenteError(
+      'invalid-argument',
+      `simulateOutcomes: out has ${target.length} values; the model has ${n} outcomes`,
+    );
+  }
+  runModel(model, params, seed, null, null, target, 'simulateOutcomes');
+  return target;
+}
+
+/**
+ * The monthly band series of one run, written into `out`: (months+1) × BAND_SERIES.length,
+ * month-major (row t = month t).
+ * @throws {EntenteError} `invalid-argument` for bad parameters or seed, or an `out` too short
+ */
+export function simulateSeries(
+  model: CompiledModel,
+  params: Float64Array,
+  seed: number,
+  out: Float32Array,
+): void {
+  const n = (model.months + 1) * SERIES_COUNT;
+  if (!(out instanceof Float32Array) || out.length < n) {
+    throw new EntenteError(
+      'invalid-argument',
+      `simulateSeries: out must be a Float32Array of at least ${n} values ((months+1) × ${SERIES_COUNT})`,
+    );
+  }
+  runModel(model, params, seed, null, out, null, 'simulateSeries');
+}

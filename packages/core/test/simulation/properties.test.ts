@@ -1,0 +1,138 @@
+/**
+ * Invariants of the model over its whole plausible parameter space (fast-check): more
+ * suppression never raises a group's strength at any month, all else equal and with the same
+ * seed; strengths stay finite and non-negative; same seed, same bytes.
+ */
+import { compileModel, MODEL_PARAMETERS, parameterIndex, simulate } from '@entente/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtinCase, caseFrom } from './helpers.js';
+
+const c = builtinCase();
+
+/**
+ * One state threatened by two groups, the second partly sheltered: the one structure in which
+ * monotonicity is not guaranteed by construction (docs/model.md), so the property runs on it too.
+ */
+const SHARED = caseFrom(`
+format: entente/1
+id: shared-threat
+title: One state, two groups
+actors:
+  - { id: reg, name: R, kind: regime, size: { value: 1 } }
+  - { id: g1, name: G1, kind: armed-group, size: { value: 0.05 } }
+  - { id: g2, name: G2, kind: armed-group, size: { value: 0.02 } }
+  - { id: st, name: S, kind: state, size: { value: 1 } }
+relations:
+  - { from: g1, to: st, type: threat, weight: 1, assumption: true, rationale: test }
+  - { from: g2, to: st, type: threat, weight: 0.6, assumption: true, rationale: test }
+  - { from: reg, to: g1, type: armed-conflict, weight: 1, assumption: true, rationale: test }
+  - { from: reg, to: g2, type: harbouring, weight: 0.7, assumption: true, rationale: test }
+  - { from: reg, to: g2, type: defection, weight: 0.5, assumption: true, rationale: test }
+  - { from: st, to: g2, type: armed-conflict, weight: 0.5, assumption: true, rationale: test }
+  - { from: st, to: reg, type: counter-terrorism-cooperation, weight: 1, assumption: true, rationale: test }
+  - { from: st, to: reg, type: engagement, weight: 0.5, assumption: true, rationale: test }
+  - { from: st, to: reg, type: aid, weight: 0.5, assumption: true, rationale: test }
+scenarios:
+  - { id: engage, months: 60 }
+  - { id: conditional, months: 60, defaultPolicy: conditional }
+  - { id: strike, months: 60, defaultPolicy: targeted-ct }
+`);
+
+const models = [
+  ...(c.scenarios ?? []).map((s) => compileModel(c, s.id, { months: 60 })),
+  ...(SHARED.scenarios ?? []).map((s) => compileModel(SHARED, s.id)),
+];
+
+/** A parameter vector anywhere in the plausible ranges. */
+const parameters = fc
+  .tuple(...MODEL_PARAMETERS.map(() => fc.double({ min: 0, max: 1, noNaN: true })))
+  .map((u) =>
+    Float64Array.from(MODEL_PARAMETERS, (p, i) => p.range[0] + (p.range[1] - p.range[0]) * u[i]),
+  );
+const seed = fc.integer({ min: 0, max: 0xffffffff });
+
+describe('simulate: suppression is monotone', () => {
+  it.each(['regime-suppression', 'state-suppression', 'targeted-ct-efficacy'])(
+    'raising %s never raises any group strength at any month (built-in and shared-threat scenarios)',
+    (id) => {
+      const i = parameterIndex(id);
+      const [lo, hi] = MODEL_PARAMETERS[i].range;
+      fc.assert(
+        fc.property(
+          parameters,
+          seed,
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (p, s, a, b) => {
+            const low = Float64Array.from(p);
+            const high = Float64Array.from(p);
+            low[i] = lo + (hi - lo) * Math.min(a, b);
+            high[i] = lo + (hi - lo) * Math.max(a, b);
+            for (const model of models) {
+              const x = simulate(model, low, s).strength;
+              const y = simulate(model, high, s).strength;
+              for (let k = 0; k < x.length; k++) {
+                if (y[k] > x[k]) {
+                  throw new Error(
+                    `${model.scenarioId}: ${model.groups[k % model.groups.length]} at month ${Math.floor(k / model.groups.length)}: ${y[k]} > ${x[k]}`,
+                  );
+                }
+              }
+            }
+          },
+        ),
+        { numRuns: 150, seed: 20_240_601 },
+      );
+    },
+  );
+});
+
+describe('simulate: states stay in their domains', () => {
+  it('strengths are finite and non-negative; capacity, engagement, vacuum in [0, 1]', () => {
+    const long = (c.scenarios ?? []).map((s) => compileModel(c, s.id, { months: 600 }));
+    fc.assert(
+      fc.property(parameters, seed, (p, s) => {
+        for (const model of long) {
+          const t = simulate(model, p, s);
+          const finite = (a: Float64Array) => a.every((v) => Number.isFinite(v) && v >= 0);
+          const unit = (a: Float64Array) => a.every((v) => v >= 0 && v <= 1);
+          expect(finite(t.strength) && finite(t.harm) && finite(t.insecurity)).toBe(true);
+          expect(
+            [t.capacity, t.engagement, t.vacuum, t.opposition, t.groupEffort].every(unit),
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it('extreme corners of the plausible box stay finite', () => {
+    const corners = [0, 1].flatMap((a) =>
+      [0, 1].map((b) =>
+        Float64Array.from(MODEL_PARAMETERS, (p, i) => p.range[(i % 2 === 0 ? a : b) as 0 | 1]),
+      ),
+    );
+    const long = compileModel(c, 'everyone-severs', { months: 1200 });
+    for (const p of corners) {
+      const t = simulate(long, p, 1);
+      expect(t.strength.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+    }
+  });
+});
+
+describe('simulate: reproducible', () => {
+  it('same (params, seed) → identical bytes', () => {
+    fc.assert(
+      fc.property(parameters, seed, (p, s) => {
+        const model = models[0];
+        const a = simulate(model, p, s);
+        const b = simulate(model, p, s);
+        expect(a.strength).toEqual(b.strength);
+        expect(a.insecurity).toEqual(b.insecurity);
+        expect(a.harm).toEqual(b.harm);
+      }),
+      { numRuns: 30, seed: 3 },
+    );
+  });
+});

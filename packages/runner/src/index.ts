@@ -1,2 +1,26 @@
 // @entente/runner public API, listed by hand.
-export {};
+export { type BatchPool, createBatchPool, workerFile } from './batch-pool.js';
+export { decodeBatch, encodeBatch } from './queue/batch-codec.js';
+export { planKey, QUEUE_NAME, QUEUE_PREFIX, resultsKey } from './queue/queue-keys.js';
+export {
+  type QueueWorker,
+  type QueueWorkerOptions,
+  startQueueWorker,
+} from './queue/start-queue-worker.js';
+export {
+  type ExplorationProgress,
+  type ExplorationResult,
+  type RunControl,
+  runExploration,
+  runPlan,
+} from './run-exploration.js';
+export { type BatchRange, MAX_BATCH_RUNS, splitBatches } from './split-batches.js';
+export {
+  caseHash,
+  RUN_TABLE_FORMATS,
+  type RunFolderMeta,
+  type RunTableFormat,
+  runTableColumns,
+  stampSummary,
+  writeRunFolder,
+} from './write-run-folder.js';

@@ -1,2 +1,42 @@
 // Public names of experiment/, listed by hand (re-exported by ../index.ts).
-export {};
+export { aggregate } from './aggregate.js';
+export {
+  type ExplorationDesign,
+  explorationDesign,
+  isBandWorld,
+  sampleRank,
+  worldSeed,
+  worldStream,
+} from './exploration-design.js';
+export {
+  BAND_PROBS,
+  type BandSummary,
+  type ExplorationSummary,
+  type FailBox,
+  type HypothesisSummary,
+  type MorrisIndex,
+  type OutcomeSummary,
+  SENSITIVITY_OUTCOMES,
+  type SensitivitySummary,
+  type SobolIndex,
+  SUMMARY_FORMAT,
+} from './exploration-summary.js';
+export {
+  type ExploreOptions,
+  MAX_WORLDS,
+  type ResolvedExploreOptions,
+  resolveExploreOptions,
+  SAMPLE_DESIGNS,
+  type SampleDesign,
+} from './explore-options.js';
+export {
+  type ExplorationPlan,
+  PLAN_FORMAT,
+  type PlanParameter,
+  type PlanScenario,
+  planExploration,
+} from './plan-exploration.js';
+export { type BatchResult, type PreparedPlan, preparePlan, runBatch } from './run-batch.js';
+export { type RunTable, runTable } from './run-table.js';
+export { stableHash } from './stable-hash.js';
+export { ENTENTE_VERSION } from './version.js';

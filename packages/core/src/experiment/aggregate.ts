@@ -1,0 +1,371 @@
+/**
+ * Aggregates the batches of an exploration into its summary: how often each hypothesis holds
+ * (share of sampled worlds with a Wilson (1927) score interval) and the PRIM box (Friedman &
+ * Fisher 1999; Bryant & Lempert 2010) of the worlds where it fails; outcome quantiles; Sobol
+ * (Saltelli et al. 2010; Jansen 1999) or Morris (Morris 1991; Campolongo et al. 2007) sensitivity
+ * of the key outcomes; quantile bands of the monthly series. Worlds are read in world order, so the
+ * summary is byte-identical whatever the batch split, order or number of workers; duplicate
+ * batches (a retried batch delivered twice) count once.
+ */
+import type { Case } from '../case/schema.js';
+import { EntenteError } from '../errors.js';
+import {
+  morrisEffects,
+  prim,
+  quantiles,
+  sobolIndices,
+  wilsonInterval,
+} from '../exploration/index.js';
+import { BAND_SERIES, hypothesisHolds } from '../simulation/index.js';
+import { isBandWorld, sampleRank } from './exploration-design.js';
+import {
+  BAND_PROBS,
+  type BandSummary,
+  type ExplorationSummary,
+  type FailBox,
+  type HypothesisSummary,
+  type OutcomeSummary,
+  SENSITIVITY_OUTCOMES,
+  type SensitivitySummary,
+  SUMMARY_FORMAT,
+} from './exploration-summary.js';
+import type { ExplorationPlan } from './plan-exploration.js';
+import { type BatchResult, type PreparedPlan, preparePlan, worldValue } from './run-batch.js';
+import { ENTENTE_VERSION } from './version.js';
+
+type HypothesisDef = Parameters<typeof hypothesisHolds>[0];
+
+/** Batches indexed by world: which batch holds each finished world. */
+interface WorldIndex {
+  readonly batches: readonly BatchResult[];
+  /** Batch index of each world, −1 when not finished. */
+  readonly batchOf: Int32Array;
+  /** Band slot of each band world inside its batch, −1 otherwise. */
+  readonly bandSlot: Int32Array;
+}
+
+function indexWorlds(plan: ExplorationPlan, batches: readonly BatchResult[]): WorldIndex {
+  const sorted = [...batches].sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: BatchResult[] = [];
+  const batchOf = new Int32Array(plan.worlds).fill(-1);
+  const bandSlot = new Int32Array(plan.worlds).fill(-1);
+  for (const batch of sorted) {
+    if (batch.planId !== plan.id)
+      throw new EntenteError(
+        'invalid-argument',
+        `aggregate: a batch of plan ${batch.planId} was given for plan ${plan.id}`,
+      );
+    if (batch.start < 0 || batch.end > plan.worlds || batch.start > batch.end)
+      throw new EntenteError(
+        'invalid-argument',
+        `aggregate: batch [${batch.start}, ${batch.end}) is outside the plan`,
+      );
+    const last = kept[kept.length - 1];
+    if (last && last.start === batch.start && last.end === batch.end) continue; // a duplicate
+    if (last && batch.start < last.end)
+      throw new EntenteError(
+        'invalid-argument',
+        `aggregate: batches [${last.start}, ${last.end}) and [${batch.start}, ${batch.end}) overlap`,
+      );
+    const b = kept.length;
+    kept.push(batch);
+    let slot = 0;
+    for (let w = batch.start; w < batch.end; w++) {
+      batchOf[w] = b;
+      if (isBandWorld(plan, w)) bandSlot[w] = slot++;
+    }
+  }
+  return { batches: kept, batchOf, bandSlot };
+}
+
+/**
+ * Summarises finished batches of `plan` (all of them, or those finished before an abort).
+ * @throws EntenteError('invalid-argument') on a batch of another plan or overlapping batches
+ */
+export function aggregate(
+  plan: ExplorationPlan,
+  batches: readonly BatchResult[],
+): ExplorationSummary {
+  const prepared = preparePlan(plan);
+  const index = indexWorlds(plan, batches);
+  const width = prepared.outcomeOffsets[prepared.models.length];
+  const outcome = (w: number, s: number, m: number): number => {
+    const batch = index.batches[index.batchOf[w]];
+    return batch.outcomes[(w - batch.start) * width + prepared.outcomeOffsets[s] + m];
+  };
+  let completedWorlds = 0;
+  for (let w = 0; w < plan.worlds; w++) if (index.batchOf[w] >= 0) completedWorlds++;
+  const sampled: number[] = [];
+  for (let w = 0; w < plan.worlds; w++)
+    if (index.batchOf[w] >= 0 && sampleRank(plan, w) >= 0) sampled.push(w);
+  const worlds = Int32Array.from(sampled);
+  const diagnostics: string[] = [];
+
+  const hypotheses = summarizeHypotheses(plan, prepared, worlds, outcome, diagnostics);
+  const outcomes: OutcomeSummary[] = [];
+  if (worlds.length > 0) {
+    const values = new Float64Array(worlds.length);
+    plan.scenarios.forEach((scenario, s) => {
+      prepared.outcomes[s].forEach((metric, m) => {
+        let sum = 0;
+        for (let i = 0; i < worlds.length; i++) {
+          values[i] = outcome(worlds[i], s, m);
+          sum += values[i];
+        }
+        const q = quantiles(values, [0.05, 0.5, 0.95]);
+        outcomes.push({
+          scenario: scenario.id,
+          metric,
+          mean: sum / worlds.length,
+          p05: q[0],
+          p50: q[1],
+          p95: q[2],
+        });
+      });
+    });
+  }
+  return {
+    format: SUMMARY_FORMAT,
+    version: ENTENTE_VERSION,
+    caseId: plan.caseId,
+    planId: plan.id,
+    options: plan.options,
+    worlds: plan.worlds,
+    completedWorlds,
+    sampleWorlds: plan.sampleWorlds,
+    complete: completedWorlds === plan.worlds,
+    parameters: plan.parameters.map((p) => ({ id: p.id, lo: p.lo, hi: p.hi })),
+    scenarios: plan.scenarios.map((s) => ({ id: s.id, months: s.months })),
+    hypotheses,
+    outcomes,
+    sensitivity: summarizeSensitivity(plan, prepared, index, outcome, diagnostics),
+    bands: summarizeBands(plan, prepared, index),
+    diagnostics,
+  };
+}
+
+function summarizeHypotheses(
+  plan: ExplorationPlan,
+  prepared: PreparedPlan,
+  worlds: Int32Array,
+  outcome: (w: number, s: number, m: number) => number,
+  diagnostics: string[],
+): HypothesisSummary[] {
+  const defs = ((plan.case as Case & { hypotheses?: readonly HypothesisDef[] }).hypotheses ??
+    []) as readonly (HypothesisDef & { claim?: string; statement?: string })[];
+  const scenarioIndex = new Map(plan.scenarios.map((s, i) => [s.id, i]));
+  const metricIndex = prepared.outcomes.map((names) => new Map(names.map((n, i) => [n, i])));
+  const out: HypothesisSummary[] = [];
+  const k = plan.parameters.length;
+  let x: Float64Array | null = null; // parameter values of the sampled worlds, built once
+  for (const h of defs) {
+    const needed = h.versus === undefined ? [h.scenario] : [h.scenario, h.versus];
+    const missing = needed.filter((id) => !scenarioIndex.has(id));
+    if (missing.length > 0) {
+      diagnostics.push(
+        `hypothesis "${h.id}" skipped: scenario ${missing.map((m) => `"${m}"`).join(', ')} not explored`,
+      );
+      continue;
+    }
+    const metric = (scenarioId: string, name: string): number => {
+      const s = scenarioIndex.get(scenarioId);
+      const m = s === undefined ? undefined : metricIndex[s].get(name);
+      if (s === undefined || m === undefined)
+        throw new EntenteError(
+          'invalid-argument',
+          `aggregate: hypothesis "${h.id}" reads unknown outcome "${name}" of scenario "${scenarioId}"`,
+        );
+      return outcome(current, s, m);
+    };
+    let current = 0;
+    const n = worlds.length;
+    const fails = new Uint8Array(n);
+    let holds = 0;
+    for (let i = 0; i < n; i++) {
+      current = worlds[i];
+      if (hypothesisHolds(h, metric)) holds++;
+      else fails[i] = 1;
+    }
+    let failBox: FailBox | null = null;
+    if (k > 0 && n > 0 && holds < n) {
+      if (x === null) {
+        x = new Float64Array(n * k);
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < k; j++) x[i * k + j] = worldValue(prepared, worlds[i], j);
+      }
+      failBox = primBox(plan, x, n, k, fails);
+    }
+    out.push({
+      id: h.id,
+      claim: h.claim ?? null,
+      statement: h.statement ?? '',
+      policy: h.scenario,
+      ...(h.versus === undefined ? {} : { versus: h.versus }),
+      metric: h.metric,
+      op: h.op,
+      ...(h.value === undefined ? {} : { value: h.value }),
+      holds: n > 0 ? holds / n : null,
+      ci: n > 0 ? wilsonInterval(holds, n) : null,
+      n,
+      failBox,
+    });
+  }
+  return out;
+}
+
+function primBox(
+  plan: ExplorationPlan,
+  x: Float64Array,
+  n: number,
+  k: number,
+  y: Uint8Array,
+): FailBox {
+  const result = prim(x, n, k, y);
+  const limits: { parameter: string; lo: number; hi: number }[] = [];
+  for (let j = 0; j < k; j++) {
+    if (!result.box.restricted[j]) continue;
+    const p = plan.parameters[j];
+    const lo = result.box.lo[j];
+    const hi = result.box.hi[j];
+    limits.push({
+      parameter: p.id,
+      lo: Number.isFinite(lo) ? Math.max(lo, p.lo) : p.lo,
+      hi: Number.isFinite(hi) ? Math.min(hi, p.hi) : p.hi,
+    });
+  }
+  return {
+    // The figures of the reported box: prim drops limits that fail its significance test, so
+    // result.box can be wider than trajectory[chosen].box.
+    coverage: result.coverage,
+    density: result.density,
+    support: result.support,
+    limits,
+    trajectory: result.trajectory.map((t) => ({
+      coverage: t.coverage,
+      density: t.density,
+      support: t.support,
+    })),
+  };
+}
+
+function summarizeSensitivity(
+  plan: ExplorationPlan,
+  prepared: PreparedPlan,
+  index: WorldIndex,
+  outcome: (w: number, s: number, m: number) => number,
+  diagnostics: string[],
+): SensitivitySummary | null {
+  const { sample, bootstrap, seed } = plan.options;
+  if (sample === 'lhs') return null;
+  const { stride } = plan;
+  const k = plan.parameters.length;
+  // Whole design units only: a Saltelli base row or a Morris trajectory with every world done.
+  const units: number[] = [];
+  for (let u = 0; u < plan.options.runs; u++) {
+    let whole = true;
+    for (let b = 0; b < stride && whole; b++) whole = index.batchOf[u * stride + b] >= 0;
+    if (whole) units.push(u);
+  }
+  const n = units.length;
+  if (n < 2) {
+    diagnostics.push(
+      `sensitivity skipped: ${n} complete ${sample === 'sobol' ? 'base rows' : 'trajectories'}, need 2`,
+    );
+    return null;
+  }
+  const keys: { s: number; metric: string; m: number }[] = [];
+  plan.scenarios.forEach((_, s) => {
+    for (const metric of SENSITIVITY_OUTCOMES) {
+      const m = prepared.outcomes[s].indexOf(metric);
+      if (m >= 0) keys.push({ s, metric, m });
+    }
+  });
+  const y = new Float64Array(n * stride);
+  const ci = (a: Float64Array, j: number): [number, number] => [a[2 * j], a[2 * j + 1]];
+  if (sample === 'sobol') {
+    return {
+      method: 'sobol',
+      n,
+      outcomes: keys.map(({ s, metric, m }) => {
+        // Back to Saltelli's block order: block b, base row jj.
+        for (let jj = 0; jj < n; jj++)
+          for (let b = 0; b < stride; b++) y[b * n + jj] = outcome(units[jj] * stride + b, s, m);
+        const r = sobolIndices(y, n, k, { bootstrap, seed });
+        return {
+          scenario: plan.scenarios[s].id,
+          metric,
+          indices: plan.parameters.map((p, j) => ({
+            parameter: p.id,
+            first: r.first[j],
+            firstCi: ci(r.firstCi, j),
+            total: r.total[j],
+            totalCi: ci(r.totalCi, j),
+          })),
+        };
+      }),
+    };
+  }
+  const matrix = new Float64Array(n * stride * k);
+  for (let jj = 0; jj < n; jj++) {
+    const from = units[jj] * stride * k;
+    matrix.set(prepared.design.unit.subarray(from, from + stride * k), jj * stride * k);
+  }
+  return {
+    method: 'morris',
+    r: n,
+    outcomes: keys.map(({ s, metric, m }) => {
+      for (let jj = 0; jj < n; jj++)
+        for (let b = 0; b < stride; b++) y[jj * stride + b] = outcome(units[jj] * stride + b, s, m);
+      const r = morrisEffects(matrix, y, n, k);
+      return {
+        scenario: plan.scenarios[s].id,
+        metric,
+        indices: plan.parameters.map((p, j) => ({
+          parameter: p.id,
+          mu: r.mu[j],
+          muStar: r.muStar[j],
+          sigma: r.sigma[j],
+        })),
+      };
+    }),
+  };
+}
+
+function summarizeBands(
+  plan: ExplorationPlan,
+  prepared: PreparedPlan,
+  index: WorldIndex,
+): BandSummary[] {
+  const band: number[] = [];
+  for (let w = 0; w < plan.worlds; w++)
+    if (index.bandSlot[w] >= 0 && index.batchOf[w] >= 0) band.push(w);
+  if (band.length === 0) return [];
+  const block = prepared.seriesOffsets[prepared.models.length];
+  const q = BAND_SERIES.length;
+  const column = new Float64Array(band.length);
+  const out: BandSummary[] = [];
+  plan.scenarios.forEach((scenario, s) => {
+    const steps = prepared.models[s].months + 1;
+    BAND_SERIES.forEach((name, series) => {
+      const values = BAND_PROBS.map(() => new Array<number>(steps));
+      for (let t = 0; t < steps; t++) {
+        for (let i = 0; i < band.length; i++) {
+          const w = band[i];
+          const batch = index.batches[index.batchOf[w]];
+          column[i] =
+            batch.series[index.bandSlot[w] * block + prepared.seriesOffsets[s] + t * q + series];
+        }
+        const qs = quantiles(column, BAND_PROBS);
+        for (let p = 0; p < BAND_PROBS.length; p++) values[p][t] = qs[p];
+      }
+      out.push({
+        scenario: scenario.id,
+        series: name,
+        probs: [...BAND_PROBS],
+        worlds: band.length,
+        values,
+      });
+    });
+  });
+  return out;
+}

@@ -1,0 +1,152 @@
+/**
+ * Runs a range of worlds of a plan: for each world, every scenario with the world's parameter
+ * values and seed (the same for all scenarios, so comparisons are paired). Keeps only summaries:
+ * the outcome vector of each (world, scenario) and, for band worlds, the monthly band series.
+ */
+import { EntenteError } from '../errors.js';
+import {
+  BAND_SERIES,
+  type CompiledModel,
+  compileModel,
+  outcomeNames,
+  simulateOutcomes,
+  simulateSeries,
+} from '../simulation/index.js';
+import {
+  type ExplorationDesign,
+  explorationDesign,
+  isBandWorld,
+  worldSeed,
+} from './exploration-design.js';
+import type { ExplorationPlan } from './plan-exploration.js';
+
+/** The result of worlds [start, end) of a plan. Plain data with typed arrays (transferable). */
+export interface BatchResult {
+  readonly planId: string;
+  readonly start: number;
+  readonly end: number;
+  /** Per world, per scenario in plan order, its outcome vector: (end−start) × Σ outcomes. */
+  readonly outcomes: Float64Array;
+  /** Per band world in the range, per scenario, (months+1) × BAND_SERIES, month-major. */
+  readonly series: Float32Array;
+}
+
+/** A plan made ready to run: compiled models, design and outcome layout. */
+export interface PreparedPlan {
+  readonly plan: ExplorationPlan;
+  readonly design: ExplorationDesign;
+  readonly models: readonly CompiledModel[];
+  /** Outcome names per scenario. */
+  readonly outcomes: readonly (readonly string[])[];
+  /** Offset of each scenario's outcomes within a world's row; last entry = row width. */
+  readonly outcomeOffsets: Int32Array;
+  /** Offset of each scenario's series within a band world's block; last entry = block size. */
+  readonly seriesOffsets: Int32Array;
+  /** Per scenario, per plan parameter: whether the world's value applies (not fixed). */
+  readonly applies: readonly Uint8Array[];
+}
+
+let cache: PreparedPlan | null = null;
+
+/**
+ * Compiles the scenarios of `plan` and rebuilds its design; the last prepared plan is cached by
+ * plan id, so consecutive batches of one plan prepare once.
+ */
+export function preparePlan(plan: ExplorationPlan): PreparedPlan {
+  if (cache && cache.plan.id === plan.id) return cache;
+  const months = plan.options.months;
+  const models = plan.scenarios.map((s) =>
+    compileModel(plan.case, s.id, months === null ? {} : { months }),
+  );
+  const outcomes = models.map((m) => outcomeNames(m));
+  const outcomeOffsets = new Int32Array(models.length + 1);
+  const seriesOffsets = new Int32Array(models.length + 1);
+  for (let s = 0; s < models.length; s++) {
+    outcomeOffsets[s + 1] = outcomeOffsets[s] + outcomes[s].length;
+    seriesOffsets[s + 1] = seriesOffsets[s] + (models[s].months + 1) * BAND_SERIES.length;
+  }
+  const applies = plan.scenarios.map(
+    (s) => new Uint8Array(plan.parameters.map((p) => (s.fixed.includes(p.id) ? 0 : 1))),
+  );
+  cache = {
+    plan,
+    design: explorationDesign(plan),
+    models,
+    outcomes,
+    outcomeOffsets,
+    seriesOffsets,
+    applies,
+  };
+  return cache;
+}
+
+/**
+ * Runs worlds [start, end) of `plan`; the result does not depend on which worker runs it.
+ * @throws EntenteError('invalid-argument') when the range is outside the plan
+ */
+export function runBatch(plan: ExplorationPlan, start: number, end: number): BatchResult {
+  if (
+    !(
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      0 <= start &&
+      start <= end &&
+      end <= plan.worlds
+    )
+  )
+    throw new EntenteError(
+      'invalid-argument',
+      `runBatch: range [${start}, ${end}) is outside the plan's ${plan.worlds} worlds`,
+    );
+  const prepared = preparePlan(plan);
+  const { design, models, outcomeOffsets, seriesOffsets, applies } = prepared;
+  const k = design.k;
+  const width = outcomeOffsets[models.length];
+  const block = seriesOffsets[models.length];
+  let bandCount = 0;
+  for (let w = start; w < end; w++) if (isBandWorld(plan, w)) bandCount++;
+  const outcomes = new Float64Array((end - start) * width);
+  const series = new Float32Array(bandCount * block);
+  const params = models.map((m) => new Float64Array(m.base.length));
+  const { parameters } = plan;
+  let band = 0;
+  for (let w = start; w < end; w++) {
+    const seed = worldSeed(plan, w);
+    const isBand = isBandWorld(plan, w);
+    for (let s = 0; s < models.length; s++) {
+      const model = models[s];
+      const p = params[s];
+      p.set(model.base);
+      const apply = applies[s];
+      for (let i = 0; i < k; i++) {
+        if (apply[i] === 0) continue;
+        const { index, lo, hi } = parameters[i];
+        p[index] = lo + design.unit[w * k + i] * (hi - lo);
+      }
+      const row = (w - start) * width + outcomeOffsets[s];
+      simulateOutcomes(
+        model,
+        p,
+        seed,
+        outcomes.subarray(row, row + outcomeOffsets[s + 1] - outcomeOffsets[s]),
+      );
+      if (isBand) {
+        const at = band * block + seriesOffsets[s];
+        simulateSeries(
+          model,
+          p,
+          seed,
+          series.subarray(at, at + seriesOffsets[s + 1] - seriesOffsets[s]),
+        );
+      }
+    }
+    if (isBand) band++;
+  }
+  return { planId: plan.id, start, end, outcomes, series };
+}
+
+/** The value of parameter i (plan order) in world w, scaled to its range. */
+export function worldValue(prepared: PreparedPlan, w: number, i: number): number {
+  const { lo, hi } = prepared.plan.parameters[i];
+  return lo + prepared.design.unit[w * prepared.design.k + i] * (hi - lo);
+}

@@ -1,0 +1,84 @@
+/**
+ * A pool that runs batches of worlds: piscina worker threads over the built `dist/worker.js`, or
+ * the calling thread when one worker is asked for. Both give the same bytes.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BatchResult, type ExplorationPlan, runBatch } from '@entente/core';
+import { Piscina } from 'piscina';
+import { type BatchTask, unpackBatch } from './worker.js';
+
+/** Runs batches; `close` ends its threads. */
+export interface BatchPool {
+  readonly threads: number;
+  run(
+    planJson: string,
+    planId: string,
+    start: number,
+    end: number,
+    signal?: AbortSignal,
+  ): Promise<BatchResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built worker file. From `dist/` it sits beside this module; when this module runs from its
+ * TypeScript source (tests), it is `../dist/worker.js`, which `tsc -b` builds.
+ */
+export function workerFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const file = basename(here) === 'src' ? join(here, '../dist/worker.js') : join(here, 'worker.js');
+  if (!existsSync(file))
+    throw new Error(`runner: the worker file ${file} is missing; run \`npx tsc -b\` first`);
+  return file;
+}
+
+/**
+ * A pool of `threads` worker threads; 1 runs batches in the calling thread unless `threadsOnly`
+ * (a queue worker keeps its event loop free to renew job locks).
+ * @throws RangeError when threads is not a whole number ≥ 1
+ */
+export function createBatchPool(
+  threads: number,
+  options: { readonly threadsOnly?: boolean } = {},
+): BatchPool {
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new RangeError(`runner: workers must be a whole number ≥ 1, got ${threads}`);
+  if (threads === 1 && !options.threadsOnly) return inProcessPool();
+  const piscina = new Piscina<BatchTask, Float64Array>({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    // A small young generation: the threads allocate little besides their results, and a
+    // smaller nursery keeps the peak memory of large explorations down (bench/explore.js).
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+  });
+  return {
+    threads,
+    run: async (planJson, planId, start, end, signal) =>
+      unpackBatch(
+        await piscina.run({ planId, planJson, start, end }, signal ? { signal } : {}),
+        planId,
+        start,
+        end,
+      ),
+    close: () => piscina.destroy(),
+  };
+}
+
+function inProcessPool(): BatchPool {
+  let plan: ExplorationPlan | null = null;
+  return {
+    threads: 1,
+    async run(planJson, planId, start, end, signal) {
+      // Yield first so progress, timers and an abort get their turn between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      if (!plan || plan.id !== planId) plan = JSON.parse(planJson) as ExplorationPlan;
+      return runBatch(plan, start, end);
+    },
+    close: async () => {},
+  };
+}

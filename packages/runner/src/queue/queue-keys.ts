@@ -1,0 +1,71 @@
+/**
+ * Names in Redis. One BullMQ queue (`explore`, prefix `entente`) carries the batches of every
+ * exploration; each job references its exploration, whose plan is stored once under
+ * `entente:plan:<exploration>` and whose results land in the hash `entente:results:<exploration>`
+ * (field = batch index). The submitter deletes both keys when done.
+ */
+import { Redis } from 'ioredis';
+
+/** BullMQ key prefix. */
+export const QUEUE_PREFIX = 'entente';
+/** Name of the queue of batches. */
+export const QUEUE_NAME = 'explore';
+/** Seconds plans and results live at most if a submitter dies without cleaning up. */
+export const KEY_TTL_SECONDS = 24 * 3600;
+
+/** Key of the stored plan of an exploration. */
+export const planKey = (exploration: string) => `${QUEUE_PREFIX}:plan:${exploration}`;
+/** Key of the hash of finished batches of an exploration. */
+export const resultsKey = (exploration: string) => `${QUEUE_PREFIX}:results:${exploration}`;
+
+/** The data of one batch job. */
+export interface BatchJobData {
+  readonly exploration: string;
+  readonly planId: string;
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Checks a `redis://host:port[/db]` (or `rediss://`) URL and opens a client for BullMQ.
+ * @throws RangeError on another scheme
+ */
+export function redisClient(url: string): Redis {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RangeError(`queue: "${url}" is not a URL; expected redis://HOST:PORT`);
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    throw new RangeError(`queue: "${url}" is not a redis:// URL; expected redis://HOST:PORT`);
+  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+}
+
+/** How long to wait for Redis to answer the first PING. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Opens a client and waits until the server answers PING.
+ * @throws Error when Redis does not answer within {@link CONNECT_TIMEOUT_MS}
+ */
+export async function connectRedis(url: string): Promise<Redis> {
+  const client = redisClient(url);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`queue: no answer from ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`)),
+      CONNECT_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([client.ping(), timeout]);
+    return client;
+  } catch (error) {
+    client.disconnect();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Runs an exploration: plans it in the core, runs its batches on the local worker pool or on a
+ * BullMQ queue, and aggregates. The summary does not depend on how the batches ran.
+ */
+import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
+import {
+  aggregate,
+  type BatchResult,
+  type Case,
+  type ExplorationPlan,
+  type ExplorationSummary,
+  type ExploreOptions,
+  planExploration,
+  type RunTable,
+  runTable,
+} from '@entente/core';
+import { type BatchPool, createBatchPool } from './batch-pool.js';
+import { runOnQueue } from './queue/run-on-queue.js';
+import { type BatchRange, splitBatches } from './split-batches.js';
+
+/** Progress of a running exploration. */
+export interface ExplorationProgress {
+  /** Worlds finished. */
+  readonly done: number;
+  /** Worlds in the plan. */
+  readonly total: number;
+  readonly elapsedMs: number;
+}
+
+/** How to run an exploration. */
+export interface RunControl {
+  /** Local worker threads; 1 runs in the calling thread. @default os.availableParallelism() */
+  readonly workers?: number;
+  /** `redis://host:port`: run the batches on a BullMQ queue instead (workers elsewhere). */
+  readonly queue?: string;
+  /** Aborting stops cleanly: the result keeps the finished worlds, marked complete: false. */
+  readonly signal?: AbortSignal;
+  /** Called after each finished batch. */
+  readonly onProgress?: (progress: ExplorationProgress) => void;
+  /** Worlds per batch. @default about 8 batches per worker, at most MAX_BATCH_RUNS scenario runs */
+  readonly batchSize?: number;
+  /** Called once the batches are queued (queue mode), e.g. to tell the user to start workers. */
+  readonly onQueued?: (info: { exploration: string; batches: number }) => void;
+  /** A pool to run on (kept open afterwards), e.g. a server's, to skip thread start-up. */
+  readonly pool?: BatchPool;
+}
+
+/** The result of an exploration. */
+export interface ExplorationResult {
+  readonly plan: ExplorationPlan;
+  readonly summary: ExplorationSummary;
+  /** The per-run table, built on first access (summaries-only callers never pay for it). */
+  readonly runs: RunTable;
+}
+
+/**
+ * Plans and runs an exploration of `c`. Never rejects on abort: resolves with what finished.
+ * @throws EntenteError('invalid-argument') on bad options (before anything runs)
+ */
+export async function runExploration(
+  c: Case,
+  options: ExploreOptions,
+  control: RunControl = {},
+): Promise<ExplorationResult> {
+  if (control.queue || control.pool) return runPlan(planExploration(c, options), control);
+  // Start the threads first: they boot while this thread plans. Close them before aggregating,
+  // so that their memory is free again when the aggregation needs its own.
+  const pool = createBatchPool(control.workers ?? availableParallelism());
+  let plan: ExplorationPlan;
+  let batches: BatchResult[];
+  try {
+    plan = planExploration(c, options);
+    batches = await runBatches(plan, { ...control, pool });
+  } finally {
+    await pool.close();
+  }
+  return summarize(plan, batches);
+}
+
+/** Runs an existing plan (see {@link runExploration}). */
+export async function runPlan(
+  plan: ExplorationPlan,
+  control: RunControl = {},
+): Promise<ExplorationResult> {
+  return summarize(plan, await runBatches(plan, control));
+}
+
+function summarize(plan: ExplorationPlan, batches: readonly BatchResult[]): ExplorationResult {
+  const summary = aggregate(plan, batches);
+  let runs: RunTable | undefined;
+  return {
+    plan,
+    summary,
+    get runs() {
+      runs ??= runTable(plan, batches);
+      return runs;
+    },
+  };
+}
+
+/** Runs the batches of `plan` as `control` says; the finished ones in batch order. */
+async function runBatches(plan: ExplorationPlan, control: RunControl): Promise<BatchResult[]> {
+  const workers = control.pool?.threads ?? control.workers ?? availableParallelism();
+  const ranges = splitBatches(
+    plan,
+    control.queue ? Math.max(workers, 4) : workers,
+    control.batchSize,
+  );
+  const results = new Map<number, BatchResult>();
+  const started = performance.now();
+  let done = 0;
+  const accept = (range: BatchRange, batch: BatchResult) => {
+    if (results.has(range.index)) return; // a retried batch delivered twice counts once
+    results.set(range.index, batch);
+    done += range.end - range.start;
+    control.onProgress?.({ done, total: plan.worlds, elapsedMs: performance.now() - started });
+  };
+  if (control.queue) {
+    await runOnQueue(plan, ranges, control.queue, accept, control);
+  } else if (control.pool) {
+    await runLocal(plan, ranges, control.pool, accept, control.signal);
+  } else {
+    const pool = createBatchPool(Math.min(workers, Math.max(1, ranges.length)));
+    try {
+      await runLocal(plan, ranges, pool, accept, control.signal);
+    } finally {
+      await pool.close();
+    }
+  }
+  return [...results.keys()].sort((a, b) => a - b).map((i) => results.get(i) as BatchResult);
+}
+
+async function runLocal(
+  plan: ExplorationPlan,
+  ranges: readonly BatchRange[],
+  pool: BatchPool,
+  accept: (range: BatchRange, batch: BatchResult) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (signal?.aborted) return;
+  // One listener per queued task: an internal signal with room for them all, following `signal`.
+  const inner = new AbortController();
+  setMaxListeners(ranges.length + 16, inner.signal);
+  const forward = () => inner.abort();
+  signal?.addEventListener('abort', forward, { once: true });
+  const json = JSON.stringify(plan);
+  try {
+    if (pool.threads === 1) {
+      for (const range of ranges) {
+        if (signal?.aborted) return;
+        try {
+          accept(range, await pool.run(json, plan.id, range.start, range.end, signal));
+        } catch (error) {
+          if (signal?.aborted) return;
+          throw error;
+        }
+      }
+      return;
+    }
+    await Promise.all(
+      ranges.map((range) =>
+        pool.run(json, plan.id, range.start, range.end, inner.signal).then(
+          (batch) => {
+            if (!signal?.aborted) accept(range, batch);
+          },
+          (error: unknown) => {
+            if (!signal?.aborted) throw error;
+          },
+        ),
+      ),
+    );
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
+}

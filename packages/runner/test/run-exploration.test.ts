@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { runExploration } from '../src/index.js';
+import { builtinCase } from './helpers.js';
+
+const c = builtinCase();
+
+describe('runExploration on the local pool', () => {
+  it('runExploration gives byte-identical summaries with 1 and 2 workers', async () => {
+    const options = { runs: 160, seed: 7 };
+    const one = await runExploration(c, options, { workers: 1 });
+    const two = await runExploration(c, options, { workers: 2, batchSize: 37 });
+    expect(one.summary.complete).toBe(true);
+    expect(JSON.stringify(two.summary)).toBe(JSON.stringify(one.summary));
+    expect(Array.from(two.runs.seeds)).toEqual(Array.from(one.runs.seeds));
+  });
+
+  it('runExploration with a Sobol design gives byte-identical summaries with 1 and 2 workers', async () => {
+    const options = {
+      runs: 16,
+      sample: 'sobol' as const,
+      seed: 3,
+      bootstrap: 50,
+      scenarios: ['status-quo', 'everyone-severs'],
+      parameters: ['card', 'group-growth', 'regime-suppression', 'state-suppression'],
+    };
+    const one = await runExploration(c, options, { workers: 1 });
+    const two = await runExploration(c, options, { workers: 2 });
+    expect(one.summary.sensitivity?.method).toBe('sobol');
+    expect(JSON.stringify(two.summary)).toBe(JSON.stringify(one.summary));
+  });
+
+  it('runExploration stopped by its signal resolves with the finished worlds, complete: false', async () => {
+    for (const workers of [1, 2]) {
+      const controller = new AbortController();
+      const progress: number[] = [];
+      const result = await runExploration(
+        c,
+        { runs: 400, seed: 1 },
+        {
+          workers,
+          batchSize: 20,
+          signal: controller.signal,
+          onProgress: (p) => {
+            progress.push(p.done);
+            if (p.done >= 60) controller.abort();
+          },
+        },
+      );
+      const s = result.summary;
+      expect(s.complete).toBe(false);
+      expect(s.completedWorlds).toBeGreaterThanOrEqual(60);
+      expect(s.completedWorlds).toBeLessThan(400);
+      expect(s.completedWorlds).toBe(progress[progress.length - 1]);
+      expect(result.runs.worlds.length).toBe(s.completedWorlds);
+      for (const h of s.hypotheses) expect(h.n).toBe(s.completedWorlds);
+    }
+  });
+
+  it('runExploration reports progress up to the total and rejects bad options before running', async () => {
+    const seen: number[] = [];
+    await runExploration(
+      c,
+      { runs: 50 },
+      { workers: 1, batchSize: 10, onProgress: (p) => seen.push(p.done) },
+    );
+    expect(seen).toEqual([10, 20, 30, 40, 50]);
+    await expect(
+      runExploration(c, { runs: 5, scenarios: ['nope'] }, { workers: 1 }),
+    ).rejects.toThrow(/unknown scenario/);
+  });
+});

@@ -1,0 +1,93 @@
+/** `GET /api/cases` and `GET /api/cases/:id`: the offered cases, by id only. */
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../api-error.js';
+import { caseIdSchema, errorResponses, issueSchema, looseObject } from '../schemas.js';
+import type { ServerContext } from '../server-context.js';
+
+/** Registers the case listing routes. */
+export function casesRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get(
+    '/api/cases',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            required: ['cases'],
+            properties: {
+              cases: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'title', 'origin', 'actors', 'relations', 'valid'],
+                  properties: {
+                    id: { type: 'string' },
+                    title: { type: 'string' },
+                    origin: { type: 'string', enum: ['builtin', 'folder'] },
+                    actors: { type: 'integer' },
+                    relations: { type: 'integer' },
+                    valid: { type: 'boolean' },
+                    scenarios: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({
+      cases: ctx.library.list().map((e) => ({
+        id: e.id,
+        title: e.title,
+        origin: e.origin,
+        actors: e.result.ok ? e.result.case.actors.length : 0,
+        relations: e.result.ok ? e.result.case.relations.length : 0,
+        valid: e.result.ok,
+        scenarios: e.result.ok ? (e.result.case.scenarios?.length ?? 0) : 0,
+      })),
+    }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/cases/:id',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id'],
+          additionalProperties: false,
+          properties: { id: caseIdSchema },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['id', 'title', 'origin', 'text', 'case', 'issues'],
+            properties: {
+              id: { type: 'string' },
+              title: { type: 'string' },
+              origin: { type: 'string' },
+              text: { type: 'string' },
+              case: { anyOf: [looseObject, { type: 'null' }] },
+              issues: { type: 'array', items: issueSchema },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const entry = ctx.library.get(request.params.id);
+      if (!entry) throw notFound(`case "${request.params.id}"`);
+      return {
+        id: entry.id,
+        title: entry.title,
+        origin: entry.origin,
+        text: entry.text,
+        case: entry.result.ok ? entry.result.case : null,
+        issues: entry.result.issues,
+      };
+    },
+  );
+}

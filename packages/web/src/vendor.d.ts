@@ -1,0 +1,14 @@
+// Type declarations for the Cytoscape extensions that ship without them.
+declare module 'cytoscape-fcose' {
+  import type { Ext } from 'cytoscape';
+
+  const fcose: Ext;
+  export default fcose;
+}
+
+declare module 'cytoscape-svg' {
+  import type { Ext } from 'cytoscape';
+
+  const svg: Ext;
+  export default svg;
+}

@@ -1,0 +1,440 @@
+/**
+ * Browser tests of the workbench: Debian's chromium driven by playwright-core against the real
+ * server (`createServer` from @entente/server, in process, 127.0.0.1, port 0) serving the built
+ * app in `packages/web/dist` (`npm test` builds it first; by hand: `npx vite build --config
+ * packages/web/vite.config.ts`). Screenshots go to `packages/web/test/screenshots/`, the main one
+ * also to `docs/img/workbench.png` (the README's). Timings are logged, never asserted: the
+ * workbench's speed is measured by `node bench/workbench.js` (docs/benchmarks.md), since a timed
+ * assertion fails at random when the whole suite shares two cores.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { caseAt, LAYERS, type Layer, loadCase, projectSigned } from '@entente/core';
+import { createServer } from '@entente/server';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const DIST = here('../dist');
+const SHOTS = here('./screenshots');
+const README_SHOT = here('../../../docs/img/workbench.png');
+const BUILTIN = here('../../../cases/afghanistan-2023.yaml');
+
+/** The built-in case, validated by core (the reference the page is checked against). */
+async function builtinCase() {
+  const loaded = loadCase(await readFile(BUILTIN, 'utf8'));
+  if (!loaded.ok) throw new Error('the built-in case does not load');
+  return loaded.case;
+}
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  if (process.env.CI) throw new Error(`workbench tests: ${CHROMIUM} is missing (CI is set)`);
+  console.warn(`\n*** workbench browser tests SKIPPED: ${CHROMIUM} not found ***\n`);
+}
+
+/** What the page exposes on `window.__entente` (read in functions run in the page). */
+type PageGlobal = {
+  __entente?: { mapReady: boolean; analysisTimes: number[]; prefetched?: boolean };
+  document: { querySelector(s: string): { textContent: string | null } | null };
+};
+
+/** Measurements printed at the end, for the record (bench/workbench.js measures speed). */
+const timings: Record<string, number> = {};
+
+describe.skipIf(!haveChromium)('workbench in chromium', () => {
+  let app: ReturnType<typeof createServer>;
+  let base = '';
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(`${DIST}/index.html`)) {
+      throw new Error(
+        'workbench tests: packages/web/dist is missing; run `npx vite build --config packages/web/vite.config.ts`',
+      );
+    }
+    await mkdir(SHOTS, { recursive: true });
+    app = createServer({ webRoot: DIST });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 900 },
+    });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    console.info('workbench timings (ms):', JSON.stringify(timings));
+  });
+
+  /** Evaluates an expression in the page (a string, so this file needs no DOM types). */
+  const ev = <T>(expr: string) => page.evaluate<T>(expr);
+
+  /**
+   * Waits until the page has fetched the analyses one step away (as it does while an analyst
+   * looks at the map), performs `action`, waits for the next analysis to reach the map and
+   * returns its time in ms (input → map redrawn).
+   */
+  async function nextAnalysis(action: () => Promise<void>): Promise<number> {
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobal).__entente?.prefetched === true,
+    );
+    const before = await ev<number>('window.__entente.analysisTimes.length');
+    await action();
+    // A function, not a string: the page's CSP forbids eval.
+    await page.waitForFunction(
+      (n) => ((globalThis as unknown as PageGlobal).__entente?.analysisTimes.length ?? 0) > n,
+      before,
+    );
+    return ev<number>('window.__entente.analysisTimes[window.__entente.analysisTimes.length - 1]');
+  }
+
+  it('GET / loads the workbench and the map shows the built-in case’s actors at its date', async () => {
+    const t0 = Date.now();
+    await page.goto(`${base}/`);
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobal).__entente?.mapReady === true,
+    );
+    timings.gotoToMapReady = Date.now() - t0;
+    timings.mapReadyMark = await ev<number>(
+      "performance.getEntriesByName('entente:map-ready')[0].startTime",
+    );
+    const at = await ev<string>('window.__entente.at');
+    const nodes = await ev<number>('window.__entente.cy.nodes().length');
+    const edges = await ev<number>('window.__entente.cy.edges().length');
+    const c = await builtinCase();
+    expect(at).toBe('2023');
+    expect(nodes).toBeGreaterThan(0);
+    expect(nodes).toBe(caseAt(c, at).actors.length);
+    expect(edges).toBe(projectSigned(c, { at }).ties.length);
+    // Positive ties solid, negative dashed: never colour alone.
+    const styles = await ev<string[]>(
+      "window.__entente.cy.edges().map(e => e.data('sign') + ':' + e.style('line-style'))",
+    );
+    expect(new Set(styles)).toEqual(new Set(['1:solid', '-1:dashed']));
+    await page.screenshot({ path: `${SHOTS}/load.png` });
+  });
+
+  it('clicking a tie on the map shows its relations and evidence', async () => {
+    // Click the Pakistan–Taliban tie as a user would: at points along it that no node covers.
+    const points = await ev<{ x: number; y: number }[]>(`(() => {
+      const cy = window.__entente.cy;
+      const e = cy.edges().filter(e => [e.source().id(), e.target().id()].sort().join() === 'pakistan,taliban')[0];
+      const s = e.source().renderedPosition(), t = e.target().renderedPosition();
+      const box = cy.container().getBoundingClientRect();
+      const boxes = cy.nodes().map(n => n.renderedBoundingBox({ includeLabels: true }));
+      return [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55]
+        .map(f => ({ x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y) }))
+        .filter(p => !boxes.some(b => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2))
+        .map(p => ({ x: box.left + p.x, y: box.top + p.y }));
+    })()`);
+    expect(points.length).toBeGreaterThan(0);
+    const panel = page.getByTestId('evidence');
+    let text = '';
+    for (const p of points) {
+      await page.mouse.click(p.x, p.y);
+      text = (await panel.count()) > 0 ? ((await panel.textContent()) ?? '') : '';
+      if (text.startsWith('Pakistan — Taliban')) break;
+    }
+    expect(text.startsWith('Pakistan — Taliban')).toBe(true);
+    expect(text).toContain(
+      'Pakistan, with the United States and Qatar, strives for exclusive control of the Taliban.',
+    );
+    expect(text).toMatch(/¶1, sentence 2/);
+    expect(text).toMatch(/rated C3/);
+    // Group the map by the landscape's most stable configuration: each node gets its side's halo.
+    await page.getByLabel('Group the map by').selectOption('landscape:0');
+    const sides = await ev<Record<string, number>>(
+      "Object.fromEntries(window.__entente.cy.nodes().map(n => [n.id(), n.data('group')]))",
+    );
+    expect(sides.taliban).toBe(sides.pakistan);
+    expect(sides.us).not.toBe(sides.taliban);
+    // The README's screenshot: the map grouped, with a tie's evidence beside it.
+    await page.screenshot({ path: `${SHOTS}/workbench.png` });
+    await mkdir(here('../../../docs/img'), { recursive: true });
+    await copyFile(`${SHOTS}/workbench.png`, README_SHOT);
+    // Focus on one actor: everything outside its neighbourhood fades.
+    await page.getByLabel('Focus on an actor').selectOption('qatar');
+    const faded = await ev<string[]>("window.__entente.cy.nodes('.faded').map(n => n.id()).sort()");
+    expect(faded).not.toContain('qatar');
+    expect(faded).not.toContain('taliban');
+    expect(faded).toContain('etim');
+    await page.getByLabel('Focus on an actor').selectOption('');
+    await page.getByLabel('Group the map by').selectOption('none');
+  });
+
+  it('an assumed relation shows its assumption flag and rationale', async () => {
+    const at2023 = caseAt(await builtinCase(), '2023');
+    const assumed = at2023.relations.find((r) => r.assumption && r.rationale);
+    if (!assumed) throw new Error('the built-in case has no assumed relation at 2023');
+    const ok = await ev<boolean>(
+      `window.__entente.selectTie(${JSON.stringify(assumed.from)}, ${JSON.stringify(assumed.to)})`,
+    );
+    expect(ok).toBe(true);
+    const text = await page.getByTestId('evidence').textContent();
+    expect(text).toContain('Assumption');
+    expect(text).toContain((assumed.rationale ?? '').trim().slice(0, 40));
+  });
+
+  it('toggling a layer and moving the timeline re-analyse the case and redraw the map', async () => {
+    const c = await builtinCase();
+    /** The ties core projects, as `source-target:sign`, sorted. */
+    const expected = (at: string, layers: readonly Layer[] = LAYERS) =>
+      projectSigned(c, { at, layers })
+        .ties.map((t) => `${t.source}-${t.target}:${t.sign}`)
+        .sort();
+    /** The ties drawn on the map, likewise. */
+    const drawn = () =>
+      ev<string[]>(
+        "window.__entente.cy.edges().map(e => e.data('source') + '-' + e.data('target') + ':' + e.data('sign')).sort()",
+      );
+    const at = () => ev<string>('window.__entente.at');
+    const noHostility = LAYERS.filter((l) => l !== 'hostility');
+    // Hand-checked against the case: 26 ties at 2023 with every layer, 16 without hostility,
+    // 31 at 2021-08-15 (the day the Taliban took Kabul); 2022 and 2021-12 look like 2023.
+    expect(expected('2023')).toHaveLength(26);
+    expect(expected('2023', noHostility)).toHaveLength(16);
+    expect(expected('2021-08-15')).toHaveLength(31);
+    expect(await drawn()).toEqual(expected('2023'));
+
+    timings.layerOff = await nextAnalysis(() => page.getByTestId('layer-hostility').uncheck());
+    expect(await at()).toBe('2023');
+    expect(await drawn()).toEqual(expected('2023', noHostility));
+    timings.layerOn = await nextAnalysis(() => page.getByTestId('layer-hostility').check());
+    expect(await drawn()).toEqual(expected('2023'));
+
+    // The timeline's stops before 2023: 2022, 2021-12, 2021-08-15 (dates the case mentions).
+    const slider = page.getByTestId('timeline');
+    await slider.focus();
+    timings.timelineBack1 = await nextAnalysis(() => page.keyboard.press('ArrowLeft'));
+    expect(await at()).toBe('2022');
+    expect(await drawn()).toEqual(expected('2022'));
+    timings.timelineBack2 = await nextAnalysis(() => page.keyboard.press('ArrowLeft'));
+    expect(await at()).toBe('2021-12');
+    timings.timelineBack3 = await nextAnalysis(() => page.keyboard.press('ArrowLeft'));
+    expect(await at()).toBe('2021-08-15');
+    expect(await drawn()).toEqual(expected('2021-08-15'));
+    timings.timelineEnd = await nextAnalysis(() => page.keyboard.press('End'));
+    expect(await at()).toBe('2023');
+    expect(await drawn()).toEqual(expected('2023'));
+    // For the record: a cold analysis the page never asked for, timed from here (HTTP included),
+    // and the page's first analysis (request → map drawn).
+    const t = performance.now();
+    const res = await fetch(`${base}/api/analyze`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ caseId: 'afghanistan-2023', at: '2015', layers: ['security'] }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { at: string }).at).toBe('2015');
+    timings.coldAnalyzeHttp = performance.now() - t;
+    timings.firstAnalysisInPage = await ev<number>('window.__entente.analysisTimes[0]');
+  });
+
+  it('selecting an unbalanced triad highlights its three actors on the map', async () => {
+    await page.getByRole('tab', { name: 'Analysis' }).click();
+    await page.getByText('Structural balance').waitFor();
+    expect(await page.getByTestId('frustration-index').textContent()).toBe('8');
+    await page.locator('button.triad').first().click();
+    const highlighted = await ev<string[]>(
+      "window.__entente.cy.nodes('.highlighted').map(n => n.id()).sort()",
+    );
+    expect(highlighted).toEqual(['pakistan', 'taliban', 'ttp']);
+    await page.getByTestId('tipping-chart').first().locator('svg').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/analysis.png` });
+    await page.getByTestId('tipping-chart').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/tipping.png` });
+    await page.getByRole('button', { name: 'Clear highlight' }).click();
+  });
+
+  it('Export SVG downloads an SVG file of the map, Export PNG a PNG', async () => {
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    const svgText = await readFile((await svg.path()) as string, 'utf8');
+    expect(svgText.trimStart()).toMatch(/^(<svg|<\?xml)/);
+    expect(svgText).toContain('</svg>');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
+    const pngBytes = await readFile((await png.path()) as string);
+    expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('an invalid edit in the case editor shows an error located at line:column', async () => {
+    await page.getByRole('tab', { name: 'Case editor' }).click();
+    await page.getByTestId('editor-valid').waitFor({ timeout: 20_000 });
+    const text = await readFile(BUILTIN, 'utf8');
+    const lastLine = text.split('\n').length; // the text ends with a newline: an empty last line
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('sise: 3');
+    const issues = page.getByTestId('editor-issues');
+    await issues.waitFor({ timeout: 20_000 });
+    expect(await issues.textContent()).toContain(`${lastLine}:1: unknown-key`);
+    await page.locator('.cm-lintRange-error').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/editor.png` });
+    // Undo, so the editor holds the valid case again.
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('editor-valid').waitFor({ timeout: 20_000 });
+  });
+
+  /** Whether the server's built-in case has scenarios (the simulation engine is there). */
+  async function hasScenarios(): Promise<boolean> {
+    const res = await fetch(`${base}/api/cases/afghanistan-2023/scenarios`);
+    const meta = (res.ok ? await res.json() : {}) as { scenarios?: unknown[] };
+    const ok = Array.isArray(meta.scenarios) && meta.scenarios.length > 0;
+    if (!ok) console.warn('*** scenario browser test SKIPPED: no scenarios on the server ***');
+    return ok;
+  }
+
+  /** Waits until the job's state line shows a final state; returns that line. */
+  async function waitForJobEnd(): Promise<string> {
+    await page.waitForFunction(
+      () => {
+        const el = (globalThis as unknown as PageGlobal).document.querySelector(
+          '[data-testid=job-state]',
+        );
+        return /^(done|failed|cancelled)/.test(el?.textContent ?? '');
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    return (await page.getByTestId('job-state').textContent()) ?? '';
+  }
+
+  it('a scenario runs to completion with visible progress and fan charts', async (ctx) => {
+    if (!(await hasScenarios())) ctx.skip();
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Scenario A').selectOption('status-quo');
+    await page.getByLabel('Compare with scenario B').selectOption('everyone-severs');
+    // A policy changed in the workbench travels as a client-defined scenario of the same id.
+    await page.getByLabel('Policy of Qatar').selectOption('conditional');
+    await page.getByTestId('runs').fill('40');
+    await page.getByTestId('run').click();
+    await page.getByTestId('job-progress').waitFor();
+    const final = await waitForJobEnd();
+    expect(final).toMatch(/^done · 40 \/ 40 worlds/);
+    // Four outcome series, each for both scenarios side by side.
+    await page.getByTestId('fan-chart').nth(7).locator('svg').first().waitFor();
+    expect(await page.getByTestId('fan-chart').count()).toBe(8);
+    const hypotheses = page.getByTestId('hypotheses');
+    expect(await hypotheses.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await hypotheses.textContent()).toMatch(/engagement-fails-to-curb.*\d+\.\d%/s);
+    await page.getByTestId('exploration-results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/scenarios.png` });
+    await hypotheses.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/hypotheses.png` });
+  });
+
+  it('a running exploration can be cancelled from the workbench', async (ctx) => {
+    if (!(await hasScenarios())) ctx.skip();
+    await page.getByTestId('runs').fill('20000');
+    await page.getByTestId('run').click();
+    await page.waitForFunction(() => {
+      const el = (globalThis as unknown as PageGlobal).document.querySelector(
+        '[data-testid=job-state]',
+      );
+      return /^running · [1-9]/.test(el?.textContent ?? '');
+    });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await waitForJobEnd()).toMatch(/^cancelled/);
+  });
+
+  it('Download report gives a self-contained HTML file with the map and the analyses', async () => {
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report' }).click(),
+    ]);
+    const html = await readFile((await report.path()) as string, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('Frustration index <strong>8</strong>');
+    expect(html).not.toMatch(/<script|<link|\s(?:src|href)="(?:https?:)?\/\//i);
+    // After the exploration above, the report carries it and its hypotheses.
+    if (await hasScenarios()) {
+      expect(html).toContain('Latest exploration');
+      expect(html).toContain('engagement-fails-to-curb');
+    }
+  });
+
+  it('importing a CSV edge list fills the editor with a valid case', async () => {
+    await page.getByRole('tab', { name: 'Case editor' }).click();
+    await page.getByText('Import CSV or GEXF').click();
+    await page.getByLabel('Edges CSV').setInputFiles({
+      name: 'edges.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('source,target,sign,weight\nA,B,1,0.5\nB,C,-1,1\nA,C,-1,0.8\n'),
+    });
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    await page
+      .getByTestId('editor-status')
+      .getByText(/^Imported CSV/)
+      .waitFor();
+    await page.getByTestId('editor-valid').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.cm-content').textContent()).toContain('format: entente/1');
+    // Applying it makes it the session's case: the map now shows its three actors.
+    await page.getByTestId('editor-apply').click();
+    await page
+      .getByTestId('editor-status')
+      .getByText(/^Applied/)
+      .waitFor();
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { __entente: { cy: { nodes(): { length: number } } } }
+        ).__entente.cy.nodes().length === 3,
+    );
+  });
+
+  it('every control is labelled and reachable by keyboard', async () => {
+    const unlabeled = await ev<
+      string[]
+    >(`[...document.querySelectorAll('button, select, input, textarea, [contenteditable=true]')]
+      .filter(el => !el.closest('[hidden]'))
+      .filter(el => {
+        const name = el.getAttribute('aria-label') || (el.labels && el.labels.length > 0 ? 'label' : '')
+          || (el.tagName === 'BUTTON' ? el.textContent.trim() : '');
+        return !name;
+      })
+      .map(el => el.outerHTML.slice(0, 80))`);
+    expect(unlabeled).toEqual([]);
+    const negative = await ev<number>(
+      "[...document.querySelectorAll('button, select, input')].filter(el => el.tabIndex < 0).length",
+    );
+    expect(negative).toBe(0);
+  });
+
+  it('the browser console shows no errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

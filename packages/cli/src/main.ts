@@ -5,12 +5,13 @@
  *
  * Exit codes: 0 ok, 1 invalid input (a case with errors, an unreadable file), 2 usage error.
  */
-import { isCaseDate } from '@entente/core';
+import { ENTENTE_VERSION, isCaseDate } from '@entente/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type AnalysisCliOptions, addAnalysisOptions } from './analysis-options.js';
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
 import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
+import { registerExploreCommand } from './commands/explore.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import {
@@ -21,13 +22,16 @@ import {
 } from './commands/landscape.js';
 import { leverageCommand } from './commands/leverage.js';
 import { schemaCommand } from './commands/schema.js';
+import { registerServeCommand } from './commands/serve.js';
 import { showCommand } from './commands/show.js';
+import { registerSimulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { InputError, type Io, processIo } from './io.js';
 import { CaseInvalid } from './load-case.js';
 
 /** The package version, printed by `entente --version`. */
-export const VERSION = '0.1.0';
+export const VERSION: string = ENTENTE_VERSION;
 
 /** Exit codes of every command. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
@@ -379,6 +383,11 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       example(['entente schema', 'entente schema --out schema/entente-case.schema.json']),
     )
     .action(wrap((opts: { out?: string }) => schemaCommand(io, opts)));
+
+  registerSimulateCommand(program, io, setCode);
+  registerExploreCommand(program, io, setCode);
+  registerWorkerCommand(program, io, setCode);
+  registerServeCommand(program, io, setCode);
 
   return program;
 }

@@ -1,6 +1,24 @@
 // @entente/core public API. Listed by hand; test/api.test.ts pins this list.
 
 export {
+  type AnalyzeCaseOptions,
+  analysisProjection,
+  analyzeBalance,
+  analyzeCase,
+  analyzeCoalitions,
+  analyzeLandscape,
+  analyzeLeverage,
+  analyzeThreatTipping,
+  type BalanceAnalysis,
+  type CaseAnalysis,
+  type CitedRelation,
+  type CoalitionsAnalysis,
+  citeRelation,
+  type LandscapeAnalysis,
+  type LeverageAnalysis,
+  landscapeInputOfCase,
+} from './analysis/analyze-case.js';
+export {
   DEFAULT_TRIAD_LIMIT,
   TRIAD_PATTERNS,
   type TriadCensus,
@@ -170,6 +188,8 @@ export {
   type Vocabulary,
 } from './case/vocabulary.js';
 export { EntenteError, type EntenteErrorCode } from './errors.js';
+export * from './experiment/index.js';
+export * from './exploration/index.js';
 export { exportEdgeCsv, exportNodeCsv } from './interop/edge-csv.js';
 export { type ImportEdgeListOptions, importEdgeList } from './interop/edge-list.js';
 export {
@@ -182,13 +202,10 @@ export {
 export { exportGraphml } from './interop/graphml.js';
 export { NEUTRAL_TIE } from './interop/import-defaults.js';
 export { exportJson } from './interop/json.js';
+export * from './simulation/index.js';
 export {
   type CaseSummary,
   type RelationCounts,
   type SummarizeOptions,
   summarizeCase,
 } from './summary/summarize.js';
-export * from './experiment/index.js';
-export * from './exploration/index.js';
-export * from './simulation/index.js';
-export { type AnalyzeCaseOptions, type BalanceAnalysis, type CaseAnalysis, type CitedRelation, type CoalitionsAnalysis, type LandscapeAnalysis, type LeverageAnalysis, analysisProjection, analyzeBalance, analyzeCase, analyzeCoalitions, analyzeLandscape, analyzeLeverage, analyzeThreatTipping, citeRelation, landscapeInputOfCase } from './analysis/analyze-case.js';

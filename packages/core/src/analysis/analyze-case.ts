@@ -6,7 +6,9 @@
  * signed coalitions (Doreian & Mrvar 1996 relocation; Traag & Bruggeman 2009 signed modularity),
  * and leverage (dependency, threat leverage, brokerage). The CLI's `analyze --json` and the
  * server's `/api/analyze` both print this bundle (the CLI without `projection`), so the two never
- * disagree. Each part is also exported on its own for the single-analysis commands.
+ * disagree. Each part is also exported on its own for the single-analysis commands; the bundle
+ * projects the case once and derives the landscape input once, and hands them to every part (the
+ * parts only read them), instead of each part projecting the case again.
  */
 import type { Case } from '../case/schema.js';
 import type { Layer } from '../case/vocabulary.js';
@@ -107,7 +109,10 @@ const projectionOf = (c: Case, options: AnalyzeCaseOptions): Projection =>
  * and `relationIndices` its index in `case.relations`.
  */
 export function analysisProjection(c: Case, options: AnalyzeCaseOptions = {}) {
-  const p = projectionOf(c, options);
+  return drawnProjection(c, projectionOf(c, options));
+}
+
+function drawnProjection(c: Case, p: Projection) {
   const byId = new Map(c.actors.map((a) => [a.id, a]));
   const ref = (i: number) => c.relations[i]?.id ?? `#${i}`;
   return {
@@ -135,7 +140,10 @@ export function analysisProjection(c: Case, options: AnalyzeCaseOptions = {}) {
 
 /** Structural balance at the options' date: triad census, unbalanced triads, frustration. */
 export async function analyzeBalance(c: Case, options: AnalyzeCaseOptions = {}) {
-  const projection = projectionOf(c, options);
+  return balanceOf(c, projectionOf(c, options), options);
+}
+
+async function balanceOf(c: Case, projection: Projection, options: AnalyzeCaseOptions) {
   const triads = triadsOfCase(projection, { limit: options.limit ?? 50 });
   const f = await frustration(projection.graph, {
     weighted: options.weighted ?? false,
@@ -220,7 +228,10 @@ function landscapeJson(
 
 /** The landscape at the options' date: stable configurations, energies, basins, alignments. */
 export function analyzeLandscape(c: Case, options: AnalyzeCaseOptions = {}) {
-  const input = landscapeInputOfCase(c, options);
+  return landscapeOf(c, landscapeInputOfCase(c, options), options);
+}
+
+function landscapeOf(c: Case, input: LandscapeInputFromCase, options: AnalyzeCaseOptions) {
   const r = landscape(input, {
     starts: options.starts,
     seed: options.seed,
@@ -237,7 +248,10 @@ export type LandscapeAnalysis = ReturnType<typeof analyzeLandscape>;
  * (as recorded) down to 0 (no threat). No group is singled out; the case's actor kinds decide.
  */
 export function analyzeThreatTipping(c: Case, options: AnalyzeCaseOptions = {}) {
-  const input = landscapeInputOfCase(c, options);
+  return tippingOf(c, landscapeInputOfCase(c, options));
+}
+
+function tippingOf(c: Case, input: LandscapeInputFromCase) {
   const groups = c.actors.filter((a) => a.kind === 'armed-group' && input.actors.includes(a.id));
   return groups.map((g) => ({
     group: g.id,
@@ -247,7 +261,10 @@ export function analyzeThreatTipping(c: Case, options: AnalyzeCaseOptions = {}) 
 
 /** Relocation into k groups (or swept over 1..kMax) and the signed-modularity partition. */
 export function analyzeCoalitions(c: Case, options: AnalyzeCaseOptions = {}) {
-  const projection = projectionOf(c, options);
+  return coalitionsOf(projectionOf(c, options), options);
+}
+
+function coalitionsOf(projection: Projection, options: AnalyzeCaseOptions) {
   const g = projection.graph;
   const common = {
     alpha: options.alpha,
@@ -291,13 +308,18 @@ export type LeverageAnalysis = ReturnType<typeof analyzeLeverage>;
  * @example await analyzeCase(c, { at: '2023' }) // .balance.frustration.value === 8 for the built-in case
  */
 export async function analyzeCase(c: Case, options: AnalyzeCaseOptions = {}) {
+  // The same values, in the same order, as calling each exported part with `options`.
+  const projection = projectionOf(c, options);
+  const drawn = drawnProjection(c, projection);
+  const balance = await balanceOf(c, projection, options);
+  const input = landscapeInputFromProjection(projection, c, { defaultSize: options.defaultSize });
   return {
     at: options.at ?? null,
-    projection: analysisProjection(c, options),
-    balance: await analyzeBalance(c, options),
-    landscape: analyzeLandscape(c, options),
-    tipping: analyzeThreatTipping(c, options),
-    coalitions: analyzeCoalitions(c, { ...options, k: options.k ?? 2 }),
+    projection: drawn,
+    balance,
+    landscape: landscapeOf(c, input, options),
+    tipping: tippingOf(c, input),
+    coalitions: coalitionsOf(projection, { ...options, k: options.k ?? 2 }),
     leverage: analyzeLeverage(c, options),
   };
 }

@@ -95,7 +95,10 @@ export function EvidencePanel({ caseData, tie }: EvidencePanelProps) {
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: evidence items have no id
                 <li key={i}>
-                  <q>{e.paraphrase}</q>
+                  {/* A paraphrase in the analyst's words, not a quotation: no quotation marks. */}
+                  <span className="paraphrase" title="paraphrase (the analyst's words)">
+                    {e.paraphrase}
+                  </span>
                   <div className="cite">
                     {s ? s.title : e.source}
                     {where ? ` — ${where}` : ''}

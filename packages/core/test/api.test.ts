@@ -96,6 +96,7 @@ describe('@entente/core public API', () => {
       'parseCaseDate',
       'planExploration',
       'preparePlan',
+      'preparePrimInput',
       'prim',
       'projectSigned',
       'quantiles',

@@ -11,6 +11,8 @@ import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
 import {
   morrisEffects,
+  type PrimInput,
+  preparePrimInput,
   prim,
   quantiles,
   sobolIndices,
@@ -157,7 +159,8 @@ function summarizeHypotheses(
   const metricIndex = prepared.outcomes.map((names) => new Map(names.map((n, i) => [n, i])));
   const out: HypothesisSummary[] = [];
   const k = plan.parameters.length;
-  let x: Float64Array | null = null; // parameter values of the sampled worlds, built once
+  // Parameter values of the sampled worlds, each column sorted once for every hypothesis's PRIM.
+  let x: PrimInput | null = null;
   for (const h of defs) {
     const needed = h.versus === undefined ? [h.scenario] : [h.scenario, h.versus];
     const missing = needed.filter((id) => !scenarioIndex.has(id));
@@ -189,9 +192,10 @@ function summarizeHypotheses(
     let failBox: FailBox | null = null;
     if (k > 0 && n > 0 && holds < n) {
       if (x === null) {
-        x = new Float64Array(n * k);
+        const values = new Float64Array(n * k);
         for (let i = 0; i < n; i++)
-          for (let j = 0; j < k; j++) x[i * k + j] = worldValue(prepared, worlds[i], j);
+          for (let j = 0; j < k; j++) values[i * k + j] = worldValue(prepared, worlds[i], j);
+        x = preparePrimInput(values, n, k);
       }
       failBox = primBox(plan, x, n, k, fails);
     }
@@ -215,7 +219,7 @@ function summarizeHypotheses(
 
 function primBox(
   plan: ExplorationPlan,
-  x: Float64Array,
+  x: PrimInput,
   n: number,
   k: number,
   y: Uint8Array,

@@ -1,9 +1,11 @@
 // Public names of exploration/, listed by hand (re-exported by ../index.ts).
 export {
   type PrimBox,
+  type PrimInput,
   type PrimOptions,
   type PrimResult,
   type PrimStep,
+  preparePrimInput,
   prim,
   type ResolvedPrimOptions,
   resolvePrimOptions,

@@ -39,6 +39,37 @@ describe('quantiles', () => {
     );
   });
 
+  it('quantiles by selection equal the R-7 formula on the sorted values (long inputs, ties, property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 256, maxLength: 3000 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (ints, probs, spread) => {
+          const xs = Float64Array.from(ints, (v, i) => (spread ? v + i * 1e-3 : v));
+          const sorted = Float64Array.from(xs).sort();
+          const expected = probs.map((p) => {
+            const h = (sorted.length - 1) * p;
+            const lo = Math.floor(h);
+            const a = sorted[lo];
+            const b = sorted[Math.min(lo + 1, sorted.length - 1)];
+            return a === b ? a : a + (h - lo) * (b - a);
+          });
+          expect(Array.from(quantiles(xs, probs))).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // Already sorted and reversed inputs (a naive pivot's worst case) and all-equal values.
+    const up = Float64Array.from({ length: 5000 }, (_, i) => i);
+    const q = quantiles(up, [0.05, 0.5, 0.95]);
+    expect(q[0]).toBeCloseTo(249.95, 9);
+    expect(q[1]).toBe(2499.5);
+    expect(q[2]).toBeCloseTo(4749.05, 9);
+    expect(Array.from(quantiles(up.slice().reverse(), [0.5]))).toEqual([2499.5]);
+    expect(Array.from(quantiles(new Float64Array(1000).fill(7), [0.3, 0.9]))).toEqual([7, 7]);
+  });
+
   it('quantiles rejects NaN, empty input and probabilities outside [0, 1]', () => {
     expect(() => quantiles(Float64Array.of(1, Number.NaN), [0.5])).toThrow(
       /quantiles: value 1 is NaN/,

@@ -146,40 +146,36 @@ export function resolvePrimOptions(options: PrimOptions = {}): ResolvedPrimOptio
 }
 
 /**
- * Peels boxes around the points with y = 1 and picks one (see the file comment for the rules).
- * @param x n × d inputs, row-major
- * @param y n flags, 1 for a case of interest, 0 otherwise
- * @throws {EntenteError} `invalid-argument` when n < 1, lengths do not match, an input is NaN, a
- *   flag is not 0 or 1, an option is out of range or `choose` is past the trajectory
- * @example prim(x, 2000, 5, y).box.restricted // [true, false, true, false, false]
+ * The inputs of {@link prim} with each column sorted once: prepare them with
+ * {@link preparePrimInput} when several outcomes are explained over the same points.
  */
-export function prim(
-  x: Float64Array,
-  n: number,
-  d: number,
-  y: Uint8Array,
-  options: PrimOptions = {},
-): PrimResult {
-  const resolved = resolvePrimOptions(options);
-  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1) {
+export interface PrimInput {
+  readonly n: number;
+  readonly d: number;
+  /** Column j of x. */
+  readonly cols: readonly Float64Array[];
+  /** Point indices in ascending order of column j. */
+  readonly orders: readonly Uint32Array[];
+  /** The data's minimum and maximum of each column. */
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
+function isPrimInput(x: Float64Array | PrimInput): x is PrimInput {
+  return !(x instanceof Float64Array);
+}
+
+/**
+ * Splits n × d row-major inputs into columns and sorts each once, for repeated {@link prim} calls.
+ * @throws {EntenteError} `invalid-argument` on a bad shape or a NaN input
+ */
+export function preparePrimInput(x: Float64Array, n: number, d: number): PrimInput {
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1 || x.length !== n * d) {
     throw new EntenteError(
       'invalid-argument',
-      `prim: n and d must be positive integers, got n = ${n}, d = ${d}`,
+      `prim: need n·d inputs for positive integers n = ${n}, d = ${d}, got ${x.length}`,
     );
   }
-  if (x.length !== n * d || y.length !== n) {
-    throw new EntenteError(
-      'invalid-argument',
-      `prim: need n·d = ${n * d} inputs and n = ${n} flags, got ${x.length} and ${y.length}`,
-    );
-  }
-  let positives = 0;
-  for (let i = 0; i < n; i++) {
-    if (y[i] > 1)
-      throw new EntenteError('invalid-argument', `prim: y[${i}] must be 0 or 1, got ${y[i]}`);
-    positives += y[i];
-  }
-  // Columns, their sort orders and the data's range.
   const cols: Float64Array[] = [];
   const orders: Uint32Array[] = [];
   const lo = new Float64Array(d);
@@ -199,6 +195,48 @@ export function prim(
     lo[j] = col[order[0]];
     hi[j] = col[order[n - 1]];
   }
+  return { n, d, cols, orders, lo, hi };
+}
+
+/**
+ * Peels boxes around the points with y = 1 and picks one (see the file comment for the rules).
+ * @param x n × d inputs, row-major
+ * @param y n flags, 1 for a case of interest, 0 otherwise
+ * @throws {EntenteError} `invalid-argument` when n < 1, lengths do not match, an input is NaN, a
+ *   flag is not 0 or 1, an option is out of range or `choose` is past the trajectory
+ * @example prim(x, 2000, 5, y).box.restricted // [true, false, true, false, false]
+ */
+export function prim(
+  x: Float64Array | PrimInput,
+  n: number,
+  d: number,
+  y: Uint8Array,
+  options: PrimOptions = {},
+): PrimResult {
+  const resolved = resolvePrimOptions(options);
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1) {
+    throw new EntenteError(
+      'invalid-argument',
+      `prim: n and d must be positive integers, got n = ${n}, d = ${d}`,
+    );
+  }
+  const given = isPrimInput(x) ? x.n * x.d : x.length;
+  if (given !== n * d || y.length !== n || (isPrimInput(x) && (x.n !== n || x.d !== d))) {
+    throw new EntenteError(
+      'invalid-argument',
+      `prim: need n·d = ${n * d} inputs and n = ${n} flags, got ${given} and ${y.length}`,
+    );
+  }
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    if (y[i] > 1)
+      throw new EntenteError('invalid-argument', `prim: y[${i}] must be 0 or 1, got ${y[i]}`);
+    positives += y[i];
+  }
+  const input = isPrimInput(x) ? x : preparePrimInput(x, n, d);
+  const { cols, orders } = input;
+  const lo = Float64Array.from(input.lo);
+  const hi = Float64Array.from(input.hi);
   const dataLo = Float64Array.from(lo);
   const dataHi = Float64Array.from(hi);
 
@@ -331,7 +369,7 @@ export function prim(
     support,
     pValues,
     dropped,
-  } = dropRestrictions(x, n, d, y, trajectory[chosen].box, dataLo, dataHi, resolved);
+  } = dropRestrictions(cols, n, d, y, trajectory[chosen].box, dataLo, dataHi, resolved);
   return {
     options: resolved,
     trajectory,
@@ -349,7 +387,7 @@ export function prim(
 
 /** Drops the chosen box's insignificant restrictions (see the file comment). */
 function dropRestrictions(
-  x: Float64Array,
+  cols: readonly Float64Array[],
   n: number,
   d: number,
   y: Uint8Array,
@@ -377,7 +415,7 @@ function dropRestrictions(
       let violations = 0;
       let which = -1;
       for (let j = 0; j < d && violations < 2; j++) {
-        const v = x[i * d + j];
+        const v = cols[j][i];
         if (v < lo[j] || v > hi[j]) {
           violations++;
           which = j;

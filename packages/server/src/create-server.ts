@@ -137,6 +137,10 @@ export function createServer(options: ServerOptions = {}): EntenteServer {
       lastActivity = performance.now();
     });
   });
+  // A new connection counts too: its first request is parsed a turn or two after the accept.
+  app.server.on('connection', () => {
+    lastActivity = performance.now();
+  });
   const busy = () => waiting > 0 || performance.now() - lastActivity < WARMUP_QUIET_MS;
 
   app.addHook('onReady', async () => {

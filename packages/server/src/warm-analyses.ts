@@ -3,12 +3,13 @@
  * the analyses of the built-in case that the workbench asks for first, in the order it asks
  * (packages/web/src/analysis-cache.ts, `neighbourKeys`): the latest date of the case's timeline
  * with every layer on, the date before it, each layer switched off at the latest date, the other
- * dates outwards, then each layer switched off at those dates. It starts an analysis only while
- * no request is waiting for an answer, so a request waits for at most one analysis. A first visit and
- * its first moves are then answered from the cache instead of by a cold analysis — one in a
- * freshly started process takes 30–110 ms, mostly compiling the analysis code, against 2–5 ms
- * once compiled, so warming also speeds up the analyses nobody asked for yet. Bounded in
- * analyses (never more than half the cache, so it evicts nothing) and stopped by its signal.
+ * dates outwards, then each layer switched off at those dates. It starts an analysis only when
+ * the server is idle (`busy` says no), so a request waits for at most one analysis in progress.
+ * A first visit and its first moves are then answered from the cache instead of by a cold
+ * analysis: in a freshly started process an analysis of the built-in case takes 30–110 ms,
+ * mostly compiling the analysis code, against 2–10 ms once compiled, so warming also speeds up
+ * the analyses nobody asked for yet. Bounded in analyses (never more than half the cache, so it
+ * evicts nothing) and stopped by its signal.
  */
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { LAYERS, type Layer } from '@entente/core';

@@ -3,7 +3,7 @@
  * (case, date, layers), so a result can be reused as is. While the analyst looks at the map, the
  * workbench asks the server for the states one step away — the neighbouring timeline dates and
  * each single layer toggled — so that moving the slider or toggling a layer redraws at once
- * instead of waiting for a cold analysis (30–110 ms on the server for the built-in case).
+ * instead of waiting for a cold analysis (a few ms for the built-in case on a warmed server, 30–110 ms just after it starts).
  */
 import type { AnalysisBundle, Layer } from './api/types.js';
 

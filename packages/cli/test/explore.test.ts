@@ -3,26 +3,11 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { exploreCommand, registerExploreCommand } from '../src/commands/explore.js';
-import type { Io } from '../src/io.js';
-import { tempDir } from './helpers.js';
-
-function capture(cwd = process.cwd()) {
-  const out = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    cwd,
-  };
-  return { io, out };
-}
+import { captureIo, tempDir } from './helpers.js';
 
 describe('entente explore', () => {
   it('exploreCommand --json prints the contract: hypotheses [{ id, policy, holds, ci: [lo, hi] }]', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIo();
     expect(await exploreCommand(io, undefined, { runs: 80, workers: 1, json: true })).toBe(0);
     const summary = JSON.parse(out.stdout);
     expect(summary.format).toBe('entente-exploration/1');
@@ -44,7 +29,7 @@ describe('entente explore', () => {
 
   it('exploreCommand --out writes a run folder; the human report names each hypothesis', async () => {
     const dir = tempDir();
-    const { io, out } = capture(dir);
+    const { io, out } = captureIo(dir);
     expect(
       await exploreCommand(io, undefined, { runs: 40, workers: 1, out: 'run', format: 'csv' }),
     ).toBe(0);
@@ -61,7 +46,7 @@ describe('entente explore', () => {
 
   it('exploreCommand stopped (Ctrl-C) keeps the finished worlds, exits 130 and writes no partial folder', async () => {
     const dir = tempDir();
-    const { io, out } = capture(dir);
+    const { io, out } = captureIo(dir);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 1000);
     const code = await exploreCommand(io, undefined, {
@@ -87,14 +72,14 @@ describe('entente explore', () => {
   it('exploreCommand --out refuses a folder that is not a run folder, exit 1, and leaves it alone', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    const { io, out } = capture(dir);
+    const { io, out } = captureIo(dir);
     expect(await exploreCommand(io, undefined, { runs: 5, workers: 1, out: '.' })).toBe(1);
     expect(out.stderr).toContain('not a run folder');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
   it('registerExploreCommand parses --policies and --sample sobol', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIo();
     let code = -1;
     const program = new Command('entente').exitOverride();
     registerExploreCommand(program, io, (c) => {

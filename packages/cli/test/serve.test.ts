@@ -3,22 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerServeCommand, serveCommand } from '../src/commands/serve.js';
-import type { Io } from '../src/io.js';
-import { tempDir } from './helpers.js';
-
-function captureIo(cwd = process.cwd()) {
-  const out = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    cwd,
-  };
-  return { io, out };
-}
+import { captureIo, tempDir } from './helpers.js';
 
 describe('serveCommand', () => {
   it('prints the URL on 127.0.0.1, serves the API and the folder cases, stops on abort with 0', async () => {

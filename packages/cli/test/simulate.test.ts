@@ -4,24 +4,9 @@ import { compileModel, loadCase, outcomeNames, simulateOutcomes } from '@entente
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerSimulateCommand, simulateCommand } from '../src/commands/simulate.js';
-import type { Io } from '../src/io.js';
-import { tempDir } from './helpers.js';
+import { captureIo, tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-
-function capture(cwd = process.cwd()) {
-  const out = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    cwd,
-  };
-  return { io, out };
-}
 
 const builtin = (() => {
   const r = loadCase(readFileSync(join(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
@@ -32,7 +17,7 @@ const builtin = (() => {
 describe('entente simulate', () => {
   it('simulateCommand --json prints the outcomes the core computes for the scenario and seed', async () => {
     const scenario = (builtin.scenarios ?? [])[1]?.id ?? 'status-quo';
-    const { io, out } = capture();
+    const { io, out } = captureIo();
     expect(await simulateCommand(io, undefined, { scenario, seed: 7, json: true })).toBe(0);
     const json = JSON.parse(out.stdout);
     const model = compileModel(builtin, scenario);
@@ -46,7 +31,7 @@ describe('entente simulate', () => {
   });
 
   it('simulateCommand prints a table of every group and state of the model', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIo();
     expect(await simulateCommand(io, undefined, { seed: 1 })).toBe(0);
     const model = compileModel(builtin, 'status-quo');
     for (const id of [...model.groups, ...model.states]) expect(out.stdout).toContain(id);
@@ -56,22 +41,22 @@ describe('entente simulate', () => {
 
   it('simulateCommand --set changes the parameter; an unknown id exits 1, a malformed pair 2', async () => {
     const model = compileModel(builtin, 'status-quo');
-    const { io, out } = capture();
+    const { io, out } = captureIo();
     const id = 'card';
     await simulateCommand(io, undefined, { json: true, set: [`${id}=0`] });
     expect(JSON.parse(out.stdout).parameters[id]).toBe(0);
     expect(model.base.length).toBeGreaterThan(0);
     await expect(
-      simulateCommand(capture().io, undefined, { set: ['no-such-parameter=1'] }),
+      simulateCommand(captureIo().io, undefined, { set: ['no-such-parameter=1'] }),
     ).rejects.toThrow(/unknown parameter/);
-    const bad = capture();
+    const bad = captureIo();
     expect(await simulateCommand(bad.io, undefined, { set: ['card'] })).toBe(2);
     expect(bad.out.stderr).toContain('--set expects id=number');
   });
 
   it('simulateCommand --out writes months+1 rows of trajectories (CSV) or series (JSON)', async () => {
     const dir = tempDir();
-    const { io } = capture(dir);
+    const { io } = captureIo(dir);
     await simulateCommand(io, undefined, { months: 24, out: 'traj.csv' });
     const lines = readFileSync(join(dir, 'traj.csv'), 'utf8').trimEnd().split('\n');
     expect(lines.length).toBe(1 + 25);
@@ -83,7 +68,7 @@ describe('entente simulate', () => {
   });
 
   it('registerSimulateCommand parses argv into simulateCommand', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIo();
     let code = -1;
     const program = new Command('entente').exitOverride();
     registerSimulateCommand(program, io, (c) => {

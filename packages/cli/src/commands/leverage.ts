@@ -3,10 +3,10 @@
  * a regime's threat leverage through the armed groups it harbours, and brokerage on the
  * positive ties — each figure with the relations that produce it.
  */
-import { analyzeLeverage, type Case, type LeverageAnalysis } from '@entente/core';
+import { analyzeLeverage, type Case, citeRelation, type LeverageAnalysis } from '@entente/core';
 import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
-import { citeRelation, relationLine } from '../provenance.js';
+import { relationLine } from '../provenance.js';
 import { percent, table } from '../table.js';
 
 /** Dependency, threat leverage and brokerage at one date, as `entente leverage --json` prints them. */

@@ -4,18 +4,15 @@
  * not a cryptographic hash.
  */
 
+import { fmix32 } from '../simulation/streams.js';
+
 function fnv1a(text: string, basis: number): number {
   let h = basis >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h);
 }
 
 /** A 16-hex-digit hash of `text`; equal strings give equal hashes. */

@@ -6,7 +6,8 @@
  */
 import { EntenteError } from '../errors.js';
 
-function fmix32(x: number): number {
+/** The 32-bit finaliser of MurmurHash3: a bijective mix of a 32-bit integer. */
+export function fmix32(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

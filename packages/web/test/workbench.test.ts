@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { caseAt, LAYERS, type Layer, loadCase, projectSigned } from '@entente/core';
+import { caseAt, exportGexf, LAYERS, type Layer, loadCase, projectSigned } from '@entente/core';
 import { createServer } from '@entente/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -414,6 +414,42 @@ describe.skipIf(!haveChromium)('workbench in chromium', () => {
           globalThis as unknown as { __entente: { cy: { nodes(): { length: number } } } }
         ).__entente.cy.nodes().length === 3,
     );
+  });
+
+  it('importing a GEXF file (the built-in case exported at 2023) fills the editor with a valid case', async () => {
+    const at2023 = caseAt(await builtinCase(), '2023');
+    await page.getByRole('tab', { name: 'Case editor' }).click();
+    const details = page.locator('details', { hasText: 'Import CSV or GEXF' });
+    if ((await details.getAttribute('open')) === null)
+      await page.getByText('Import CSV or GEXF').click();
+    await page.getByLabel('GEXF file').setInputFiles({
+      name: 'case.gexf',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(exportGexf(await builtinCase(), { at: '2023' })),
+    });
+    await page.getByRole('button', { name: 'Import GEXF' }).click();
+    await page
+      .getByTestId('editor-status')
+      .getByText(/^Imported GEXF/)
+      .waitFor();
+    await page.getByTestId('editor-valid').waitFor({ timeout: 20_000 });
+    // CodeMirror renders only the visible lines of a long document, so the check is the server's
+    // validation (editor-valid) and, below, the map of the applied case.
+    await page.getByTestId('editor-apply').click();
+    await page
+      .getByTestId('editor-status')
+      .getByText(/^Applied/)
+      .waitFor();
+    // The imported case has the same actors in force as the built-in case at 2023.
+    await page.waitForFunction(
+      (n) =>
+        (
+          globalThis as unknown as { __entente: { cy: { nodes(): { length: number } } } }
+        ).__entente.cy.nodes().length === n,
+      at2023.actors.length,
+    );
+    const ids = await ev<string[]>('window.__entente.cy.nodes().map(n => n.id()).sort()');
+    expect(ids).toEqual(at2023.actors.map((a) => a.id).sort());
   });
 
   it('every control is labelled and reachable by keyboard', async () => {

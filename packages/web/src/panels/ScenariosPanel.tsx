@@ -618,7 +618,8 @@ export function HypothesesTable({ summary }: { summary: ExplorationSummary }) {
                       .map(
                         (l) => `${l.parameter} ∈ [${l.lo.toPrecision(3)}, ${l.hi.toPrecision(3)}]`,
                       )
-                      .join(', ') || 'no restriction'
+                      .join(', ') ||
+                    'not confined to a box: no parameter range separates the failures'
                   } (coverage ${(100 * h.failBox.coverage).toFixed(0)}%, density ${(100 * h.failBox.density).toFixed(0)}%)`
                 : '—'}
             </td>

@@ -189,7 +189,7 @@ export function buildReport(input: ReportInput): string {
           h.failBox
             ? h.failBox.limits
                 .map((l) => `${l.parameter} ∈ [${l.lo.toPrecision(3)}, ${l.hi.toPrecision(3)}]`)
-                .join(', ') || 'no restriction'
+                .join(', ') || 'not confined to a box: no parameter range separates the failures'
             : '—',
         ]),
       ),

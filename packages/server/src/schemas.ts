@@ -44,6 +44,14 @@ export const dateSchema = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)
 /** A library case id as a request names it (any string: unknown ids are 404, never paths). */
 export const caseIdSchema = { type: 'string', minLength: 1, maxLength: 200 } as const;
 
+/** Route params `{ id }` naming a case. */
+export const caseIdParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: caseIdSchema },
+} as const;
+
 /** The case of a request: `caseId` or `text` (exactly one, checked by the route). */
 export const caseRefProperties = {
   caseId: caseIdSchema,

@@ -345,9 +345,8 @@ function checkScenarios(data: Record<string, unknown>, push: Push): void {
         refKind(key, [...at, 'strengthFactor', key], 'armed-group', 'strengthFactor names');
       }
     }
-    const fixed = isRecord(scenario.parameters) ? scenario.parameters : {};
-    for (const [key, value] of Object.entries(fixed)) {
-      const path: Path = [...at, 'parameters', key];
+    // The model parameter a scenario key names, or an unknown-parameter issue at its path.
+    const parameterAt = (key: string, path: Path) => {
       const p = PARAMETERS.get(key);
       if (!p) {
         push(
@@ -357,7 +356,15 @@ function checkScenarios(data: Record<string, unknown>, push: Push): void {
           'error',
           didYouMean(key, PARAMETER_IDS),
         );
-      } else if (typeof value === 'number' && (value < p.range[0] || value > p.range[1])) {
+      }
+      return p;
+    };
+    const fixed = isRecord(scenario.parameters) ? scenario.parameters : {};
+    for (const [key, value] of Object.entries(fixed)) {
+      const path: Path = [...at, 'parameters', key];
+      const p = parameterAt(key, path);
+      if (!p) continue;
+      if (typeof value === 'number' && (value < p.range[0] || value > p.range[1])) {
         push(
           'parameter-out-of-range',
           path,
@@ -369,17 +376,8 @@ function checkScenarios(data: Record<string, unknown>, push: Push): void {
     if (!isRecord(uncertain)) continue;
     for (const [key, range] of Object.entries(uncertain)) {
       const path: Path = [...at, 'uncertain', key];
-      const p = PARAMETERS.get(key);
-      if (!p) {
-        push(
-          'unknown-parameter',
-          path,
-          `no model parameter has id "${key}"`,
-          'error',
-          didYouMean(key, PARAMETER_IDS),
-        );
-        continue;
-      }
+      const p = parameterAt(key, path);
+      if (!p) continue;
       if (key in fixed) {
         push('invalid-range', path, `${key} is both fixed (parameters) and uncertain`);
       }

@@ -1,7 +1,7 @@
 /** `GET /api/cases` and `GET /api/cases/:id`: the offered cases, by id only. */
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../api-error.js';
-import { caseIdSchema, errorResponses, issueSchema, looseObject } from '../schemas.js';
+import { caseIdParams, errorResponses, issueSchema, looseObject } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Registers the case listing routes. */
@@ -54,12 +54,7 @@ export function casesRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/cases/:id',
     {
       schema: {
-        params: {
-          type: 'object',
-          required: ['id'],
-          additionalProperties: false,
-          properties: { id: caseIdSchema },
-        },
+        params: caseIdParams,
         response: {
           200: {
             type: 'object',

@@ -20,7 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError, notFound } from '../api-error.js';
 import { caseWithScenarios, MAX_CLIENT_SCENARIOS } from '../case-with-scenarios.js';
 import {
-  caseIdSchema,
+  caseIdParams,
   caseRefProperties,
   errorResponses,
   looseObject,
@@ -76,12 +76,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/cases/:id/scenarios',
     {
       schema: {
-        params: {
-          type: 'object',
-          required: ['id'],
-          additionalProperties: false,
-          properties: { id: caseIdSchema },
-        },
+        params: caseIdParams,
         response: {
           200: {
             type: 'object',

@@ -12,16 +12,25 @@ import { EntenteError } from '../errors.js';
 import type { CompiledModel } from './compile.js';
 import { MODEL_PARAMETERS, P, PARAMETER_LIMITS } from './parameters.js';
 
-/** Buffers a run writes its trajectory into (each optional part may be null). */
+/** Buffers a run writes its trajectory into: row t holds month t (t = 0 … months). */
 export interface TrajectoryBuffers {
+  /** x_g(t): group strength relative to the regime's size, (months+1) × groups. */
   readonly strength: Float64Array;
+  /** I_s(t): insecurity index of each state, (months+1) × states. */
   readonly insecurity: Float64Array;
+  /** e_s(t): each state's engagement with the regime, (months+1) × states. */
   readonly engagement: Float64Array;
+  /** C(t): the regime's capacity, months+1. */
   readonly capacity: Float64Array;
+  /** Mean over groups of the regime's effort E_g(t), months+1. */
   readonly effort: Float64Array;
+  /** E_g(t): the regime's effort against each group, (months+1) × groups. */
   readonly groupEffort: Float64Array;
+  /** H(t): civilian-harm proxy, months+1. */
   readonly harm: Float64Array;
+  /** O(t): opposition strength, months+1. */
   readonly opposition: Float64Array;
+  /** V(t): vacuum, months+1. */
   readonly vacuum: Float64Array;
 }
 

@@ -3,31 +3,13 @@
  * `simulateOutcomes` or `simulateSeries`, which give the same numbers without the trajectory.
  */
 import type { CompiledModel } from './compile.js';
-import { runModel } from './engine.js';
+import { runModel, type TrajectoryBuffers } from './engine.js';
 
-/** A run's trajectory: row t holds month t (t = 0 … months), row-major by month. */
-export interface Trajectory {
+/** A run's trajectory (the buffers' meanings are documented on {@link TrajectoryBuffers}). */
+export interface Trajectory extends TrajectoryBuffers {
   readonly months: number;
   readonly groups: readonly string[];
   readonly states: readonly string[];
-  /** x_g(t): group strength relative to the regime's size, (months+1) × groups. */
-  readonly strength: Float64Array;
-  /** I_s(t): insecurity index of each state, (months+1) × states. */
-  readonly insecurity: Float64Array;
-  /** e_s(t): each state's engagement with the regime, (months+1) × states. */
-  readonly engagement: Float64Array;
-  /** C(t): the regime's capacity, months+1. */
-  readonly capacity: Float64Array;
-  /** Mean over groups of the regime's effort E_g(t), months+1. */
-  readonly effort: Float64Array;
-  /** E_g(t): the regime's effort against each group, (months+1) × groups. */
-  readonly groupEffort: Float64Array;
-  /** H(t): civilian-harm proxy, months+1. */
-  readonly harm: Float64Array;
-  /** O(t): opposition strength, months+1. */
-  readonly opposition: Float64Array;
-  /** V(t): vacuum, months+1. */
-  readonly vacuum: Float64Array;
 }
 
 /**

@@ -365,24 +365,22 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
         {scenarioB && (
           <fieldset className="segmented">
             <legend>Edit</legend>
-            <label className="check">
-              <input
-                type="radio"
-                name="edit-which"
-                checked={editing === 'A'}
-                onChange={() => setEditing('A')}
-              />
-              A: {scenarioA}
-            </label>
-            <label className="check">
-              <input
-                type="radio"
-                name="edit-which"
-                checked={editing === 'B'}
-                onChange={() => setEditing('B')}
-              />
-              B: {scenarioB}
-            </label>
+            {(
+              [
+                ['A', scenarioA],
+                ['B', scenarioB],
+              ] as const
+            ).map(([which, id]) => (
+              <label key={which} className="check">
+                <input
+                  type="radio"
+                  name="edit-which"
+                  checked={editing === which}
+                  onChange={() => setEditing(which)}
+                />
+                {which}: {id}
+              </label>
+            ))}
           </fieldset>
         )}
         <h4>Policies</h4>

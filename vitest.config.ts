@@ -8,11 +8,15 @@ export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, never a stale build. (Worker threads and child
     // processes load the built dist/, which `npm test` builds first through `tsc -b`.)
-    alias: {
-      '@entente/core': src('core'),
-      '@entente/runner': src('runner'),
-      '@entente/server': src('server'),
-    },
+    alias: [
+      {
+        find: /^@entente\/core\/dates$/,
+        replacement: src('core').replace(/index\.ts$/, 'case/dates-entry.ts'),
+      },
+      { find: /^@entente\/core$/, replacement: src('core') },
+      { find: /^@entente\/runner$/, replacement: src('runner') },
+      { find: /^@entente\/server$/, replacement: src('server') },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts'],

@@ -135,6 +135,7 @@ export {
   withAdjacency,
 } from './analysis/signed-graph.js';
 export { caseAt, type ExportOptions } from './case/case-at.js';
+export { caseDates, compareCaseDates } from './case/case-dates.js';
 export { activeAt, type DateInterval, isCaseDate, overlaps, parseCaseDate } from './case/dates.js';
 export { type EffectiveRelation, effectiveRelations } from './case/effective.js';
 export {

@@ -12,9 +12,9 @@
  * evicts nothing) and stopped by its signal.
  */
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import { LAYERS, type Layer } from '@entente/core';
+import { caseDates, LAYERS, type Layer } from '@entente/core';
 import type { AnalysisRequest } from './analysis-cache.js';
-import { caseDates } from './case-dates.js';
+
 import type { ServerContext } from './server-context.js';
 
 /** One analysis the warm-up computes: a date (none when the case has no dates) and layers. */

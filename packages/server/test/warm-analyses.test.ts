@@ -5,11 +5,11 @@
  * and that closing the server stops it.
  */
 import { readFileSync } from 'node:fs';
-import { analyzeCase, LAYERS, loadCase } from '@entente/core';
+import { analyzeCase, caseDates, LAYERS, loadCase } from '@entente/core';
 import { BUILTIN_CASE, createServer, type EntenteServer } from '@entente/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseDates as pageDates } from '../../web/src/timeline.js';
-import { caseDates } from '../src/case-dates.js';
+
 import { warmupRequests } from '../src/warm-analyses.js';
 
 const builtin = (() => {

@@ -70,6 +70,13 @@ describe('quantiles', () => {
     expect(Array.from(quantiles(new Float64Array(1000).fill(7), [0.3, 0.9]))).toEqual([7, 7]);
   });
 
+  it('quantiles at an exact rank return that order statistic itself (−0 stays −0)', () => {
+    // Found by the property above: −0 + 0·(5e−324 − (−0)) is +0, not the minimum −0.
+    expect(Object.is(quantiles(Float64Array.of(-0, 5e-324), [0])[0], -0)).toBe(true);
+    const long = Float64Array.from({ length: 300 }, (_, i) => (i === 0 ? -0 : i));
+    expect(Object.is(quantiles(long, [0])[0], -0)).toBe(true);
+  });
+
   it('quantiles rejects NaN, empty input and probabilities outside [0, 1]', () => {
     expect(() => quantiles(Float64Array.of(1, Number.NaN), [0.5])).toThrow(
       /quantiles: value 1 is NaN/,

@@ -68,7 +68,7 @@ function quantilesBySelection(a: Float64Array, probs: readonly number[]): Float6
       next = Number.POSITIVE_INFINITY;
       for (let i = lo + 1; i < n; i++) if (a[i] < next) next = a[i];
     }
-    out[k] = x === next ? x : x + (h - lo) * (next - x);
+    out[k] = x === next || h === lo ? x : x + (h - lo) * (next - x);
   }
   return out;
 }
@@ -125,8 +125,9 @@ export function quantilesOfSorted(sorted: Float64Array, probs: readonly number[]
     const hi = Math.min(lo + 1, n - 1);
     const a = sorted[lo];
     const b = sorted[hi];
-    // a + (h − lo)(b − a) would give NaN for infinite a = b; keep equal neighbours exact.
-    out[k] = a === b ? a : a + (h - lo) * (b - a);
+    // a + (h − lo)(b − a) would give NaN for infinite a = b, and +0 for a = −0 at an exact rank
+    // (h = lo): there the order statistic itself is the quantile.
+    out[k] = a === b || h === lo ? a : a + (h - lo) * (b - a);
   }
   return out;
 }

@@ -188,7 +188,7 @@ export {
   type Sign,
   type Vocabulary,
 } from './case/vocabulary.js';
-export { EntenteError, type EntenteErrorCode } from './errors.js';
+export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
 export * from './experiment/index.js';
 export * from './exploration/index.js';
 export { exportEdgeCsv, exportNodeCsv } from './interop/edge-csv.js';

@@ -18,6 +18,7 @@ describe('@entente/core public API', () => {
       'DEFAULT_MAX_LENGTH',
       'DEFAULT_MONTHS',
       'DEFAULT_TRIAD_LIMIT',
+      'ENTENTE_ERROR_CODES',
       'ENTENTE_VERSION',
       'EntenteError',
       'HYPOTHESIS_OPS',

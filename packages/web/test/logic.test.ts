@@ -1,7 +1,7 @@
 /**
  * The workbench's pure helpers, checked against hand-computed values: timeline stops, the
- * tipping chart's energy lines, fan-chart rows, the analyses fetched ahead, and the report's
- * escaping and self-containment.
+ * tipping chart's energy lines, fan-chart rows, the analyses fetched ahead, scenario edits, list
+ * keys, and the report's escaping and self-containment.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,16 @@ import { AnalysisCache, cacheKey, neighbourKeys } from '../src/analysis-cache.js
 import type { AnalysisBundle, Band, Case, TippingResult } from '../src/api/types.js';
 import { fanRows, sharedDomain } from '../src/charts/fan.js';
 import { energyLines } from '../src/charts/tipping.js';
+import { keyed, uniqueKeys } from '../src/keys.js';
 import { buildReport, escapeHtml, sanitizeSvg } from '../src/report/buildReport.js';
+import {
+  applyEdit,
+  EMPTY_EDIT,
+  editedScenarios,
+  isEdited,
+  withFixed,
+  withPolicy,
+} from '../src/scenario-edit.js';
 import { caseDates, compareDates, periodsAt } from '../src/timeline.js';
 
 const BUILTIN = fileURLToPath(new URL('../../../cases/afghanistan-2023.yaml', import.meta.url));
@@ -223,5 +232,64 @@ describe('buildReport', () => {
     expect(html).toContain('Frustration index <strong>0</strong>');
     expect(html).toContain('<td>Taliban</td><td>United States</td><td>+</td>');
     expect(html).not.toMatch(/<script|<link|\s(?:src|href)="(?:https?:)?\/\//i);
+  });
+});
+
+describe('scenario edits', () => {
+  const s = {
+    id: 's',
+    defaultPolicy: 'engage',
+    policies: { qatar: 'engage' },
+    parameters: { kappa: 0.4 },
+    uncertain: { eta: [0, 1] as [number, number], kappa: [0, 1] as [number, number] },
+  };
+
+  it('withPolicy(e, state, policy, base) records a change and drops a return to the base', () => {
+    const e = withPolicy(EMPTY_EDIT, 'pakistan', 'sever', 'engage');
+    expect(e.policies).toEqual({ pakistan: 'sever' });
+    expect(isEdited(e)).toBe(true);
+    const back = withPolicy(e, 'pakistan', 'engage', 'engage');
+    expect(back.policies).toEqual({});
+    expect(isEdited(back)).toBe(false);
+    expect(isEdited(undefined)).toBe(false);
+  });
+
+  it('withFixed(e, id, value) fixes a parameter and null releases it', () => {
+    const e = withFixed(EMPTY_EDIT, 'eta', 0.3);
+    expect(e.fixed).toEqual({ eta: 0.3 });
+    expect(withFixed(e, 'eta', null).fixed).toEqual({});
+    expect(EMPTY_EDIT).toEqual({ policies: {}, fixed: {} });
+  });
+
+  it('applyEdit(s, e) merges policies, fixes parameters and takes them out of the uncertain set', () => {
+    const e = withFixed(withPolicy(EMPTY_EDIT, 'pakistan', 'sever', 'engage'), 'eta', 0.3);
+    expect(applyEdit(s, e)).toEqual({
+      id: 's',
+      defaultPolicy: 'engage',
+      policies: { qatar: 'engage', pakistan: 'sever' },
+      parameters: { kappa: 0.4, eta: 0.3 },
+      uncertain: { kappa: [0, 1] },
+    });
+    expect(applyEdit(s, EMPTY_EDIT)).toEqual(s);
+  });
+
+  it('editedScenarios(scenarios, edits) lists only the edited ones, in the case order', () => {
+    const t = { id: 't' };
+    const edits = { t: withFixed(EMPTY_EDIT, 'eta', 1), s: EMPTY_EDIT };
+    expect(editedScenarios([s, t], edits)).toEqual([{ id: 't', parameters: { eta: 1 } }]);
+  });
+});
+
+describe('list keys', () => {
+  it('uniqueKeys(contents) numbers repeats from the second on', () => {
+    expect(uniqueKeys(['a', 'b', 'a', 'a'])).toEqual(['a', 'b', 'a#2', 'a#3']);
+    expect(uniqueKeys([])).toEqual([]);
+  });
+
+  it('keyed(items, contentOf) pairs each item with its key', () => {
+    expect(keyed([{ x: 1 }, { x: 1 }], (i) => String(i.x))).toEqual([
+      [{ x: 1 }, '1'],
+      [{ x: 1 }, '1#2'],
+    ]);
   });
 });

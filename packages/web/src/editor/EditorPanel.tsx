@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, importCase, validateText } from '../api/client.js';
 import type { CaseIssue } from '../api/types.js';
 import { downloadBlob } from '../download.js';
+import { keyed } from '../keys.js';
 
 /** The document range of a located issue (1-based line and column), clamped to the text. */
 export function issueRange(doc: Text, issue: CaseIssue): { from: number; to: number } {
@@ -176,9 +177,8 @@ export default function EditorPanel({ initialText, fileName, onSave }: EditorPan
           </p>
         ) : (
           <ul data-testid="editor-issues">
-            {issues.map((i, k) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: issues may repeat
-              <li key={k} className={i.severity === 'warning' ? 'warning' : 'error'}>
+            {keyed(issues, formatIssue).map(([i, key]) => (
+              <li key={key} className={i.severity === 'warning' ? 'warning' : 'error'}>
                 <button
                   type="button"
                   className="link"

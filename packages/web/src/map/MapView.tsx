@@ -187,10 +187,10 @@ export function MapView(props: MapViewProps) {
 
   // Focus, highlight and selection: classes only, no relayout.
   const { focus, highlight, selectedTie } = props;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new analysis replaces the elements the classes sit on
+  // Runs again for each new analysis too: it replaces the elements the classes sit on.
   useEffect(() => {
     const cy = core;
-    if (!cy) return;
+    if (!cy || !analysis) return;
     cy.batch(() => {
       cy.elements().removeClass('faded highlighted');
       if (highlight && highlight.length > 0) {

@@ -1,0 +1,131 @@
+/**
+ * An exploration job on the server: submit (`POST /api/jobs`), follow its progress over
+ * server-sent events, cancel it, and keep the summary of the latest finished one. Held by the app,
+ * not the scenarios panel, so a running job and its results survive switching tabs; both belong
+ * to the case they were run on and are dropped when another case is chosen.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type CaseSource, cancelJob, followJob, getJob, submitExploration } from '../api/client.js';
+import type { ExplorationSummary, ExploreOptions, ScenarioEntry } from '../api/types.js';
+import { errorText } from '../errors.js';
+
+/** A job as the progress line shows it. */
+export interface JobView {
+  id: string | null;
+  state: 'submitting' | 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  elapsedMs: number;
+  error?: string;
+}
+
+/** What {@link useExplorationJob} returns. */
+export interface ExplorationJob {
+  /** The latest job of the case, or null. */
+  job: JobView | null;
+  /** True while the job is submitted, queued or running. */
+  running: boolean;
+  /** The summary of the case's latest finished exploration, or null. */
+  summary: ExplorationSummary | null;
+  /** Submits an exploration (edited scenarios replace the case's of the same id). */
+  run(source: CaseSource, options: ExploreOptions, scenarios: ScenarioEntry[]): void;
+  /** Asks the server to cancel the running job. */
+  cancel(): void;
+}
+
+interface Held {
+  readonly caseKey: string | null;
+  readonly job: JobView | null;
+  readonly summary: ExplorationSummary | null;
+}
+
+/** The exploration job and latest summary of case `caseKey`. */
+export function useExplorationJob(caseKey: string | null): ExplorationJob {
+  const [held, setHeld] = useState<Held>({ caseKey, job: null, summary: null });
+  const stopFollowing = useRef<(() => void) | null>(null);
+  const current = held.caseKey === caseKey ? held : { caseKey, job: null, summary: null };
+
+  // Stop listening when the app goes away.
+  useEffect(() => () => stopFollowing.current?.(), []);
+
+  /** Updates the job of `forCase` (ignored once another case is chosen). */
+  const setJob = useCallback(
+    (forCase: string | null, change: (j: JobView) => JobView, summary?: ExplorationSummary) =>
+      setHeld((h) =>
+        h.caseKey !== forCase || !h.job
+          ? h
+          : { ...h, job: change(h.job), summary: summary ?? h.summary },
+      ),
+    [],
+  );
+
+  const run = useCallback(
+    (source: CaseSource, options: ExploreOptions, scenarios: ScenarioEntry[]) => {
+      stopFollowing.current?.();
+      const forCase = caseKey;
+      const started = performance.now();
+      const elapsedMs = () => performance.now() - started;
+      setHeld((h) => ({
+        caseKey: forCase,
+        summary: h.caseKey === forCase ? h.summary : null,
+        job: { id: null, state: 'submitting', done: 0, total: 0, elapsedMs: 0 },
+      }));
+      const failed = (e: unknown) =>
+        setJob(forCase, (j) => ({ ...j, state: 'failed', error: errorText(e) }));
+      submitExploration(source, options, scenarios)
+        .then(({ id }) => {
+          setJob(forCase, (j) => ({ ...j, id, state: 'queued' }));
+          stopFollowing.current = followJob(id, {
+            progress: (p) =>
+              setJob(forCase, (j) => ({
+                ...j,
+                state: 'running',
+                done: p.done,
+                total: p.total,
+                elapsedMs: elapsedMs(),
+              })),
+            end: (state, error) => {
+              const ms = elapsedMs();
+              if (state !== 'done') {
+                setJob(forCase, (j) => ({ ...j, state, elapsedMs: ms, error: error?.message }));
+                return;
+              }
+              getJob(id)
+                .then((full) =>
+                  setJob(
+                    forCase,
+                    (j) => ({
+                      ...j,
+                      state: 'done',
+                      done: full.progress.done,
+                      total: full.progress.total,
+                      elapsedMs: ms,
+                    }),
+                    full.result,
+                  ),
+                )
+                .catch(failed);
+            },
+          });
+        })
+        .catch(failed);
+    },
+    [caseKey, setJob],
+  );
+
+  const jobId = current.job?.id ?? null;
+  const cancel = useCallback(() => {
+    if (!jobId) return;
+    const forCase = caseKey;
+    cancelJob(jobId).catch((e) => setJob(forCase, (j) => ({ ...j, error: errorText(e) })));
+  }, [jobId, caseKey, setJob]);
+
+  const state = current.job?.state;
+  return {
+    job: current.job,
+    running: state === 'submitting' || state === 'queued' || state === 'running',
+    summary: current.summary,
+    run,
+    cancel,
+  };
+}

@@ -1,9 +1,10 @@
 /**
  * The workbench: the case picker and report button, the map with its controls (layers, timeline,
- * grouping, focus, tie list, exports), and the tabs — evidence, analysis, scenarios, case editor.
+ * grouping, focus, tie list, exports), and the tabs — evidence, analysis, scenarios, claims, case
+ * editor.
  * The state and requests live in hooks (`src/hooks/`); this component lays them out.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { ProjectedTie } from './api/types.js';
 import { safeName } from './download.js';
 import { groupingOptions, groupsOf } from './grouping.js';
@@ -13,22 +14,24 @@ import { useExplorationJob } from './hooks/useExplorationJob.js';
 import { useLayers } from './hooks/useLayers.js';
 import { useMapExport } from './hooks/useMapExport.js';
 import { useMapSelection } from './hooks/useMapSelection.js';
+import { type Tab, useNavigation } from './hooks/useNavigation.js';
 import { useTimeline } from './hooks/useTimeline.js';
 import { Legend } from './map/Legend.js';
 import { MapToolbar } from './map/MapToolbar.js';
 import { MapView, tieId } from './map/MapView.js';
 import { Timeline } from './map/Timeline.js';
 import { AnalysisPanel } from './panels/AnalysisPanel.js';
+import { ClaimsPanel } from './panels/ClaimsPanel.js';
 import { EvidencePanel } from './panels/EvidencePanel.js';
 import { ScenariosPanel } from './panels/ScenariosPanel.js';
 
 const EditorPanel = lazy(() => import('./editor/EditorPanel.js'));
 
-type Tab = 'evidence' | 'analysis' | 'scenarios' | 'editor';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'evidence', label: 'Evidence' },
   { id: 'analysis', label: 'Analysis' },
   { id: 'scenarios', label: 'Scenarios' },
+  { id: 'claims', label: 'Claims' },
   { id: 'editor', label: 'Case editor' },
 ];
 
@@ -62,17 +65,16 @@ export function App() {
     layers,
     exploration: exploration.summary,
   });
-  const [tab, setTab] = useState<Tab>('evidence');
-  const [editorMounted, setEditorMounted] = useState(false);
+  const { tab, openTab, editorMounted, pick, showScenarios } = useNavigation();
   const error = c.error ?? analysisError;
 
   const { selectTie } = selection;
   const onSelectTie = useCallback(
     (t: ProjectedTie | null) => {
       selectTie(t);
-      if (t) setTab('evidence');
+      if (t) openTab('evidence');
     },
-    [selectTie],
+    [selectTie, openTab],
   );
   const options = groupingOptions(analysis);
   const groups = groupsOf(analysis, selection.grouping);
@@ -173,10 +175,7 @@ export function App() {
                 aria-selected={tab === t.id}
                 aria-controls={`panel-${t.id}`}
                 className={tab === t.id ? 'tab active' : 'tab'}
-                onClick={() => {
-                  setTab(t.id);
-                  if (t.id === 'editor') setEditorMounted(true);
-                }}
+                onClick={() => openTab(t.id)}
               >
                 {t.label}
               </button>
@@ -209,8 +208,15 @@ export function App() {
                   caseData={caseData}
                   sessionText={c.sessionText}
                   exploration={exploration}
+                  pick={pick}
                 />
               ) : null
+            ) : tab === 'claims' ? (
+              <ClaimsPanel
+                caseData={caseData}
+                summary={exploration.summary}
+                onShow={showScenarios}
+              />
             ) : null}
             {/* The editor stays mounted once opened, so unsaved edits survive tab switches. */}
             {doc && editorMounted && (

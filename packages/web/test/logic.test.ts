@@ -1,16 +1,30 @@
 /**
  * The workbench's pure helpers, checked against hand-computed values: timeline stops, the
  * tipping chart's energy lines, fan-chart rows, the analyses fetched ahead, scenario edits, list
- * keys, and the report's escaping and self-containment.
+ * keys, the Claims table, and the report's escaping and self-containment.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadCase } from '@entente/core';
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache, cacheKey, neighbourKeys } from '../src/analysis-cache.js';
-import type { AnalysisBundle, Band, Case, TippingResult } from '../src/api/types.js';
+import type {
+  AnalysisBundle,
+  Band,
+  Case,
+  ExplorationSummary,
+  TippingResult,
+} from '../src/api/types.js';
 import { fanRows, sharedDomain } from '../src/charts/fan.js';
 import { energyLines } from '../src/charts/tipping.js';
+import {
+  claimRows,
+  decidedByText,
+  failsWhereText,
+  type HypothesisVerdict,
+  paragraphText,
+  verdictText,
+} from '../src/claims.js';
 import { keyed, uniqueKeys } from '../src/keys.js';
 import { buildReport, escapeHtml, sanitizeSvg } from '../src/report/buildReport.js';
 import {
@@ -29,6 +43,56 @@ async function builtin(): Promise<Case> {
   const r = loadCase(await readFile(BUILTIN, 'utf8'));
   if (!r.ok) throw new Error('the built-in case does not load');
   return r.case as Case;
+}
+
+/** The smallest analysis the report reads: two actors, one positive tie. */
+function minimalAnalysis(): AnalysisBundle {
+  return {
+    at: '2023',
+    projection: {
+      actors: ['us', 'taliban'],
+      ties: [{ source: 'taliban', target: 'us', sign: 1, weight: 0.5, relations: [0] }],
+    },
+    balance: {
+      actors: 2,
+      ties: 1,
+      frustration: {
+        value: 0,
+        exact: true,
+        lowerBound: 0,
+        method: 'x',
+        unique: true,
+        partition: [['us', 'taliban'], []],
+        perActor: {},
+        perActorShare: {},
+      },
+      triads: {
+        counts: {},
+        triangles: 0,
+        balanced: 0,
+        unbalanced: 0,
+        ratio: 1,
+        weightedRatio: 1,
+      },
+      unbalancedTriads: [],
+      unbalancedTotal: 0,
+    },
+    landscape: {
+      exhaustive: true,
+      configurations: 2,
+      actorsIncluded: [],
+      minima: [],
+      actors: {},
+      diagnostics: [],
+    },
+    tipping: [],
+    coalitions: { relocation: [], modularity: { modularity: 0, groups: [] } },
+    leverage: {
+      dependency: { actors: {} },
+      threatLeverage: { pairs: [], leverage: {} },
+      brokerage: { actors: {} },
+    },
+  } as unknown as AnalysisBundle;
 }
 
 describe('timeline', () => {
@@ -174,52 +238,7 @@ describe('buildReport', () => {
 
   it('buildReport(input) is self-contained and escapes the case', async () => {
     const c = { ...(await builtin()), title: 'Case <b>bold</b>' };
-    const analysis = {
-      at: '2023',
-      projection: {
-        actors: ['us', 'taliban'],
-        ties: [{ source: 'taliban', target: 'us', sign: 1, weight: 0.5, relations: [0] }],
-      },
-      balance: {
-        actors: 2,
-        ties: 1,
-        frustration: {
-          value: 0,
-          exact: true,
-          lowerBound: 0,
-          method: 'x',
-          unique: true,
-          partition: [['us', 'taliban'], []],
-          perActor: {},
-          perActorShare: {},
-        },
-        triads: {
-          counts: {},
-          triangles: 0,
-          balanced: 0,
-          unbalanced: 0,
-          ratio: 1,
-          weightedRatio: 1,
-        },
-        unbalancedTriads: [],
-        unbalancedTotal: 0,
-      },
-      landscape: {
-        exhaustive: true,
-        configurations: 2,
-        actorsIncluded: [],
-        minima: [],
-        actors: {},
-        diagnostics: [],
-      },
-      tipping: [],
-      coalitions: { relocation: [], modularity: { modularity: 0, groups: [] } },
-      leverage: {
-        dependency: { actors: {} },
-        threatLeverage: { pairs: [], leverage: {} },
-        brokerage: { actors: {} },
-      },
-    } as unknown as AnalysisBundle;
+    const analysis = minimalAnalysis();
     const html = buildReport({
       caseData: c,
       analysis,
@@ -291,5 +310,180 @@ describe('list keys', () => {
       [{ x: 1 }, '1'],
       [{ x: 1 }, '1#2'],
     ]);
+  });
+});
+
+describe('claims table', () => {
+  /** Two claims (one tested twice, one untested) and a hypothesis of no listed claim. */
+  const c = {
+    id: 't',
+    title: 'T',
+    actors: [],
+    relations: [],
+    claims: [
+      {
+        id: 'c1',
+        statement: 'Engagement fails.',
+        kind: 'causal',
+        evidence: [
+          { source: 'essay', paragraph: 8, sentence: 1, paraphrase: 'p' },
+          { source: 'essay', paragraph: 7, paraphrase: 'q' },
+          { source: 'essay', paragraph: 8, sentence: 1, paraphrase: 'r' },
+        ],
+      },
+      { id: 'c2', statement: 'Untested.', kind: 'descriptive' },
+    ],
+    hypotheses: [
+      {
+        id: 'h1',
+        claim: 'c1',
+        statement: 'Groups grow.',
+        scenario: 'sq',
+        metric: 'm',
+        op: '>',
+        value: 0,
+      },
+      {
+        id: 'h2',
+        claim: 'c1',
+        statement: 'Worse than severing.',
+        scenario: 'sq',
+        versus: 'sev',
+        metric: 'm',
+        op: '>',
+      },
+      { id: 'h3', statement: 'Free-standing.', scenario: 'sev', metric: 'm', op: '<', value: 1 },
+    ],
+  } as unknown as Case;
+
+  /** Today's summary fields (h1) and the contract's newer ones (h2: effect; h3: decidedBy). */
+  const hyps: HypothesisVerdict[] = [
+    {
+      id: 'h1',
+      claim: 'c1',
+      statement: 'Groups grow.',
+      policy: 'sq',
+      versus: null,
+      holds: 0.25,
+      ci: [0.2, 0.3125],
+      n: 400,
+      failBox: {
+        coverage: 0.9,
+        density: 0.95,
+        support: 0.7,
+        limits: [{ parameter: 'kappa', lo: 0.5, hi: 1 }],
+      },
+    },
+    {
+      id: 'h2',
+      claim: 'c1',
+      statement: 'Worse than severing.',
+      policy: 'sq',
+      versus: 'sev',
+      holds: 1,
+      ci: [0.99, 1],
+      n: 400,
+      failBox: null,
+      claimant: 'author',
+      paragraph: { paragraph: 6, sentence: 2 },
+      effect: { median: 0.1234, q05: -0.02, q95: 0.5 },
+    },
+    {
+      id: 'h3',
+      claim: null,
+      statement: 'Free-standing.',
+      policy: 'sev',
+      versus: null,
+      holds: 0.5,
+      ci: [0.45, 0.55],
+      n: 400,
+      failBox: null,
+      decidedBy: { parameter: 'kappa', op: '>', value: 0.5, density: 0.98, coverage: 0.97 },
+    },
+  ];
+  const summary = { completedWorlds: 400, hypotheses: hyps } as unknown as ExplorationSummary;
+
+  it('paragraphText(p) writes ¶p or ¶p.s from numbers, objects and text', () => {
+    expect(paragraphText(8)).toBe('¶8');
+    expect(paragraphText({ paragraph: 8, sentence: 2 })).toBe('¶8.2');
+    expect(paragraphText({ paragraph: 8 })).toBe('¶8');
+    expect(paragraphText('6.1')).toBe('¶6.1');
+    expect(paragraphText('¶6.1')).toBe('¶6.1');
+    expect(paragraphText(undefined)).toBe('');
+  });
+
+  it('verdictText(h) gives share, interval and effect, or the deciding assumption', () => {
+    expect(verdictText(hyps[0] as HypothesisVerdict)).toBe(
+      'holds in 25.0% of worlds (95% CI 20.0–31.3%)',
+    );
+    expect(verdictText(hyps[1] as HypothesisVerdict)).toBe(
+      'holds in 100.0% of worlds (95% CI 99.0–100.0%); effect median 0.123 [-0.02–0.5]',
+    );
+    expect(verdictText(hyps[2] as HypothesisVerdict)).toBe(
+      'decided by assumption: kappa > 0.5 (density 98.0%, coverage 97.0%)',
+    );
+    expect(decidedByText({ parameter: 'eta', op: '<=', value: 0 })).toBe(
+      'decided by assumption: eta <= 0',
+    );
+    expect(verdictText({ ...(hyps[0] as HypothesisVerdict), holds: null, ci: null })).toBe(
+      'no world finished',
+    );
+  });
+
+  it('failsWhereText(h) gives the PRIM box, “never fails” at 100%, else null', () => {
+    expect(failsWhereText(hyps[0] as HypothesisVerdict)).toBe(
+      'kappa ∈ [0.500, 1.00] (coverage 90%, density 95%)',
+    );
+    expect(failsWhereText(hyps[1] as HypothesisVerdict)).toBe('never fails');
+    expect(failsWhereText(hyps[2] as HypothesisVerdict)).toBeNull();
+  });
+
+  it('claimRows(c, summary) lists each claim with its paragraphs, tests and verdicts', () => {
+    const rows = claimRows(c, summary);
+    expect(rows.map((r) => [r.claim, r.paragraph, r.tests.map((t) => t.id)])).toEqual([
+      ['c1', '¶8.1, ¶7, ¶6.2', ['h1', 'h2']],
+      ['c2', '', []],
+      [null, '', ['h3']],
+    ]);
+    const [h1, h2] = rows[0]?.tests ?? [];
+    expect(h1).toMatchObject({
+      comparison: 'trend in sq',
+      claimant: null,
+      explored: true,
+      decided: false,
+      failsWhere: 'kappa ∈ [0.500, 1.00] (coverage 90%, density 95%)',
+    });
+    expect(h2).toMatchObject({ comparison: 'sq vs sev', claimant: 'author', versus: 'sev' });
+    expect(rows[2]?.tests[0]).toMatchObject({ decided: true, scenario: 'sev' });
+  });
+
+  it('claimRows(c, null) lists the tests before any exploration, and names what to run', () => {
+    const rows = claimRows(c, null);
+    expect(rows[0]?.tests.map((t) => [t.verdict, t.explored])).toEqual([
+      ['no exploration yet', false],
+      ['no exploration yet', false],
+    ]);
+    const partial = { completedWorlds: 10, hypotheses: [hyps[0]] } as unknown as ExplorationSummary;
+    expect(claimRows(c, partial)[0]?.tests[1]?.verdict).toBe('not explored: run sq and sev');
+  });
+
+  it('buildReport carries the Claims table', async () => {
+    const html = buildReport({
+      caseData: {
+        ...(await builtin()),
+        claims: c.claims,
+        hypotheses: (c as { hypotheses: unknown }).hypotheses,
+      } as Case,
+      analysis: minimalAnalysis(),
+      mapSvg: '',
+      exploration: null,
+      layers: ['security'],
+    });
+    expect(html).toContain('<h2>Claims</h2>');
+    expect(html).toContain('<td>c1: Engagement fails.</td><td>¶8.1, ¶7</td><td>h1</td>');
+    expect(html).toContain('<td>no exploration yet</td>');
+    expect(html).toContain(
+      '<td>c2: Untested.</td><td>—</td><td>no hypothesis tests this claim</td>',
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   withFixed,
   withPolicy,
 } from '../scenario-edit.js';
+import type { ScenarioPick } from './useNavigation.js';
 
 /** What {@link useScenarioEditor} returns. */
 export interface ScenarioEditor {
@@ -40,12 +41,26 @@ export interface ScenarioEditor {
   shown: string[];
 }
 
-/** Choices and edits over the case's `scenarios`. */
-export function useScenarioEditor(scenarios: readonly ScenarioEntry[]): ScenarioEditor {
+/**
+ * Choices and edits over the case's `scenarios`; a new `pick` (a link from the Claims tab) sets
+ * scenarios A and B.
+ */
+export function useScenarioEditor(
+  scenarios: readonly ScenarioEntry[],
+  pick: ScenarioPick | null,
+): ScenarioEditor {
   const [chosenA, setScenarioA] = useState('');
   const [chosenB, setScenarioB] = useState('');
   const [editing, setEditing] = useState<'A' | 'B'>('A');
   const [edits, setEdits] = useState<Record<string, ScenarioEdit>>({});
+  const [adopted, setAdopted] = useState(0);
+  // A pick not yet adopted replaces the choices (state adjusted while rendering, no effect).
+  if (pick && pick.n !== adopted) {
+    setAdopted(pick.n);
+    setScenarioA(pick.scenarioA);
+    setScenarioB(pick.scenarioB ?? '');
+    setEditing('A');
+  }
 
   const has = (id: string) => scenarios.some((s) => s.id === id);
   const scenarioA = has(chosenA) ? chosenA : (scenarios[0]?.id ?? '');

@@ -20,6 +20,7 @@ import {
 import { fanRows, sharedDomain } from '../charts/fan.js';
 import type { ExplorationJob } from '../hooks/useExplorationJob.js';
 import { useExploreSettings } from '../hooks/useExploreSettings.js';
+import type { ScenarioPick } from '../hooks/useNavigation.js';
 import { useScenarioEditor } from '../hooks/useScenarioEditor.js';
 import { useScenarioMeta } from '../hooks/useScenarioMeta.js';
 import { useScenarioRoles } from '../hooks/useScenarioRoles.js';
@@ -40,11 +41,13 @@ export interface ScenariosPanelProps {
   sessionText: string | null;
   /** The app's exploration job (it outlives this panel). */
   exploration: ExplorationJob;
+  /** Scenarios (and a hypothesis) a link from the Claims tab asked to show, or null. */
+  pick: ScenarioPick | null;
 }
 
 /** The scenarios panel. */
 export function ScenariosPanel(props: ScenariosPanelProps) {
-  const { caseId, source, sourceKey, caseData, sessionText, exploration } = props;
+  const { caseId, source, sourceKey, caseData, sessionText, exploration, pick } = props;
   const { meta, error: metaError } = useScenarioMeta(caseId);
   // Text applied in this session brings its own scenarios (possibly none).
   const scenarios: ScenarioEntry[] = useMemo(
@@ -54,7 +57,7 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
       [],
     [caseData, meta, sessionText],
   );
-  const editor = useScenarioEditor(scenarios);
+  const editor = useScenarioEditor(scenarios, pick);
   const { current, currentScenario, edit } = editor;
   const { roles, error: rolesError } = useScenarioRoles(source, sourceKey, current);
   const settings = useExploreSettings();
@@ -326,7 +329,7 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
               </div>
             );
           })}
-          <HypothesesTable summary={summary} />
+          <HypothesesTable summary={summary} focus={pick?.hypothesis ?? null} />
           <SensitivityTable summary={summary} />
           <details>
             <summary>Outcome quantiles ({summary.outcomes.length})</summary>

@@ -1,12 +1,26 @@
 /**
- * The hypotheses of an exploration: the share of worlds where each holds, with its interval, and
- * the PRIM box of parameters where it fails.
+ * The hypotheses of an exploration: the share of worlds where each holds with its interval, the
+ * effect's range or the assumption that decides it (when the summary carries them), and the PRIM
+ * box of parameters where it fails. A hypothesis a Claims-tab link asked for is scrolled into view.
  */
 import type { ExplorationSummary } from '../../api/types.js';
+import { decidedByText, failsWhereText, type HypothesisVerdict } from '../../claims.js';
+
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(100 * x).toFixed(1)}%`;
+const num = (x: number) => String(Number(x.toPrecision(3)));
+
+/** Props of {@link HypothesesTable}. */
+export interface HypothesesTableProps {
+  summary: ExplorationSummary;
+  /** Id of the hypothesis to bring into view and mark, or null. */
+  focus: string | null;
+}
 
 /** The hypotheses of an exploration: share of worlds where each holds and where it fails. */
-export function HypothesesTable({ summary }: { summary: ExplorationSummary }) {
-  if (summary.hypotheses.length === 0) {
+export function HypothesesTable({ summary, focus }: HypothesesTableProps) {
+  const hypotheses = summary.hypotheses as HypothesisVerdict[];
+  if (hypotheses.length === 0) {
     return <p className="hint">The case states no hypothesis for these scenarios.</p>;
   }
   return (
@@ -18,12 +32,18 @@ export function HypothesesTable({ summary }: { summary: ExplorationSummary }) {
           <th scope="col">scenario</th>
           <th scope="col">holds</th>
           <th scope="col">95% CI</th>
+          <th scope="col">effect median [5–95%], or what decides it</th>
           <th scope="col">where it fails (PRIM box)</th>
         </tr>
       </thead>
       <tbody>
-        {summary.hypotheses.map((h) => (
-          <tr key={h.id}>
+        {hypotheses.map((h) => (
+          <tr
+            key={h.id}
+            id={`hypothesis-${h.id}`}
+            className={h.id === focus ? 'focused' : undefined}
+            ref={h.id === focus ? (el) => el?.scrollIntoView({ block: 'center' }) : undefined}
+          >
             <td>
               <strong>{h.id}</strong>
               <div className="muted">{h.statement}</div>
@@ -32,22 +52,16 @@ export function HypothesesTable({ summary }: { summary: ExplorationSummary }) {
               {h.policy}
               {h.versus ? ` vs ${h.versus}` : ''}
             </td>
-            <td>{(100 * h.holds).toFixed(1)}%</td>
+            <td>{pct(h.holds)}</td>
+            <td>{h.ci ? `${pct(h.ci[0])}–${pct(h.ci[1])}` : '—'}</td>
             <td>
-              {(100 * h.ci[0]).toFixed(1)}–{(100 * h.ci[1]).toFixed(1)}%
+              {h.decidedBy
+                ? decidedByText(h.decidedBy)
+                : h.effect
+                  ? `${num(h.effect.median)} [${num(h.effect.q05)}–${num(h.effect.q95)}]`
+                  : '—'}
             </td>
-            <td>
-              {h.failBox
-                ? `${
-                    h.failBox.limits
-                      .map(
-                        (l) => `${l.parameter} ∈ [${l.lo.toPrecision(3)}, ${l.hi.toPrecision(3)}]`,
-                      )
-                      .join(', ') ||
-                    'not confined to a box: no parameter range separates the failures'
-                  } (coverage ${(100 * h.failBox.coverage).toFixed(0)}%, density ${(100 * h.failBox.density).toFixed(0)}%)`
-                : '—'}
-            </td>
+            <td>{failsWhereText(h) ?? '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -329,7 +329,11 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
               </div>
             );
           })}
-          <HypothesesTable summary={summary} focus={pick?.hypothesis ?? null} />
+          <HypothesesTable
+            summary={summary}
+            focus={pick?.hypothesis ?? null}
+            focusKey={pick?.n ?? 0}
+          />
           <SensitivityTable summary={summary} />
           <details>
             <summary>Outcome quantiles ({summary.outcomes.length})</summary>

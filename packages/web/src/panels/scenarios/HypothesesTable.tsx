@@ -5,6 +5,7 @@
  */
 import type { ExplorationSummary } from '../../api/types.js';
 import { decidedByText, failsWhereText, type HypothesisVerdict } from '../../claims.js';
+import { useScrollIntoView } from '../../hooks/useScrollIntoView.js';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${(100 * x).toFixed(1)}%`;
@@ -15,11 +16,14 @@ export interface HypothesesTableProps {
   summary: ExplorationSummary;
   /** Id of the hypothesis to bring into view and mark, or null. */
   focus: string | null;
+  /** Changes with each request to bring `focus` into view (0: none yet). */
+  focusKey: number;
 }
 
 /** The hypotheses of an exploration: share of worlds where each holds and where it fails. */
-export function HypothesesTable({ summary, focus }: HypothesesTableProps) {
+export function HypothesesTable({ summary, focus, focusKey }: HypothesesTableProps) {
   const hypotheses = summary.hypotheses as HypothesisVerdict[];
+  useScrollIntoView(focus === null ? null : `hypothesis-${focus}`, focusKey);
   if (hypotheses.length === 0) {
     return <p className="hint">The case states no hypothesis for these scenarios.</p>;
   }
@@ -42,7 +46,6 @@ export function HypothesesTable({ summary, focus }: HypothesesTableProps) {
             key={h.id}
             id={`hypothesis-${h.id}`}
             className={h.id === focus ? 'focused' : undefined}
-            ref={h.id === focus ? (el) => el?.scrollIntoView({ block: 'center' }) : undefined}
           >
             <td>
               <strong>{h.id}</strong>

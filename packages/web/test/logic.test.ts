@@ -26,6 +26,7 @@ import {
   verdictText,
 } from '../src/claims.js';
 import { keyed, uniqueKeys } from '../src/keys.js';
+import { picksFor } from '../src/map-picks.js';
 import { buildReport, escapeHtml, sanitizeSvg } from '../src/report/buildReport.js';
 import {
   applyEdit,
@@ -35,7 +36,7 @@ import {
   withFixed,
   withPolicy,
 } from '../src/scenario-edit.js';
-import { caseDates, compareDates, periodsAt } from '../src/timeline.js';
+import { caseDates, compareDates, periodsAt, shownDate } from '../src/timeline.js';
 
 const BUILTIN = fileURLToPath(new URL('../../../cases/afghanistan-2023.yaml', import.meta.url));
 
@@ -117,6 +118,13 @@ describe('timeline', () => {
     for (let i = 1; i < dates.length; i++) {
       expect(compareDates(dates[i - 1] as string, dates[i] as string)).toBeLessThan(0);
     }
+  });
+
+  it('shownDate(dates, chosen) keeps a chosen stop, else shows the latest', () => {
+    expect(shownDate(['2015', '2021', '2023'], '2021')).toBe('2021');
+    expect(shownDate(['2015', '2021', '2023'], '2019')).toBe('2023');
+    expect(shownDate(['2015', '2021', '2023'], null)).toBe('2023');
+    expect(shownDate([], '2021')).toBeNull();
   });
 
   it('periodsAt(c, at) names the periods containing a date', async () => {
@@ -485,5 +493,41 @@ describe('claims table', () => {
     expect(html).toContain(
       '<td>c2: Untested.</td><td>—</td><td>no hypothesis tests this claim</td>',
     );
+  });
+});
+
+describe('map picks', () => {
+  const made = {
+    caseKey: 'a',
+    sourceKey: 'id:a',
+    grouping: 'landscape:0',
+    focus: 'qatar',
+    highlight: ['x', 'y', 'z'],
+    tie: 'x--y',
+  };
+
+  it('picksFor(prev, case, source) keeps every pick while case and text stay', () => {
+    expect(picksFor(made, 'a', 'id:a')).toBe(made);
+  });
+
+  it('applying edited text drops highlight and tie, keeps grouping and focus', () => {
+    expect(picksFor(made, 'a', 'session:1')).toEqual({
+      ...made,
+      sourceKey: 'session:1',
+      highlight: null,
+      tie: null,
+    });
+  });
+
+  it('another case drops every pick', () => {
+    expect(picksFor(made, 'b', 'id:b')).toEqual({
+      caseKey: 'b',
+      sourceKey: 'id:b',
+      grouping: 'none',
+      focus: null,
+      highlight: null,
+      tie: null,
+    });
+    expect(picksFor(null, null, 'id:null').grouping).toBe('none');
   });
 });

@@ -9,30 +9,7 @@ import { useCallback, useState } from 'react';
 import type { AnalysisBundle, ProjectedTie } from '../api/types.js';
 import type { Grouping } from '../grouping.js';
 import { tieId } from '../map/MapView.js';
-
-interface Picks {
-  readonly caseKey: string | null;
-  readonly sourceKey: string;
-  readonly grouping: Grouping;
-  readonly focus: string | null;
-  readonly highlight: string[] | null;
-  readonly tie: string | null;
-}
-
-/** The picks for `caseKey` and `sourceKey`, keeping those of `prev` that still apply. */
-function picksFor(prev: Picks | null, caseKey: string | null, sourceKey: string): Picks {
-  if (prev && prev.caseKey === caseKey && prev.sourceKey === sourceKey) return prev;
-  const sameCase = prev !== null && prev.caseKey === caseKey;
-  const sameSource = sameCase && prev.sourceKey === sourceKey;
-  return {
-    caseKey,
-    sourceKey,
-    grouping: sameCase ? prev.grouping : 'none',
-    focus: sameCase ? prev.focus : null,
-    highlight: sameSource ? prev.highlight : null,
-    tie: sameSource ? prev.tie : null,
-  };
-}
+import { type MapPicks, picksFor } from '../map-picks.js';
 
 /** What {@link useMapSelection} returns. */
 export interface MapSelection {
@@ -57,10 +34,10 @@ export function useMapSelection(
   caseKey: string | null,
   sourceKey: string,
 ): MapSelection {
-  const [stored, setStored] = useState<Picks | null>(null);
+  const [stored, setStored] = useState<MapPicks | null>(null);
   const picks = picksFor(stored, caseKey, sourceKey);
   const update = useCallback(
-    (change: (p: Picks) => Partial<Picks>) =>
+    (change: (p: MapPicks) => Partial<MapPicks>) =>
       setStored((prev) => {
         const base = picksFor(prev, caseKey, sourceKey);
         return { ...base, ...change(base) };

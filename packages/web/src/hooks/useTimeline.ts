@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Case } from '../api/types.js';
-import { caseDates } from '../timeline.js';
+import { caseDates, shownDate } from '../timeline.js';
 
 /** What {@link useTimeline} returns. */
 export interface TimelineState {
@@ -25,11 +25,7 @@ export interface TimelineState {
 export function useTimeline(caseData: Case | null, caseKey: string | null): TimelineState {
   const dates = useMemo(() => (caseData ? caseDates(caseData) : []), [caseData]);
   const [chosen, setChosen] = useState<{ key: string | null; at: string | null } | null>(null);
-  const latest = dates.length > 0 ? (dates[dates.length - 1] ?? null) : null;
-  const at =
-    chosen && chosen.key === caseKey && chosen.at !== null && dates.includes(chosen.at)
-      ? chosen.at
-      : latest;
+  const at = shownDate(dates, chosen && chosen.key === caseKey ? chosen.at : null);
   return {
     dates,
     at,

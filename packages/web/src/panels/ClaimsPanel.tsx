@@ -54,9 +54,7 @@ export function ClaimsPanel({ caseData, summary, onShow }: ClaimsPanelProps) {
           <tr>
             <th scope="col">claim</th>
             <th scope="col">¶</th>
-            <th scope="col">hypothesis</th>
-            <th scope="col">claimant</th>
-            <th scope="col">comparison</th>
+            <th scope="col">hypothesis (comparison; claimant)</th>
             <th scope="col">verdict</th>
             <th scope="col">where it fails</th>
           </tr>
@@ -77,7 +75,7 @@ export function ClaimsPanel({ caseData, summary, onShow }: ClaimsPanelProps) {
               {r.tests.length === 0 ? (
                 <tr>
                   {claimCells}
-                  <td colSpan={5} className="muted">
+                  <td colSpan={3} className="muted">
                     no hypothesis tests this claim
                   </td>
                 </tr>
@@ -88,9 +86,11 @@ export function ClaimsPanel({ caseData, summary, onShow }: ClaimsPanelProps) {
                     <td>
                       {t.id}
                       <div className="muted">{t.statement}</div>
+                      <div>
+                        {t.comparison}
+                        {t.claimant ? `; claimed by ${t.claimant}` : ''}
+                      </div>
                     </td>
-                    <td>{t.claimant ?? '—'}</td>
-                    <td>{t.comparison}</td>
                     <td className={t.decided ? 'decided' : undefined}>{t.verdict}</td>
                     <td>
                       {t.failsWhere ?? '—'} {showButton(t)}

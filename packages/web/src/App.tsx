@@ -57,7 +57,7 @@ export function App() {
     dates,
   });
   const selection = useMapSelection(analysis, caseId, sourceKey);
-  const exploration = useExplorationJob(caseId);
+  const exploration = useExplorationJob(sourceKey);
   const exports = useMapExport({
     caseData,
     analysis,

@@ -2,7 +2,8 @@
  * An exploration job on the server: submit (`POST /api/jobs`), follow its progress over
  * server-sent events, cancel it, and keep the summary of the latest finished one. Held by the app,
  * not the scenarios panel, so a running job and its results survive switching tabs; both belong
- * to the case they were run on and are dropped when another case is chosen.
+ * to the case text they were run on and are dropped when another case is chosen or edited text is
+ * applied (the summary would describe a case no longer shown).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CaseSource, cancelJob, followJob, getJob, submitExploration } from '../api/client.js';
@@ -21,11 +22,11 @@ export interface JobView {
 
 /** What {@link useExplorationJob} returns. */
 export interface ExplorationJob {
-  /** The latest job of the case, or null. */
+  /** The latest job on the case text shown, or null. */
   job: JobView | null;
   /** True while the job is submitted, queued or running. */
   running: boolean;
-  /** The summary of the case's latest finished exploration, or null. */
+  /** The summary of the latest finished exploration of the case text shown, or null. */
   summary: ExplorationSummary | null;
   /** Submits an exploration (edited scenarios replace the case's of the same id). */
   run(source: CaseSource, options: ExploreOptions, scenarios: ScenarioEntry[]): void;
@@ -34,25 +35,28 @@ export interface ExplorationJob {
 }
 
 interface Held {
-  readonly caseKey: string | null;
+  readonly sourceKey: string | null;
   readonly job: JobView | null;
   readonly summary: ExplorationSummary | null;
 }
 
-/** The exploration job and latest summary of case `caseKey`. */
-export function useExplorationJob(caseKey: string | null): ExplorationJob {
-  const [held, setHeld] = useState<Held>({ caseKey, job: null, summary: null });
+/**
+ * The exploration job and latest summary of the case text `sourceKey` names (`id:<case>` or
+ * `session:<n>`, see useCase).
+ */
+export function useExplorationJob(sourceKey: string | null): ExplorationJob {
+  const [held, setHeld] = useState<Held>({ sourceKey, job: null, summary: null });
   const stopFollowing = useRef<(() => void) | null>(null);
-  const current = held.caseKey === caseKey ? held : { caseKey, job: null, summary: null };
+  const current = held.sourceKey === sourceKey ? held : { sourceKey, job: null, summary: null };
 
   // Stop listening when the app goes away.
   useEffect(() => () => stopFollowing.current?.(), []);
 
-  /** Updates the job of `forCase` (ignored once another case is chosen). */
+  /** Updates the job of `forSource` (ignored once the case text has changed). */
   const setJob = useCallback(
-    (forCase: string | null, change: (j: JobView) => JobView, summary?: ExplorationSummary) =>
+    (forSource: string | null, change: (j: JobView) => JobView, summary?: ExplorationSummary) =>
       setHeld((h) =>
-        h.caseKey !== forCase || !h.job
+        h.sourceKey !== forSource || !h.job
           ? h
           : { ...h, job: change(h.job), summary: summary ?? h.summary },
       ),
@@ -62,22 +66,22 @@ export function useExplorationJob(caseKey: string | null): ExplorationJob {
   const run = useCallback(
     (source: CaseSource, options: ExploreOptions, scenarios: ScenarioEntry[]) => {
       stopFollowing.current?.();
-      const forCase = caseKey;
+      const forSource = sourceKey;
       const started = performance.now();
       const elapsedMs = () => performance.now() - started;
       setHeld((h) => ({
-        caseKey: forCase,
-        summary: h.caseKey === forCase ? h.summary : null,
+        sourceKey: forSource,
+        summary: h.sourceKey === forSource ? h.summary : null,
         job: { id: null, state: 'submitting', done: 0, total: 0, elapsedMs: 0 },
       }));
       const failed = (e: unknown) =>
-        setJob(forCase, (j) => ({ ...j, state: 'failed', error: errorText(e) }));
+        setJob(forSource, (j) => ({ ...j, state: 'failed', error: errorText(e) }));
       submitExploration(source, options, scenarios)
         .then(({ id }) => {
-          setJob(forCase, (j) => ({ ...j, id, state: 'queued' }));
+          setJob(forSource, (j) => ({ ...j, id, state: 'queued' }));
           stopFollowing.current = followJob(id, {
             progress: (p) =>
-              setJob(forCase, (j) => ({
+              setJob(forSource, (j) => ({
                 ...j,
                 state: 'running',
                 done: p.done,
@@ -87,13 +91,13 @@ export function useExplorationJob(caseKey: string | null): ExplorationJob {
             end: (state, error) => {
               const ms = elapsedMs();
               if (state !== 'done') {
-                setJob(forCase, (j) => ({ ...j, state, elapsedMs: ms, error: error?.message }));
+                setJob(forSource, (j) => ({ ...j, state, elapsedMs: ms, error: error?.message }));
                 return;
               }
               getJob(id)
                 .then((full) =>
                   setJob(
-                    forCase,
+                    forSource,
                     (j) => ({
                       ...j,
                       state: 'done',
@@ -110,15 +114,15 @@ export function useExplorationJob(caseKey: string | null): ExplorationJob {
         })
         .catch(failed);
     },
-    [caseKey, setJob],
+    [sourceKey, setJob],
   );
 
   const jobId = current.job?.id ?? null;
   const cancel = useCallback(() => {
     if (!jobId) return;
-    const forCase = caseKey;
-    cancelJob(jobId).catch((e) => setJob(forCase, (j) => ({ ...j, error: errorText(e) })));
-  }, [jobId, caseKey, setJob]);
+    const forSource = sourceKey;
+    cancelJob(jobId).catch((e) => setJob(forSource, (j) => ({ ...j, error: errorText(e) })));
+  }, [jobId, sourceKey, setJob]);
 
   const state = current.job?.state;
   return {

@@ -26,6 +26,7 @@ import {
   verdictText,
 } from '../src/claims.js';
 import { keyed, uniqueKeys } from '../src/keys.js';
+import { elementsOf } from '../src/map/elements.js';
 import { picksFor } from '../src/map-picks.js';
 import { buildReport, escapeHtml, sanitizeSvg } from '../src/report/buildReport.js';
 import {
@@ -529,5 +530,47 @@ describe('map picks', () => {
       tie: null,
     });
     expect(picksFor(null, null, 'id:null').grouping).toBe('none');
+  });
+});
+
+describe('map elements', () => {
+  it('elementsOf(c, a, groups) gives one node per actor in force and one edge per tie', () => {
+    const c = {
+      actors: [
+        { id: 'a', name: 'Alpha', kind: 'state', size: { value: 0.1 } },
+        { id: 'b', name: 'Beta', kind: 'armed-group' },
+      ],
+    } as unknown as Case;
+    const a = {
+      projection: {
+        actors: ['a', { id: 'b' }, 'ghost'],
+        ties: [
+          { source: 'a', target: 'b', sign: -1, weight: -2, relations: [0] },
+          { source: 'b', target: 'ghost', sign: 1, weight: 0.5, relations: [1] },
+        ],
+      },
+    } as unknown as AnalysisBundle;
+    const els = elementsOf(c, a, [['a'], ['b', 'ghost']]);
+    expect(els.map((e) => [e.group, e.data.id, e.data.group])).toEqual([
+      ['nodes', 'a', 0],
+      ['nodes', 'b', 1],
+      ['nodes', 'ghost', 1],
+      ['edges', 'a--b', undefined],
+      ['edges', 'b--ghost', undefined],
+    ]);
+    // Labels and kinds from the case; an actor the case lacks keeps its id and kind "other".
+    expect(els.slice(0, 3).map((e) => [e.data.label, e.data.kind])).toEqual([
+      ['Alpha', 'state'],
+      ['Beta', 'armed-group'],
+      ['ghost', 'other'],
+    ]);
+    // Diameter: 22 + 52·(log10(0.1) + 5)/4.4 = 69.27… → 69; no size → 30.
+    expect(els.slice(0, 2).map((e) => e.data.size)).toEqual([69, 30]);
+    // Width: 1.5 + 6·|w|/max with max = 2: 7.5 for the heaviest, 3 for weight 0.5.
+    expect(els.slice(3).map((e) => [e.data.width, e.classes])).toEqual([
+      [7.5, 'negative'],
+      [3, 'positive'],
+    ]);
+    expect(elementsOf(c, a, null)[0]?.data.group).toBe(-1);
   });
 });

@@ -8,7 +8,7 @@
 import { useCallback, useState } from 'react';
 import type { AnalysisBundle, ProjectedTie } from '../api/types.js';
 import type { Grouping } from '../grouping.js';
-import { tieId } from '../map/MapView.js';
+import { tieId } from '../map/tie-id.js';
 import { type MapPicks, picksFor } from '../map-picks.js';
 
 /** What {@link useMapSelection} returns. */

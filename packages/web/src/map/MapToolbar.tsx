@@ -5,7 +5,7 @@
 import { type AnalysisBundle, LAYERS, type Layer, type ProjectedTie } from '../api/types.js';
 import type { Grouping, GroupingOption } from '../grouping.js';
 import { projectedActorIds } from '../projection.js';
-import { tieId } from './MapView.js';
+import { tieId } from './tie-id.js';
 
 /** Props of {@link MapToolbar}. */
 export interface MapToolbarProps {

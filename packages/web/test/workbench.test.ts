@@ -2,8 +2,8 @@
  * Browser tests of the workbench: Debian's chromium driven by playwright-core against the real
  * server (`createServer` from @entente/server, in process, 127.0.0.1, port 0) serving the app
  * built with its test hook `window.__entente` into a temporary folder (`vite build --mode test`,
- * build-test-app.ts; the production `packages/web/dist` carries no hook). Screenshots go to `packages/web/test/screenshots/`, the main one
- * also to `docs/img/workbench.png` (the README's). Timings are logged, never asserted: the
+ * build-test-app.ts; the production `packages/web/dist` carries no hook). Screenshots go to
+ * `packages/web/test/screenshots/`, the main one also to `docs/img/workbench.png` (the README's). Timings are logged, never asserted: the
  * workbench's speed is measured by `node bench/workbench.js` (docs/benchmarks.md), since a timed
  * assertion fails at random when the whole suite shares two cores.
  */

@@ -49,8 +49,12 @@ export function useExplorationJob(sourceKey: string | null): ExplorationJob {
   const stopFollowing = useRef<(() => void) | null>(null);
   const current = held.sourceKey === sourceKey ? held : { sourceKey, job: null, summary: null };
 
-  // Stop listening when the app goes away.
-  useEffect(() => () => stopFollowing.current?.(), []);
+  // Stop following a job's progress once its case text is no longer shown (the job itself runs
+  // on: only its updates would be dropped), and when the app goes away.
+  useEffect(() => {
+    if (sourceKey === null) return;
+    return () => stopFollowing.current?.();
+  }, [sourceKey]);
 
   /** Updates the job of `forSource` (ignored once the case text has changed). */
   const setJob = useCallback(

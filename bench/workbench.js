@@ -1,5 +1,6 @@
 /**
- * Workbench speed (issue 5): the built workbench (`packages/web/dist`) served by the entente
+ * Workbench speed (issue 5): the workbench (built as `packages/web/dist` is, plus the test hook
+ * `window.__entente`: `vite build --mode test` into a temporary folder) served by the entente
  * server (`createServer` from the built `packages/server/dist`, in this process, 127.0.0.1, port
  * 0) and driven by Debian's chromium through playwright-core. Over BENCH_REPS repetitions (default
  * 5, at least 5), each with a fresh server and a fresh browser context, median and max of:
@@ -17,10 +18,12 @@
  * bench how fast (docs/benchmarks.md). BENCH_WARM=0 turns the server's analysis warm-up off
  * (`warmAnalyses: 0`), to see what it buys.
  *
- * Run: `npx tsc -b && npm run build:web && node bench/workbench.js`. Prints a Markdown table.
+ * Run: `npx tsc -b && node bench/workbench.js`. Prints a Markdown table.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -29,12 +32,10 @@ const WARM = process.env.BENCH_WARM === '0' ? 0 : undefined;
 const path = (p) => fileURLToPath(new URL(p, import.meta.url));
 const SERVER = path('../packages/server/dist/index.js');
 const CORE = path('../packages/core/dist/index.js');
-const WEB = path('../packages/web/dist/index.html');
 
 for (const [file, build] of [
   [SERVER, 'npx tsc -b'],
   [CORE, 'npx tsc -b'],
-  [WEB, 'npm run build:web'],
 ]) {
   if (!existsSync(file)) {
     console.error(`bench/workbench.js: ${file} is missing; build it first with \`${build}\`.`);
@@ -45,6 +46,27 @@ if (!existsSync(CHROMIUM)) {
   console.error(`bench/workbench.js: ${CHROMIUM} is missing (apt-get install chromium).`);
   process.exit(1);
 }
+
+// The workbench with its test hook (the production dist/ has none), removed on exit.
+const WEB = mkdtempSync(join(os.tmpdir(), 'entente-bench-web-'));
+process.on('exit', () => rmSync(WEB, { recursive: true, force: true }));
+execFileSync(
+  'npx',
+  [
+    'vite',
+    'build',
+    '--config',
+    path('../packages/web/vite.config.ts'),
+    '--mode',
+    'test',
+    '--outDir',
+    WEB,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ],
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+);
 
 const { createServer } = await import(SERVER);
 const { analyzeCase, loadCase } = await import(CORE);
@@ -85,7 +107,9 @@ const ARGS = [
 
 /** A fresh server listening on 127.0.0.1; its base URL. */
 async function startServer() {
-  const app = createServer(WARM === undefined ? {} : { warmAnalyses: WARM });
+  const app = createServer(
+    WARM === undefined ? { webRoot: WEB } : { webRoot: WEB, warmAnalyses: WARM },
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base: `http://127.0.0.1:${app.server.address().port}` };
 }

@@ -18,6 +18,7 @@ import { analyzeRoutes } from './routes/analyze.js';
 import { casesRoutes } from './routes/cases.js';
 import { importRoutes } from './routes/import.js';
 import { jobsRoutes } from './routes/jobs.js';
+import { scenarioRolesRoutes } from './routes/scenario-roles.js';
 import { simulateRoutes } from './routes/simulate.js';
 import { validateRoutes } from './routes/validate.js';
 import { webRoutes } from './routes/web.js';
@@ -183,6 +184,7 @@ export function createServer(options: ServerOptions = {}): EntenteServer {
   analyzeRoutes(app, ctx);
   importRoutes(app);
   simulateRoutes(app, ctx);
+  scenarioRolesRoutes(app, ctx);
   jobsRoutes(app, ctx);
   app.register(async (scope) => webRoutes(scope, resolved.webRoot));
   return app as unknown as EntenteServer;

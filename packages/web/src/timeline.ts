@@ -26,3 +26,12 @@ export function periodsAt(c: Case, at: string): string[] {
     })
     .map((p) => p.label);
 }
+
+/**
+ * The date the timeline shows: `chosen` while it is still one of `dates`, else the latest date
+ * (null when there is none).
+ */
+export function shownDate(dates: readonly string[], chosen: string | null): string | null {
+  if (chosen !== null && dates.includes(chosen)) return chosen;
+  return dates.length > 0 ? (dates[dates.length - 1] ?? null) : null;
+}

@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// vite/client: `import.meta.env` (hook.ts exists only when the build mode is `test`).
 // Type declarations for the Cytoscape extensions that ship without them.
 declare module 'cytoscape-fcose' {
   import type { Ext } from 'cytoscape';

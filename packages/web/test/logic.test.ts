@@ -1,18 +1,43 @@
 /**
  * The workbench's pure helpers, checked against hand-computed values: timeline stops, the
- * tipping chart's energy lines, fan-chart rows, the analyses fetched ahead, and the report's
- * escaping and self-containment.
+ * tipping chart's energy lines, fan-chart rows, the analyses fetched ahead, scenario edits, list
+ * keys, the Claims table, and the report's escaping and self-containment.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadCase } from '@entente/core';
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache, cacheKey, neighbourKeys } from '../src/analysis-cache.js';
-import type { AnalysisBundle, Band, Case, TippingResult } from '../src/api/types.js';
+import type {
+  AnalysisBundle,
+  Band,
+  Case,
+  ExplorationSummary,
+  TippingResult,
+} from '../src/api/types.js';
 import { fanRows, sharedDomain } from '../src/charts/fan.js';
 import { energyLines } from '../src/charts/tipping.js';
+import {
+  claimRows,
+  decidedByText,
+  failsWhereText,
+  type HypothesisVerdict,
+  paragraphText,
+  verdictText,
+} from '../src/claims.js';
+import { keyed, uniqueKeys } from '../src/keys.js';
+import { elementsOf } from '../src/map/elements.js';
+import { picksFor } from '../src/map-picks.js';
 import { buildReport, escapeHtml, sanitizeSvg } from '../src/report/buildReport.js';
-import { caseDates, compareDates, periodsAt } from '../src/timeline.js';
+import {
+  applyEdit,
+  EMPTY_EDIT,
+  editedScenarios,
+  isEdited,
+  withFixed,
+  withPolicy,
+} from '../src/scenario-edit.js';
+import { caseDates, compareDates, periodsAt, shownDate } from '../src/timeline.js';
 
 const BUILTIN = fileURLToPath(new URL('../../../cases/afghanistan-2023.yaml', import.meta.url));
 
@@ -20,6 +45,56 @@ async function builtin(): Promise<Case> {
   const r = loadCase(await readFile(BUILTIN, 'utf8'));
   if (!r.ok) throw new Error('the built-in case does not load');
   return r.case as Case;
+}
+
+/** The smallest analysis the report reads: two actors, one positive tie. */
+function minimalAnalysis(): AnalysisBundle {
+  return {
+    at: '2023',
+    projection: {
+      actors: ['us', 'taliban'],
+      ties: [{ source: 'taliban', target: 'us', sign: 1, weight: 0.5, relations: [0] }],
+    },
+    balance: {
+      actors: 2,
+      ties: 1,
+      frustration: {
+        value: 0,
+        exact: true,
+        lowerBound: 0,
+        method: 'x',
+        unique: true,
+        partition: [['us', 'taliban'], []],
+        perActor: {},
+        perActorShare: {},
+      },
+      triads: {
+        counts: {},
+        triangles: 0,
+        balanced: 0,
+        unbalanced: 0,
+        ratio: 1,
+        weightedRatio: 1,
+      },
+      unbalancedTriads: [],
+      unbalancedTotal: 0,
+    },
+    landscape: {
+      exhaustive: true,
+      configurations: 2,
+      actorsIncluded: [],
+      minima: [],
+      actors: {},
+      diagnostics: [],
+    },
+    tipping: [],
+    coalitions: { relocation: [], modularity: { modularity: 0, groups: [] } },
+    leverage: {
+      dependency: { actors: {} },
+      threatLeverage: { pairs: [], leverage: {} },
+      brokerage: { actors: {} },
+    },
+  } as unknown as AnalysisBundle;
 }
 
 describe('timeline', () => {
@@ -44,6 +119,13 @@ describe('timeline', () => {
     for (let i = 1; i < dates.length; i++) {
       expect(compareDates(dates[i - 1] as string, dates[i] as string)).toBeLessThan(0);
     }
+  });
+
+  it('shownDate(dates, chosen) keeps a chosen stop, else shows the latest', () => {
+    expect(shownDate(['2015', '2021', '2023'], '2021')).toBe('2021');
+    expect(shownDate(['2015', '2021', '2023'], '2019')).toBe('2023');
+    expect(shownDate(['2015', '2021', '2023'], null)).toBe('2023');
+    expect(shownDate([], '2021')).toBeNull();
   });
 
   it('periodsAt(c, at) names the periods containing a date', async () => {
@@ -165,52 +247,7 @@ describe('buildReport', () => {
 
   it('buildReport(input) is self-contained and escapes the case', async () => {
     const c = { ...(await builtin()), title: 'Case <b>bold</b>' };
-    const analysis = {
-      at: '2023',
-      projection: {
-        actors: ['us', 'taliban'],
-        ties: [{ source: 'taliban', target: 'us', sign: 1, weight: 0.5, relations: [0] }],
-      },
-      balance: {
-        actors: 2,
-        ties: 1,
-        frustration: {
-          value: 0,
-          exact: true,
-          lowerBound: 0,
-          method: 'x',
-          unique: true,
-          partition: [['us', 'taliban'], []],
-          perActor: {},
-          perActorShare: {},
-        },
-        triads: {
-          counts: {},
-          triangles: 0,
-          balanced: 0,
-          unbalanced: 0,
-          ratio: 1,
-          weightedRatio: 1,
-        },
-        unbalancedTriads: [],
-        unbalancedTotal: 0,
-      },
-      landscape: {
-        exhaustive: true,
-        configurations: 2,
-        actorsIncluded: [],
-        minima: [],
-        actors: {},
-        diagnostics: [],
-      },
-      tipping: [],
-      coalitions: { relocation: [], modularity: { modularity: 0, groups: [] } },
-      leverage: {
-        dependency: { actors: {} },
-        threatLeverage: { pairs: [], leverage: {} },
-        brokerage: { actors: {} },
-      },
-    } as unknown as AnalysisBundle;
+    const analysis = minimalAnalysis();
     const html = buildReport({
       caseData: c,
       analysis,
@@ -223,5 +260,317 @@ describe('buildReport', () => {
     expect(html).toContain('Frustration index <strong>0</strong>');
     expect(html).toContain('<td>Taliban</td><td>United States</td><td>+</td>');
     expect(html).not.toMatch(/<script|<link|\s(?:src|href)="(?:https?:)?\/\//i);
+  });
+});
+
+describe('scenario edits', () => {
+  const s = {
+    id: 's',
+    defaultPolicy: 'engage',
+    policies: { qatar: 'engage' },
+    parameters: { kappa: 0.4 },
+    uncertain: { eta: [0, 1] as [number, number], kappa: [0, 1] as [number, number] },
+  };
+
+  it('withPolicy(e, state, policy, base) records a change and drops a return to the base', () => {
+    const e = withPolicy(EMPTY_EDIT, 'pakistan', 'sever', 'engage');
+    expect(e.policies).toEqual({ pakistan: 'sever' });
+    expect(isEdited(e)).toBe(true);
+    const back = withPolicy(e, 'pakistan', 'engage', 'engage');
+    expect(back.policies).toEqual({});
+    expect(isEdited(back)).toBe(false);
+    expect(isEdited(undefined)).toBe(false);
+  });
+
+  it('withFixed(e, id, value) fixes a parameter and null releases it', () => {
+    const e = withFixed(EMPTY_EDIT, 'eta', 0.3);
+    expect(e.fixed).toEqual({ eta: 0.3 });
+    expect(withFixed(e, 'eta', null).fixed).toEqual({});
+    expect(EMPTY_EDIT).toEqual({ policies: {}, fixed: {} });
+  });
+
+  it('applyEdit(s, e) merges policies, fixes parameters and takes them out of the uncertain set', () => {
+    const e = withFixed(withPolicy(EMPTY_EDIT, 'pakistan', 'sever', 'engage'), 'eta', 0.3);
+    expect(applyEdit(s, e)).toEqual({
+      id: 's',
+      defaultPolicy: 'engage',
+      policies: { qatar: 'engage', pakistan: 'sever' },
+      parameters: { kappa: 0.4, eta: 0.3 },
+      uncertain: { kappa: [0, 1] },
+    });
+    expect(applyEdit(s, EMPTY_EDIT)).toEqual(s);
+  });
+
+  it('editedScenarios(scenarios, edits) lists only the edited ones, in the case order', () => {
+    const t = { id: 't' };
+    const edits = { t: withFixed(EMPTY_EDIT, 'eta', 1), s: EMPTY_EDIT };
+    expect(editedScenarios([s, t], edits)).toEqual([{ id: 't', parameters: { eta: 1 } }]);
+  });
+});
+
+describe('list keys', () => {
+  it('uniqueKeys(contents) numbers repeats from the second on', () => {
+    expect(uniqueKeys(['a', 'b', 'a', 'a'])).toEqual(['a', 'b', 'a#2', 'a#3']);
+    expect(uniqueKeys([])).toEqual([]);
+  });
+
+  it('keyed(items, contentOf) pairs each item with its key', () => {
+    expect(keyed([{ x: 1 }, { x: 1 }], (i) => String(i.x))).toEqual([
+      [{ x: 1 }, '1'],
+      [{ x: 1 }, '1#2'],
+    ]);
+  });
+});
+
+describe('claims table', () => {
+  /** Two claims (one tested twice, one untested) and a hypothesis of no listed claim. */
+  const c = {
+    id: 't',
+    title: 'T',
+    actors: [],
+    relations: [],
+    claims: [
+      {
+        id: 'c1',
+        statement: 'Engagement fails.',
+        kind: 'causal',
+        evidence: [
+          { source: 'essay', paragraph: 8, sentence: 1, paraphrase: 'p' },
+          { source: 'essay', paragraph: 7, paraphrase: 'q' },
+          { source: 'essay', paragraph: 8, sentence: 1, paraphrase: 'r' },
+        ],
+      },
+      { id: 'c2', statement: 'Untested.', kind: 'descriptive' },
+    ],
+    hypotheses: [
+      {
+        id: 'h1',
+        claim: 'c1',
+        statement: 'Groups grow.',
+        scenario: 'sq',
+        metric: 'm',
+        op: '>',
+        value: 0,
+      },
+      {
+        id: 'h2',
+        claim: 'c1',
+        statement: 'Worse than severing.',
+        scenario: 'sq',
+        versus: 'sev',
+        metric: 'm',
+        op: '>',
+      },
+      { id: 'h3', statement: 'Free-standing.', scenario: 'sev', metric: 'm', op: '<', value: 1 },
+    ],
+  } as unknown as Case;
+
+  /** Today's summary fields (h1) and the contract's newer ones (h2: effect; h3: decidedBy). */
+  const hyps: HypothesisVerdict[] = [
+    {
+      id: 'h1',
+      claim: 'c1',
+      statement: 'Groups grow.',
+      policy: 'sq',
+      versus: null,
+      holds: 0.25,
+      ci: [0.2, 0.3125],
+      n: 400,
+      failBox: {
+        coverage: 0.9,
+        density: 0.95,
+        support: 0.7,
+        limits: [{ parameter: 'kappa', lo: 0.5, hi: 1 }],
+      },
+    },
+    {
+      id: 'h2',
+      claim: 'c1',
+      statement: 'Worse than severing.',
+      policy: 'sq',
+      versus: 'sev',
+      holds: 1,
+      ci: [0.99, 1],
+      n: 400,
+      failBox: null,
+      claimant: 'author',
+      paragraph: { paragraph: 6, sentence: 2 },
+      effect: { median: 0.1234, q05: -0.02, q95: 0.5 },
+    },
+    {
+      id: 'h3',
+      claim: null,
+      statement: 'Free-standing.',
+      policy: 'sev',
+      versus: null,
+      holds: 0.5,
+      ci: [0.45, 0.55],
+      n: 400,
+      failBox: null,
+      decidedBy: { parameter: 'kappa', op: '>', value: 0.5, density: 0.98, coverage: 0.97 },
+    },
+  ];
+  const summary = { completedWorlds: 400, hypotheses: hyps } as unknown as ExplorationSummary;
+
+  it('paragraphText(p) writes ¶p or ¶p.s from numbers, objects and text', () => {
+    expect(paragraphText(8)).toBe('¶8');
+    expect(paragraphText({ paragraph: 8, sentence: 2 })).toBe('¶8.2');
+    expect(paragraphText({ paragraph: 8 })).toBe('¶8');
+    expect(paragraphText('6.1')).toBe('¶6.1');
+    expect(paragraphText('¶6.1')).toBe('¶6.1');
+    expect(paragraphText(undefined)).toBe('');
+  });
+
+  it('verdictText(h) gives share, interval and effect, or the deciding assumption', () => {
+    expect(verdictText(hyps[0] as HypothesisVerdict)).toBe(
+      'holds in 25.0% of worlds (95% CI 20.0–31.3%)',
+    );
+    expect(verdictText(hyps[1] as HypothesisVerdict)).toBe(
+      'holds in 100.0% of worlds (95% CI 99.0–100.0%); effect median 0.123 [-0.02–0.5]',
+    );
+    expect(verdictText(hyps[2] as HypothesisVerdict)).toBe(
+      'decided by assumption: kappa > 0.5 (density 98.0%, coverage 97.0%)',
+    );
+    expect(decidedByText({ parameter: 'eta', op: '<=', value: 0 })).toBe(
+      'decided by assumption: eta <= 0',
+    );
+    expect(verdictText({ ...(hyps[0] as HypothesisVerdict), holds: null, ci: null })).toBe(
+      'no world finished',
+    );
+  });
+
+  it('failsWhereText(h) gives the PRIM box, “never fails” at 100%, else null', () => {
+    expect(failsWhereText(hyps[0] as HypothesisVerdict)).toBe(
+      'kappa ∈ [0.500, 1.00] (coverage 90%, density 95%)',
+    );
+    expect(failsWhereText(hyps[1] as HypothesisVerdict)).toBe('never fails');
+    expect(failsWhereText(hyps[2] as HypothesisVerdict)).toBeNull();
+  });
+
+  it('claimRows(c, summary) lists each claim with its paragraphs, tests and verdicts', () => {
+    const rows = claimRows(c, summary);
+    expect(rows.map((r) => [r.claim, r.paragraph, r.tests.map((t) => t.id)])).toEqual([
+      ['c1', '¶8.1, ¶7, ¶6.2', ['h1', 'h2']],
+      ['c2', '', []],
+      [null, '', ['h3']],
+    ]);
+    const [h1, h2] = rows[0]?.tests ?? [];
+    expect(h1).toMatchObject({
+      comparison: 'trend in sq',
+      claimant: null,
+      explored: true,
+      decided: false,
+      failsWhere: 'kappa ∈ [0.500, 1.00] (coverage 90%, density 95%)',
+    });
+    expect(h2).toMatchObject({ comparison: 'sq vs sev', claimant: 'author', versus: 'sev' });
+    expect(rows[2]?.tests[0]).toMatchObject({ decided: true, scenario: 'sev' });
+  });
+
+  it('claimRows(c, null) lists the tests before any exploration, and names what to run', () => {
+    const rows = claimRows(c, null);
+    expect(rows[0]?.tests.map((t) => [t.verdict, t.explored])).toEqual([
+      ['no exploration yet', false],
+      ['no exploration yet', false],
+    ]);
+    const partial = { completedWorlds: 10, hypotheses: [hyps[0]] } as unknown as ExplorationSummary;
+    expect(claimRows(c, partial)[0]?.tests[1]?.verdict).toBe('not explored: run sq and sev');
+  });
+
+  it('buildReport carries the Claims table', async () => {
+    const html = buildReport({
+      caseData: {
+        ...(await builtin()),
+        claims: c.claims,
+        hypotheses: (c as { hypotheses: unknown }).hypotheses,
+      } as Case,
+      analysis: minimalAnalysis(),
+      mapSvg: '',
+      exploration: null,
+      layers: ['security'],
+    });
+    expect(html).toContain('<h2>Claims</h2>');
+    expect(html).toContain('<td>c1: Engagement fails.</td><td>¶8.1, ¶7</td><td>h1</td>');
+    expect(html).toContain('<td>no exploration yet</td>');
+    expect(html).toContain(
+      '<td>c2: Untested.</td><td>—</td><td>no hypothesis tests this claim</td>',
+    );
+  });
+});
+
+describe('map picks', () => {
+  const made = {
+    caseKey: 'a',
+    sourceKey: 'id:a',
+    grouping: 'landscape:0',
+    focus: 'qatar',
+    highlight: ['x', 'y', 'z'],
+    tie: 'x--y',
+  };
+
+  it('picksFor(prev, case, source) keeps every pick while case and text stay', () => {
+    expect(picksFor(made, 'a', 'id:a')).toBe(made);
+  });
+
+  it('applying edited text drops highlight and tie, keeps grouping and focus', () => {
+    expect(picksFor(made, 'a', 'session:1')).toEqual({
+      ...made,
+      sourceKey: 'session:1',
+      highlight: null,
+      tie: null,
+    });
+  });
+
+  it('another case drops every pick', () => {
+    expect(picksFor(made, 'b', 'id:b')).toEqual({
+      caseKey: 'b',
+      sourceKey: 'id:b',
+      grouping: 'none',
+      focus: null,
+      highlight: null,
+      tie: null,
+    });
+    expect(picksFor(null, null, 'id:null').grouping).toBe('none');
+  });
+});
+
+describe('map elements', () => {
+  it('elementsOf(c, a, groups) gives one node per actor in force and one edge per tie', () => {
+    const c = {
+      actors: [
+        { id: 'a', name: 'Alpha', kind: 'state', size: { value: 0.1 } },
+        { id: 'b', name: 'Beta', kind: 'armed-group' },
+      ],
+    } as unknown as Case;
+    const a = {
+      projection: {
+        actors: ['a', { id: 'b' }, 'ghost'],
+        ties: [
+          { source: 'a', target: 'b', sign: -1, weight: -2, relations: [0] },
+          { source: 'b', target: 'ghost', sign: 1, weight: 0.5, relations: [1] },
+        ],
+      },
+    } as unknown as AnalysisBundle;
+    const els = elementsOf(c, a, [['a'], ['b', 'ghost']]);
+    expect(els.map((e) => [e.group, e.data.id, e.data.group])).toEqual([
+      ['nodes', 'a', 0],
+      ['nodes', 'b', 1],
+      ['nodes', 'ghost', 1],
+      ['edges', 'a--b', undefined],
+      ['edges', 'b--ghost', undefined],
+    ]);
+    // Labels and kinds from the case; an actor the case lacks keeps its id and kind "other".
+    expect(els.slice(0, 3).map((e) => [e.data.label, e.data.kind])).toEqual([
+      ['Alpha', 'state'],
+      ['Beta', 'armed-group'],
+      ['ghost', 'other'],
+    ]);
+    // Diameter: 22 + 52·(log10(0.1) + 5)/4.4 = 69.27… → 69; no size → 30.
+    expect(els.slice(0, 2).map((e) => e.data.size)).toEqual([69, 30]);
+    // Width: 1.5 + 6·|w|/max with max = 2: 7.5 for the heaviest, 3 for weight 0.5.
+    expect(els.slice(3).map((e) => [e.data.width, e.classes])).toEqual([
+      [7.5, 'negative'],
+      [3, 'positive'],
+    ]);
+    expect(elementsOf(c, a, null)[0]?.data.group).toBe(-1);
   });
 });

@@ -1,24 +1,26 @@
 /**
  * Browser tests of the workbench: Debian's chromium driven by playwright-core against the real
- * server (`createServer` from @entente/server, in process, 127.0.0.1, port 0) serving the built
- * app in `packages/web/dist` (`npm test` builds it first; by hand: `npx vite build --config
- * packages/web/vite.config.ts`). Screenshots go to `packages/web/test/screenshots/`, the main one
- * also to `docs/img/workbench.png` (the README's). Timings are logged, never asserted: the
+ * server (`createServer` from @entente/server, in process, 127.0.0.1, port 0) serving the app
+ * built with its test hook `window.__entente` into a temporary folder (`vite build --mode test`,
+ * build-test-app.ts; the production `packages/web/dist` carries no hook). Screenshots go to
+ * `packages/web/test/screenshots/`, the main one also to `docs/img/workbench.png` (the README's). Timings are logged, never asserted: the
  * workbench's speed is measured by `node bench/workbench.js` (docs/benchmarks.md), since a timed
  * assertion fails at random when the whole suite shares two cores.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseAt, exportGexf, LAYERS, type Layer, loadCase, projectSigned } from '@entente/core';
 import { createServer } from '@entente/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from './build-test-app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const DIST = here('../dist');
 const SHOTS = here('./screenshots');
 const README_SHOT = here('../../../docs/img/workbench.png');
 const BUILTIN = here('../../../cases/afghanistan-2023.yaml');
@@ -51,14 +53,12 @@ describe.skipIf(!haveChromium)('workbench in chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let DIST = '';
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(`${DIST}/index.html`)) {
-      throw new Error(
-        'workbench tests: packages/web/dist is missing; run `npx vite build --config packages/web/vite.config.ts`',
-      );
-    }
+    DIST = await mkdtemp(join(tmpdir(), 'entente-web-test-'));
+    await buildTestApp(DIST);
     await mkdir(SHOTS, { recursive: true });
     app = createServer({ webRoot: DIST });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -90,6 +90,7 @@ describe.skipIf(!haveChromium)('workbench in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    if (DIST) await rm(DIST, { recursive: true, force: true });
     console.info('workbench timings (ms):', JSON.stringify(timings));
   });
 

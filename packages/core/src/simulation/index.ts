@@ -29,6 +29,7 @@ export {
   PARAMETER_LIMITS,
   parameterIndex,
 } from './parameters.js';
+export { DEFAULT_POLICY, type ScenarioRoles, scenarioRoles } from './roles.js';
 export {
   DEFAULT_MONTHS,
   MAX_MONTHS,

@@ -2,6 +2,7 @@
  * The workbench's HTTP client: one typed function per route of `@entente/server`. Every failure
  * becomes an {@link ApiError} carrying the server's `{ code, message, issues }`.
  */
+import type { ScenarioRoles } from '@entente/core';
 import type {
   AnalysisBundle,
   ApiErrorBody,
@@ -116,6 +117,15 @@ export function simulate(
   if (!options.scenarios || options.scenarios.length === 0) delete body.scenarios;
   if (options.parameters && Object.keys(options.parameters).length === 0) delete body.parameters;
   return request('POST', '/api/simulate', body);
+}
+
+/** `POST /api/scenario-roles`: a scenario's regime, groups, states and their policies. */
+export function getScenarioRoles(
+  source: CaseSource,
+  scenario: string,
+  signal?: AbortSignal,
+): Promise<ScenarioRoles> {
+  return request('POST', '/api/scenario-roles', { ...source, scenario }, signal);
 }
 
 /** `POST /api/jobs` (an exploration) → the job's id. */

@@ -3,24 +3,8 @@
  * critical path). Plot puts a `<style>` element in each figure; it is removed before the figure
  * enters the page (the server's CSP may forbid inline styles) and its rules live in styles.css.
  */
-import { useEffect, useRef, useState } from 'react';
-
-type PlotModule = typeof import('@observablehq/plot');
-
-let plotPromise: Promise<PlotModule> | null = null;
-
-/** Observable Plot, imported once. */
-export function loadPlot(): Promise<PlotModule> {
-  plotPromise ??= import('@observablehq/plot');
-  return plotPromise;
-}
-
-/** Removes Plot's inline `<style>` elements from a figure and tags it for styles.css. */
-export function stripInlineStyles(node: Element): Element {
-  for (const s of node.querySelectorAll('style')) s.remove();
-  node.classList.add('plot-figure');
-  return node;
-}
+import { usePlot } from '../hooks/usePlot.js';
+import type { PlotModule } from './plot-module.js';
 
 /** Props of {@link PlotFigure}. */
 export interface PlotFigureProps {
@@ -33,24 +17,7 @@ export interface PlotFigureProps {
 
 /** A Plot chart, re-drawn when `render` changes. */
 export function PlotFigure({ render, label, testId }: PlotFigureProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadPlot()
-      .then((plot) => {
-        if (!live || !host.current) return;
-        const node = stripInlineStyles(render(plot));
-        host.current.replaceChildren(node);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [render]);
+  const { host, error } = usePlot(render);
   return (
     <figure className="chart" aria-label={label} data-testid={testId}>
       <div ref={host} />

@@ -3,7 +3,12 @@
  * sign, weight, dates and confidence, whether it is an assumption (and why), and each evidence
  * item's source, paragraph and sentence, paraphrase and Admiralty rating.
  */
-import type { Case, ProjectedTie, Relation } from '../api/types.js';
+import type { Case, Evidence, ProjectedTie, Relation } from '../api/types.js';
+import { keyed } from '../keys.js';
+
+/** What an evidence item says and where: its key in the list. */
+const evidenceContent = (e: Evidence) =>
+  `${e.source}|${e.paragraph ?? ''}|${e.sentence ?? ''}|${e.paraphrase}`;
 
 /** The relations behind a tie: by `relationIndices`, else by index or relation id. */
 export function tieRelations(c: Case, tie: ProjectedTie): { index: number; relation: Relation }[] {
@@ -83,7 +88,7 @@ export function EvidencePanel({ caseData, tie }: EvidencePanelProps) {
             <p className="hint">No evidence recorded for this relation.</p>
           )}
           <ul className="evidence-items">
-            {(r.evidence ?? []).map((e, i) => {
+            {keyed(r.evidence ?? [], evidenceContent).map(([e, key]) => {
               const s = sources.get(e.source);
               const where = [
                 e.paragraph !== undefined ? `¶${e.paragraph}` : null,
@@ -93,8 +98,7 @@ export function EvidencePanel({ caseData, tie }: EvidencePanelProps) {
                 .filter(Boolean)
                 .join(', ');
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: evidence items have no id
-                <li key={i}>
+                <li key={key}>
                   {/* A paraphrase in the analyst's words, not a quotation: no quotation marks. */}
                   <span className="paraphrase" title="paraphrase (the analyst's words)">
                     {e.paraphrase}

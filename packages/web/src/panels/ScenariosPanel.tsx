@@ -4,292 +4,66 @@
  * with a progress bar and a Cancel button. Results: fan charts per outcome series (the scenarios
  * side by side on a shared axis), the hypotheses table with the PRIM box where each claim fails,
  * and the outcome quantiles. A quick single run (`/api/simulate`) checks a setting in milliseconds.
- *
- * Edited policies and parameters travel as client-defined scenarios (the request's `scenarios`),
- * which replace the case's scenario of the same id — so the case's hypotheses keep referring to it.
+ * The states and their policies come from the server (`/api/scenario-roles`); the state and
+ * requests live in hooks (`src/hooks/`), this file renders.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  ApiError,
-  type CaseSource,
-  cancelJob,
-  followJob,
-  getJob,
-  getScenarios,
-  simulate,
-  submitExploration,
-} from '../api/client.js';
+import { useMemo } from 'react';
+import type { CaseSource } from '../api/client.js';
 import {
   type Band,
   type Case,
-  type ExplorationSummary,
   type ExploreOptions,
   type ModelParameter,
   POLICIES,
   type ScenarioEntry,
-  type ScenariosResult,
-  type SimulateResult,
 } from '../api/types.js';
 import { fanRows, sharedDomain } from '../charts/fan.js';
-import { PlotFigure } from '../charts/PlotFigure.js';
-
-/** What the analyst changed in a scenario. */
-interface ScenarioEdit {
-  policies: Record<string, string>;
-  fixed: Record<string, number>;
-}
-
-const EMPTY_EDIT: ScenarioEdit = { policies: {}, fixed: {} };
-
-/** The scenario with the analyst's edits applied (policies merged, edited parameters fixed). */
-export function applyEdit(s: ScenarioEntry, e: ScenarioEdit): ScenarioEntry {
-  const out: ScenarioEntry = { ...s };
-  if (Object.keys(e.policies).length > 0) out.policies = { ...(s.policies ?? {}), ...e.policies };
-  if (Object.keys(e.fixed).length > 0) {
-    out.parameters = { ...(s.parameters ?? {}), ...e.fixed };
-    if (s.uncertain) {
-      const uncertain = { ...s.uncertain };
-      for (const id of Object.keys(e.fixed)) delete uncertain[id];
-      out.uncertain = uncertain;
-    }
-  }
-  return out;
-}
-
-function isEdited(e: ScenarioEdit | undefined): boolean {
-  return !!e && (Object.keys(e.policies).length > 0 || Object.keys(e.fixed).length > 0);
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof ApiError) return `${e.code}: ${e.message}`;
-  return e instanceof Error ? e.message : String(e);
-}
-
-interface JobView {
-  id: string | null;
-  state: 'submitting' | 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
-  done: number;
-  total: number;
-  started: number;
-  elapsedMs: number;
-  error?: string;
-}
-
-function FanChart({
-  band,
-  domain,
-  label,
-}: {
-  band: Band;
-  domain: [number, number];
-  label: string;
-}) {
-  const render = useCallback(
-    (Plot: typeof import('@observablehq/plot')) => {
-      const rows = fanRows(band);
-      return Plot.plot({
-        width: 300,
-        height: 170,
-        marginLeft: 48,
-        x: { label: 'month' },
-        y: { domain, grid: true, label: null },
-        marks: [
-          Plot.areaY(rows, { x: 'month', y1: 'lo', y2: 'hi', fill: '#2563eb', fillOpacity: 0.15 }),
-          Plot.areaY(rows, { x: 'month', y1: 'q1', y2: 'q3', fill: '#2563eb', fillOpacity: 0.3 }),
-          Plot.lineY(rows, { x: 'month', y: 'median', stroke: '#1e3a8a', strokeWidth: 2 }),
-        ],
-      });
-    },
-    [band, domain],
-  );
-  return <PlotFigure render={render} label={label} testId="fan-chart" />;
-}
+import type { ExplorationJob } from '../hooks/useExplorationJob.js';
+import { useExploreSettings } from '../hooks/useExploreSettings.js';
+import type { ScenarioPick } from '../hooks/useNavigation.js';
+import { useScenarioEditor } from '../hooks/useScenarioEditor.js';
+import { useScenarioMeta } from '../hooks/useScenarioMeta.js';
+import { useScenarioRoles } from '../hooks/useScenarioRoles.js';
+import { useSimulation } from '../hooks/useSimulation.js';
+import { applyEdit, isEdited } from '../scenario-edit.js';
+import { FanChart } from './scenarios/FanChart.js';
+import { HypothesesTable } from './scenarios/HypothesesTable.js';
+import { QuickResult } from './scenarios/QuickResult.js';
+import { SensitivityTable } from './scenarios/SensitivityTable.js';
 
 /** Props of {@link ScenariosPanel}. */
 export interface ScenariosPanelProps {
   caseId: string;
   source: CaseSource;
+  /** A key of `source` (changes whenever the case text does). */
+  sourceKey: string;
   caseData: Case;
   sessionText: string | null;
-  summary: ExplorationSummary | null;
-  onSummary(s: ExplorationSummary | null): void;
+  /** The app's exploration job (it outlives this panel). */
+  exploration: ExplorationJob;
+  /** Scenarios (and a hypothesis) a link from the Claims tab asked to show, or null. */
+  pick: ScenarioPick | null;
 }
 
 /** The scenarios panel. */
 export function ScenariosPanel(props: ScenariosPanelProps) {
-  const { caseId, source, caseData, summary, onSummary } = props;
-  const [meta, setMeta] = useState<ScenariosResult | null>(null);
-  const [metaError, setMetaError] = useState<string | null>(null);
-  const [scenarioA, setScenarioA] = useState('');
-  const [scenarioB, setScenarioB] = useState('');
-  const [editing, setEditing] = useState<'A' | 'B'>('A');
-  const [edits, setEdits] = useState<Record<string, ScenarioEdit>>({});
-  const [states, setStates] = useState<Record<string, string[]>>({});
-  const [quick, setQuick] = useState<SimulateResult | null>(null);
-  const [quickError, setQuickError] = useState<string | null>(null);
-  const [runs, setRuns] = useState(200);
-  const [seed, setSeed] = useState(1);
-  const [sample, setSample] = useState<ExploreOptions['sample']>('lhs');
-  const [job, setJob] = useState<JobView | null>(null);
-  const stopFollowing = useRef<(() => void) | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    getScenarios(caseId)
-      .then((m) => {
-        if (!live) return;
-        setMeta(m);
-        setMetaError(null);
-      })
-      .catch((e) => live && setMetaError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [caseId]);
-
-  useEffect(() => () => stopFollowing.current?.(), []);
-
+  const { caseId, source, sourceKey, caseData, sessionText, exploration, pick } = props;
+  const { meta, error: metaError } = useScenarioMeta(caseId);
   // Text applied in this session brings its own scenarios (possibly none).
   const scenarios: ScenarioEntry[] = useMemo(
     () =>
       (caseData.scenarios as ScenarioEntry[] | undefined) ??
-      (props.sessionText === null ? meta?.scenarios : undefined) ??
+      (sessionText === null ? meta?.scenarios : undefined) ??
       [],
-    [caseData, meta, props.sessionText],
+    [caseData, meta, sessionText],
   );
-  useEffect(() => {
-    if (scenarios.length === 0) return;
-    if (!scenarios.some((s) => s.id === scenarioA)) setScenarioA(scenarios[0]?.id ?? '');
-    if (scenarioB && !scenarios.some((s) => s.id === scenarioB)) setScenarioB('');
-  }, [scenarios, scenarioA, scenarioB]);
-
-  const current = editing === 'B' && scenarioB ? scenarioB : scenarioA;
-  const currentScenario = scenarios.find((s) => s.id === current);
-  const edit = edits[current] ?? EMPTY_EDIT;
+  const editor = useScenarioEditor(scenarios, pick);
+  const { current, currentScenario, edit } = editor;
+  const { roles, error: rolesError } = useScenarioRoles(source, sourceKey, current);
+  const settings = useExploreSettings();
+  const quick = useSimulation();
   const names = useMemo(() => new Map(caseData.actors.map((a) => [a.id, a.name])), [caseData]);
-
-  // The states a scenario's policies apply to come from the compiled model: the server's
-  // compilation of the case's scenarios, or (for text edited in this session) one short run.
-  useEffect(() => {
-    if (!current || states[current]) return;
-    const compiled = props.sessionText === null ? meta?.compiled : undefined;
-    const known = compiled?.find((x) => x.scenario === current);
-    if (known) {
-      if (known.error === undefined) setStates((prev) => ({ ...prev, [current]: known.states }));
-      else setQuickError(`${current}: ${known.error}`);
-      return;
-    }
-    if (!meta) return;
-    let live = true;
-    simulate(source, current, { months: 1, seed: 1 })
-      .then((r) => {
-        if (live) setStates((prev) => ({ ...prev, [current]: r.model.states }));
-      })
-      .catch((e) => live && setQuickError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [current, source, states, meta, props.sessionText]);
-
-  /** The edited scenarios, sent with a request to replace the case's scenarios of those ids. */
-  const editedScenarios = (): ScenarioEntry[] =>
-    scenarios
-      .filter((s) => isEdited(edits[s.id]))
-      .map((s) => applyEdit(s, edits[s.id] ?? EMPTY_EDIT));
-
-  const setPolicy = (state: string, policy: string) =>
-    setEdits((prev) => {
-      const e = prev[current] ?? EMPTY_EDIT;
-      const policies = { ...e.policies };
-      const base = currentScenario?.policies?.[state] ?? currentScenario?.defaultPolicy ?? 'engage';
-      if (policy === base) delete policies[state];
-      else policies[state] = policy;
-      return { ...prev, [current]: { ...e, policies } };
-    });
-  const setFixed = (id: string, value: number | null) =>
-    setEdits((prev) => {
-      const e = prev[current] ?? EMPTY_EDIT;
-      const fixed = { ...e.fixed };
-      if (value === null) delete fixed[id];
-      else fixed[id] = value;
-      return { ...prev, [current]: { ...e, fixed } };
-    });
-
-  const quickRun = () => {
-    if (!current) return;
-    setQuickError(null);
-    const s = currentScenario ? applyEdit(currentScenario, edit) : undefined;
-    simulate(source, current, {
-      seed,
-      parameters: s?.parameters ?? {},
-      scenarios: editedScenarios(),
-    })
-      .then(setQuick)
-      .catch((e) => setQuickError(errorText(e)));
-  };
-
-  const run = async () => {
-    stopFollowing.current?.();
-    const ids = [scenarioA, scenarioB].filter((x, i, all) => x && all.indexOf(x) === i);
-    const started = performance.now();
-    setJob({ id: null, state: 'submitting', done: 0, total: 0, started, elapsedMs: 0 });
-    try {
-      const { id } = await submitExploration(
-        source,
-        { scenarios: ids, sample, runs, seed },
-        editedScenarios(),
-      );
-      setJob((j) => (j ? { ...j, id, state: 'queued' } : j));
-      stopFollowing.current = followJob(id, {
-        progress: (p) =>
-          setJob((j) =>
-            j
-              ? {
-                  ...j,
-                  state: 'running',
-                  done: p.done,
-                  total: p.total,
-                  elapsedMs: performance.now() - started,
-                }
-              : j,
-          ),
-        end: (state, error) => {
-          const elapsedMs = performance.now() - started;
-          if (state === 'done') {
-            getJob(id)
-              .then((full) => {
-                setJob((j) =>
-                  j
-                    ? {
-                        ...j,
-                        state: 'done',
-                        done: full.progress.done,
-                        total: full.progress.total,
-                        elapsedMs,
-                      }
-                    : j,
-                );
-                if (full.result) onSummary(full.result);
-              })
-              .catch((e) =>
-                setJob((j) => (j ? { ...j, state: 'failed', error: errorText(e) } : j)),
-              );
-          } else {
-            setJob((j) =>
-              j ? { ...j, state, elapsedMs, error: error ? error.message : undefined } : j,
-            );
-          }
-        },
-      });
-    } catch (e) {
-      setJob((j) => (j ? { ...j, state: 'failed', error: errorText(e) } : j));
-    }
-  };
-
-  const cancel = () => {
-    if (!job?.id) return;
-    cancelJob(job.id).catch((e) => setJob((j) => (j ? { ...j, error: errorText(e) } : j)));
-  };
+  const { job, running, summary } = exploration;
 
   if (metaError && scenarios.length === 0) {
     return (
@@ -308,17 +82,36 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
   }
 
   const parameters: ModelParameter[] = meta?.parameters ?? [];
-  const running =
-    job && (job.state === 'submitting' || job.state === 'queued' || job.state === 'running');
   const scenarioLabel = (s: ScenarioEntry) => (s.name ? `${s.name} (${s.id})` : s.id);
-  const shownScenarios = [scenarioA, scenarioB].filter((x, i, all) => x && all.indexOf(x) === i);
   const bandsBySeries = new Map<string, Band[]>();
   for (const b of summary?.bands ?? []) {
-    if (!shownScenarios.includes(b.scenario)) continue;
+    if (!editor.shown.includes(b.scenario)) continue;
     const list = bandsBySeries.get(b.series) ?? [];
     list.push(b);
     bandsBySeries.set(b.series, list);
   }
+  const quickRun = () => {
+    if (!current) return;
+    const s = currentScenario ? applyEdit(currentScenario, edit) : undefined;
+    quick.run(source, current, settings.seed, s?.parameters ?? {}, editor.edited());
+  };
+  const run = () =>
+    exploration.run(
+      source,
+      {
+        scenarios: editor.shown,
+        sample: settings.sample,
+        runs: settings.runs,
+        seed: settings.seed,
+      },
+      editor.edited(),
+    );
+  const scenarioOptions = scenarios.map((s) => (
+    <option key={s.id} value={s.id}>
+      {scenarioLabel(s)}
+      {isEdited(editor.edits[s.id]) ? ' — edited' : ''}
+    </option>
+  ));
 
   return (
     <div className="scenarios">
@@ -329,31 +122,21 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
             <span>Scenario A</span>
             <select
               aria-label="Scenario A"
-              value={scenarioA}
-              onChange={(e) => setScenarioA(e.target.value)}
+              value={editor.scenarioA}
+              onChange={(e) => editor.setScenarioA(e.target.value)}
             >
-              {scenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {scenarioLabel(s)}
-                  {isEdited(edits[s.id]) ? ' — edited' : ''}
-                </option>
-              ))}
+              {scenarioOptions}
             </select>
           </label>
           <label className="field">
             <span>Compare with (B)</span>
             <select
               aria-label="Compare with scenario B"
-              value={scenarioB}
-              onChange={(e) => setScenarioB(e.target.value)}
+              value={editor.scenarioB}
+              onChange={(e) => editor.setScenarioB(e.target.value)}
             >
               <option value="">none</option>
-              {scenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {scenarioLabel(s)}
-                  {isEdited(edits[s.id]) ? ' — edited' : ''}
-                </option>
-              ))}
+              {scenarioOptions}
             </select>
           </label>
         </div>
@@ -362,21 +145,21 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
 
       <section aria-labelledby="h-settings">
         <h3 id="h-settings">Settings of {current}</h3>
-        {scenarioB && (
+        {editor.scenarioB && (
           <fieldset className="segmented">
             <legend>Edit</legend>
             {(
               [
-                ['A', scenarioA],
-                ['B', scenarioB],
+                ['A', editor.scenarioA],
+                ['B', editor.scenarioB],
               ] as const
             ).map(([which, id]) => (
               <label key={which} className="check">
                 <input
                   type="radio"
                   name="edit-which"
-                  checked={editing === which}
-                  onChange={() => setEditing(which)}
+                  checked={editor.editing === which}
+                  onChange={() => editor.setEditing(which)}
                 />
                 {which}: {id}
               </label>
@@ -384,20 +167,19 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
           </fieldset>
         )}
         <h4>Policies</h4>
-        {!states[current] ? (
-          <p className="hint">{quickError ?? 'Reading the model’s states…'}</p>
+        {!roles ? (
+          <p className="hint">{rolesError ?? quick.error ?? 'Reading the model’s states…'}</p>
         ) : (
           <div className="grid2">
-            {states[current].map((st) => {
-              const base =
-                currentScenario?.policies?.[st] ?? currentScenario?.defaultPolicy ?? 'engage';
+            {roles.states.map((st) => {
+              const base = roles.policies[st] ?? roles.defaultPolicy;
               return (
                 <label key={st} className="field">
                   <span>{names.get(st) ?? st}</span>
                   <select
                     aria-label={`Policy of ${names.get(st) ?? st}`}
                     value={edit.policies[st] ?? base}
-                    onChange={(e) => setPolicy(st, e.target.value)}
+                    onChange={(e) => editor.setPolicy(st, e.target.value, base)}
                   >
                     {(meta?.policies ?? POLICIES).map((p) => (
                       <option key={p} value={p}>
@@ -440,12 +222,16 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
                       max={hi}
                       step={(hi - lo) / 100 || 0.01}
                       value={value}
-                      onChange={(e) => setFixed(p.id, Number(e.target.value))}
+                      onChange={(e) => editor.setFixed(p.id, Number(e.target.value))}
                       aria-valuetext={`${value} ${p.unit}`}
                     />
                   </label>
                   {fixed !== undefined && (
-                    <button type="button" className="small" onClick={() => setFixed(p.id, null)}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => editor.setFixed(p.id, null)}
+                    >
                       reset
                     </button>
                   )}
@@ -457,7 +243,8 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
         <button type="button" onClick={quickRun}>
           Quick run (one world)
         </button>
-        {quick && <QuickResult result={quick} />}
+        {roles && quick.error && <p className="error">{quick.error}</p>}
+        {quick.result && <QuickResult result={quick.result} />}
       </section>
 
       <section aria-labelledby="h-run">
@@ -469,8 +256,8 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
               type="number"
               min={1}
               max={100000}
-              value={runs}
-              onChange={(e) => setRuns(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+              value={settings.runs}
+              onChange={(e) => settings.setRuns(e.target.value)}
               data-testid="runs"
             />
           </label>
@@ -479,25 +266,25 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
             <input
               type="number"
               min={0}
-              value={seed}
-              onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+              value={settings.seed}
+              onChange={(e) => settings.setSeed(e.target.value)}
             />
           </label>
           <label className="field">
             <span>Sampling</span>
             <select
-              value={sample}
-              onChange={(e) => setSample(e.target.value as ExploreOptions['sample'])}
+              value={settings.sample}
+              onChange={(e) => settings.setSample(e.target.value as ExploreOptions['sample'])}
             >
               <option value="lhs">Latin hypercube</option>
               <option value="sobol">Sobol (sensitivity)</option>
               <option value="morris">Morris (screening)</option>
             </select>
           </label>
-          <button type="button" onClick={run} disabled={!!running} data-testid="run">
+          <button type="button" onClick={run} disabled={running} data-testid="run">
             Run
           </button>
-          <button type="button" onClick={cancel} disabled={!running || !job?.id}>
+          <button type="button" onClick={exploration.cancel} disabled={!running || !job?.id}>
             Cancel
           </button>
         </div>
@@ -542,7 +329,11 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
               </div>
             );
           })}
-          <HypothesesTable summary={summary} />
+          <HypothesesTable
+            summary={summary}
+            focus={pick?.hypothesis ?? null}
+            focusKey={pick?.n ?? 0}
+          />
           <SensitivityTable summary={summary} />
           <details>
             <summary>Outcome quantiles ({summary.outcomes.length})</summary>
@@ -574,169 +365,5 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
         </section>
       )}
     </div>
-  );
-}
-
-/** The hypotheses of an exploration: share of worlds where each holds and where it fails. */
-export function HypothesesTable({ summary }: { summary: ExplorationSummary }) {
-  if (summary.hypotheses.length === 0) {
-    return <p className="hint">The case states no hypothesis for these scenarios.</p>;
-  }
-  return (
-    <table data-testid="hypotheses">
-      <caption>Hypotheses: share of plausible worlds in which each holds</caption>
-      <thead>
-        <tr>
-          <th scope="col">hypothesis</th>
-          <th scope="col">scenario</th>
-          <th scope="col">holds</th>
-          <th scope="col">95% CI</th>
-          <th scope="col">where it fails (PRIM box)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {summary.hypotheses.map((h) => (
-          <tr key={h.id}>
-            <td>
-              <strong>{h.id}</strong>
-              <div className="muted">{h.statement}</div>
-            </td>
-            <td>
-              {h.policy}
-              {h.versus ? ` vs ${h.versus}` : ''}
-            </td>
-            <td>{(100 * h.holds).toFixed(1)}%</td>
-            <td>
-              {(100 * h.ci[0]).toFixed(1)}–{(100 * h.ci[1]).toFixed(1)}%
-            </td>
-            <td>
-              {h.failBox
-                ? `${
-                    h.failBox.limits
-                      .map(
-                        (l) => `${l.parameter} ∈ [${l.lo.toPrecision(3)}, ${l.hi.toPrecision(3)}]`,
-                      )
-                      .join(', ') ||
-                    'not confined to a box: no parameter range separates the failures'
-                  } (coverage ${(100 * h.failBox.coverage).toFixed(0)}%, density ${(100 * h.failBox.density).toFixed(0)}%)`
-                : '—'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function QuickResult({ result }: { result: SimulateResult }) {
-  const entries: [string, number][] = Array.isArray(result.outcomes)
-    ? result.outcomes.map((o) => [o.name, o.value])
-    : Object.entries(result.outcomes);
-  return (
-    <details open>
-      <summary>One world: {entries.length} outcomes</summary>
-      <table className="compact">
-        <tbody>
-          {entries.map(([k, v]) => (
-            <tr key={k}>
-              <th scope="row">{k}</th>
-              <td>{Number.isFinite(v) ? v.toPrecision(4) : String(v)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
-  );
-}
-
-interface SobolIndex {
-  parameter: string;
-  first: number;
-  firstCi: [number, number];
-  total: number;
-  totalCi: [number, number];
-}
-interface MorrisIndex {
-  parameter: string;
-  mu: number;
-  muStar: number;
-  sigma: number;
-}
-type Sensitivity =
-  | { method: 'sobol'; outcomes: { scenario: string; metric: string; indices: SobolIndex[] }[] }
-  | { method: 'morris'; outcomes: { scenario: string; metric: string; indices: MorrisIndex[] }[] };
-
-/** Sensitivity of each outcome to the uncertain parameters (Sobol or Morris runs only). */
-function SensitivityTable({ summary }: { summary: ExplorationSummary }) {
-  const s = summary.sensitivity as Sensitivity | null;
-  const [choice, setChoice] = useState(0);
-  if (!s || s.outcomes.length === 0) return null;
-  const o = s.outcomes[Math.min(choice, s.outcomes.length - 1)];
-  if (!o) return null;
-  return (
-    <section aria-labelledby="h-sens">
-      <h4 id="h-sens">
-        Sensitivity ({s.method === 'sobol' ? 'Sobol indices' : 'Morris screening'})
-      </h4>
-      <label className="field">
-        <span>Outcome</span>
-        <select value={choice} onChange={(e) => setChoice(Number(e.target.value))}>
-          {s.outcomes.map((x, i) => (
-            <option key={`${x.scenario}/${x.metric}`} value={i}>
-              {x.scenario}: {x.metric}
-            </option>
-          ))}
-        </select>
-      </label>
-      {s.method === 'sobol' ? (
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">parameter</th>
-              <th scope="col">first order [CI]</th>
-              <th scope="col">total [CI]</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...(o.indices as SobolIndex[])]
-              .sort((a, b) => b.total - a.total)
-              .map((i) => (
-                <tr key={i.parameter}>
-                  <td>{i.parameter}</td>
-                  <td>
-                    {i.first.toFixed(3)} [{i.firstCi[0].toFixed(2)}, {i.firstCi[1].toFixed(2)}]
-                  </td>
-                  <td>
-                    {i.total.toFixed(3)} [{i.totalCi[0].toFixed(2)}, {i.totalCi[1].toFixed(2)}]
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      ) : (
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">parameter</th>
-              <th scope="col">μ*</th>
-              <th scope="col">μ</th>
-              <th scope="col">σ</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...(o.indices as MorrisIndex[])]
-              .sort((a, b) => b.muStar - a.muStar)
-              .map((i) => (
-                <tr key={i.parameter}>
-                  <td>{i.parameter}</td>
-                  <td>{i.muStar.toPrecision(3)}</td>
-                  <td>{i.mu.toPrecision(3)}</td>
-                  <td>{i.sigma.toPrecision(3)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * The one-click report: a self-contained HTML file (inline CSS, the map as inline SVG, no script,
- * no external resource) with the case summary, the current analyses and, when one ran, the latest
- * exploration and its hypotheses. Every value from the case is escaped.
+ * no external resource) with the case summary, the current analyses, the claims with their
+ * verdicts (the workbench's Claims table) and, when one ran, the latest exploration and its
+ * hypotheses. Every value from the case is escaped.
  */
 import type { AnalysisBundle, Case, ExplorationSummary, Layer } from '../api/types.js';
+import { claimRows } from '../claims.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -170,6 +172,34 @@ export function buildReport(input: ReportInput): string {
         ]),
     ),
   );
+
+  const claims = claimRows(c, x);
+  if (claims.length > 0) {
+    parts.push('<h2>Claims</h2>');
+    parts.push(
+      `<p class="muted">Each claim of the case, the hypotheses that test it and their verdicts${x ? ` over the ${x.completedWorlds} worlds of the latest exploration` : ' (no exploration ran)'}.</p>`,
+    );
+    parts.push(
+      table(
+        ['claim', '¶', 'hypothesis', 'claimant', 'comparison', 'verdict', 'where it fails'],
+        claims.flatMap((r) => {
+          const claim = r.claim ? `${r.claim}: ${r.statement}` : r.statement;
+          if (r.tests.length === 0) {
+            return [[claim, r.paragraph || '—', 'no hypothesis tests this claim', '', '', '', '']];
+          }
+          return r.tests.map((t) => [
+            claim,
+            r.paragraph || '—',
+            t.id,
+            t.claimant ?? '—',
+            t.comparison,
+            t.verdict,
+            t.failsWhere ?? '—',
+          ]);
+        }),
+      ),
+    );
+  }
 
   if (x) {
     parts.push('<h2>Latest exploration</h2>');

@@ -41,12 +41,12 @@ let directions: Uint32Array | null = null;
  * Direction numbers v_k = m_k · 2^(32−k), k = 1..32, of the first `d` dimensions (d × 32, row-major),
  * with the recurrence of Bratley & Fox (ACM TOMS 14 (1988) 88–100, Algorithm 659):
  * v_k = a_1 v_(k−1) ⊕ … ⊕ a_(s−1) v_(k−s+1) ⊕ v_(k−s) ⊕ (v_(k−s) >> s).
- * @throws {EntenteError} `invalid-argument` when d exceeds the table
+ * @throws {EntenteError} `out-of-range` when d exceeds the table
  */
 export function sobolDirections(d: number): Uint32Array {
   if (!Number.isInteger(d) || d < 1 || d > SOBOL_MAX_DIMENSION) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolDirections: d must be an integer in 1..${SOBOL_MAX_DIMENSION}, got ${d}`,
     );
   }
@@ -81,7 +81,7 @@ function buildDirections(): Uint32Array {
 /**
  * The first n points (after `skip`) of the d-dimensional Sobol sequence, n × d row-major in [0, 1).
  * @default options.skip 0 (the first point is the origin)
- * @throws {EntenteError} `invalid-argument` when n, d or skip is out of range
+ * @throws {EntenteError} `out-of-range` when n, d or skip is out of range
  * @example sobolSequence(4, 1) // Float64Array [0, 0.5, 0.75, 0.25]
  */
 export function sobolSequence(
@@ -91,23 +91,23 @@ export function sobolSequence(
 ): Float64Array {
   const skip = options.skip ?? 0;
   if (!Number.isInteger(n) || n < 0) {
-    throw new EntenteError('invalid-argument', `sobolSequence: n must be an integer ≥ 0, got ${n}`);
+    throw new EntenteError('out-of-range', `sobolSequence: n must be an integer ≥ 0, got ${n}`);
   }
   if (!Number.isInteger(skip) || skip < 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolSequence: skip must be an integer ≥ 0, got ${skip}`,
     );
   }
   if (n + skip > 2 ** BITS) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolSequence: n + skip must be ≤ 2^32 (32-bit points), got ${n + skip}`,
     );
   }
   if (!Number.isInteger(d) || d < 1 || d > SOBOL_MAX_DIMENSION) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolSequence: d must be an integer in 1..${SOBOL_MAX_DIMENSION}, got ${d}`,
     );
   }

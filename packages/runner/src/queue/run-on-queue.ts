@@ -5,7 +5,7 @@
  * Batches whose worker dies are retried by BullMQ's stalled-job detection in the other workers.
  */
 import { randomBytes } from 'node:crypto';
-import type { BatchResult, ExplorationPlan } from '@entente/core';
+import { type BatchResult, EntenteError, type ExplorationPlan } from '@entente/core';
 import { Queue, QueueEvents } from 'bullmq';
 import type { BatchRange } from '../split-batches.js';
 import { decodeBatch } from './batch-codec.js';
@@ -122,7 +122,7 @@ export async function runOnQueue(
       });
       events?.on('failed', ({ jobId: id, failedReason }) => {
         if (id.startsWith(`${exploration}.`))
-          settle(new Error(`queue: batch ${id} failed: ${failedReason}`));
+          settle(new EntenteError('internal', `queue: batch ${id} failed: ${failedReason}`));
       });
       void poll();
     });

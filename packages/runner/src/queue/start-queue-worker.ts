@@ -48,7 +48,7 @@ export interface QueueWorker {
 
 /**
  * Starts consuming batches from the queue at `url`.
- * @throws RangeError on a URL that is not redis://
+ * @throws {EntenteError} `invalid-argument` on a URL that is not redis://
  */
 export async function startQueueWorker(
   url: string,

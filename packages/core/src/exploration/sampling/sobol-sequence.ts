@@ -35,12 +35,15 @@ export interface SobolSequenceOptions {
 const BITS = 32;
 const SCALE = 2 ** -BITS;
 
-let directions: Uint32Array | null = null;
+/** Joe & Kuo's lines, split once; read-only. */
+const JOE_KUO_LINES: readonly string[] = Object.freeze(JOE_KUO_DIRECTIONS.trim().split('\n'));
 
 /**
  * Direction numbers v_k = m_k · 2^(32−k), k = 1..32, of the first `d` dimensions (d × 32, row-major),
  * with the recurrence of Bratley & Fox (ACM TOMS 14 (1988) 88–100, Algorithm 659):
  * v_k = a_1 v_(k−1) ⊕ … ⊕ a_(s−1) v_(k−s+1) ⊕ v_(k−s) ⊕ (v_(k−s) >> s).
+ * Each call builds a new array the caller owns (no shared table behind it: a caller that
+ * overwrites it affects nothing else); building d dimensions costs O(32·d).
  * @throws {EntenteError} `out-of-range` when d exceeds the table
  */
 export function sobolDirections(d: number): Uint32Array {
@@ -50,15 +53,9 @@ export function sobolDirections(d: number): Uint32Array {
       `sobolDirections: d must be an integer in 1..${SOBOL_MAX_DIMENSION}, got ${d}`,
     );
   }
-  if (directions === null) directions = buildDirections();
-  return directions.subarray(0, d * BITS);
-}
-
-function buildDirections(): Uint32Array {
-  const v = new Uint32Array(SOBOL_MAX_DIMENSION * BITS);
+  const v = new Uint32Array(d * BITS);
   for (let k = 1; k <= BITS; k++) v[k - 1] = 2 ** (BITS - k); // dimension 1: all m_k = 1
-  const lines = JOE_KUO_DIRECTIONS.trim().split('\n');
-  for (const line of lines) {
+  for (const line of JOE_KUO_LINES.slice(0, d - 1)) {
     const f = line.split(' ').map(Number);
     const dim = f[0] - 1;
     const s = f[1];

@@ -5,6 +5,7 @@
  * because they need the whole case.
  */
 import { z } from 'zod';
+import { IdSchema } from '../ids.js';
 import { HypothesisSchema } from '../simulation/hypotheses.js';
 import { ScenarioSchema } from '../simulation/scenario.js';
 import { DATE_PATTERN } from './dates.js';
@@ -40,15 +41,7 @@ export const SOURCE_KINDS = [
 /** Source reliability on the NATO/Admiralty scale: A completely reliable … F cannot be judged. */
 export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
-const id = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
-    'ids start with a letter or digit and use A-Z a-z 0-9 _ . : -',
-  )
-  .describe('An identifier, unique within its section.');
+const id = IdSchema.describe('An identifier, unique within its section.');
 
 const text = z.string().max(100_000);
 

@@ -15,7 +15,7 @@ import { LAYERS } from './vocabulary.js';
 export const CASE_FORMAT = 'entente/1';
 
 /** The kinds of actor a case can hold. */
-export const ACTOR_KINDS = [
+export const ACTOR_KINDS = Object.freeze([
   'state',
   'regime',
   'armed-group',
@@ -23,10 +23,10 @@ export const ACTOR_KINDS = [
   'opposition',
   'population',
   'other',
-] as const;
+] as const);
 
 /** The kinds of source a case can cite. */
-export const SOURCE_KINDS = [
+export const SOURCE_KINDS = Object.freeze([
   'essay',
   'article',
   'news',
@@ -36,10 +36,10 @@ export const SOURCE_KINDS = [
   'official-statement',
   'interview',
   'other',
-] as const;
+] as const);
 
 /** Source reliability on the NATO/Admiralty scale: A completely reliable … F cannot be judged. */
-export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export const RELIABILITY = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F'] as const);
 
 const id = IdSchema.describe('An identifier, unique within its section.');
 

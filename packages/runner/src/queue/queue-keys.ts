@@ -19,15 +19,6 @@ export const planKey = (exploration: string) => `${QUEUE_PREFIX}:plan:${explorat
 /** Key of the hash of finished batches of an exploration. */
 export const resultsKey = (exploration: string) => `${QUEUE_PREFIX}:results:${exploration}`;
 
-/** The data of one batch job. */
-export interface BatchJobData {
-  readonly exploration: string;
-  readonly planId: string;
-  readonly index: number;
-  readonly start: number;
-  readonly end: number;
-}
-
 /**
  * Checks a `redis://host:port[/db]` (or `rediss://`) URL and opens a client for BullMQ.
  * @throws {EntenteError} `invalid-argument` on another scheme

@@ -88,6 +88,23 @@ describe('core import graph', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
+  it('case/ imports from simulation/ only what the case format embeds (a list that may only shrink)', () => {
+    // The folders still import each other: the case schema embeds the scenario and hypothesis
+    // schemas and the semantic checks read the parameter and outcome tables, while compileModel
+    // reads cases. Moving those schemas and tables out of simulation/ empties this list.
+    const caseToSimulation = [...graph]
+      .filter(([from]) => from.startsWith('case/'))
+      .flatMap(([from, targets]) =>
+        targets.filter((t) => t.startsWith('simulation/')).map((t) => `${from} → ${t}`),
+      );
+    expect(caseToSimulation.sort()).toEqual([
+      'case/schema.ts → simulation/hypotheses.ts',
+      'case/schema.ts → simulation/scenario.ts',
+      'case/semantics.ts → simulation/outcomes.ts',
+      'case/semantics.ts → simulation/parameters.ts',
+    ]);
+  });
+
   it('ids.ts is a leaf (it imports only zod) and the id pattern is written only there', () => {
     expect(graph.get('ids.ts')).toEqual([]);
     const writers = sources(SRC).filter((f) =>

@@ -5,7 +5,7 @@
  *
  * Exit codes: 0 ok, 1 invalid input (a case with errors, an unreadable file), 2 usage error.
  */
-import { ENTENTE_VERSION, isCaseDate } from '@entente/core';
+import { ENTENTE_VERSION, EntenteError, type EntenteErrorCode, isCaseDate } from '@entente/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type AnalysisCliOptions, addAnalysisOptions } from './analysis-options.js';
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
@@ -34,7 +34,36 @@ import { CaseInvalid } from './load-case.js';
 export const VERSION: string = ENTENTE_VERSION;
 
 /** Exit codes of every command. */
-export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 70, cancelled: 130 } as const;
+
+/**
+ * The exit code of each {@link EntenteErrorCode}, the one place the CLI maps codes: bad input
+ * exits 1, a cancelled run 130 (as after SIGINT), and a bug in entente 70 (`EX_SOFTWARE` of
+ * sysexits.h). Usage errors (commander's own) exit 2 before any code is reached.
+ */
+const EXIT_OF_CODE: Readonly<Record<EntenteErrorCode, number>> = {
+  'invalid-case': EXIT.invalidInput,
+  'invalid-csv': EXIT.invalidInput,
+  'invalid-argument': EXIT.invalidInput,
+  'out-of-range': EXIT.invalidInput,
+  'resource-limit': EXIT.invalidInput,
+  'unsupported-format': EXIT.invalidInput,
+  'not-found': EXIT.invalidInput,
+  cancelled: EXIT.cancelled,
+  internal: EXIT.internal,
+};
+
+/** Prints an error that is not the user's fault: a bug, with what to send when reporting it. */
+function reportBug(io: Io, error: unknown): number {
+  const detail =
+    error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  io.stderr(
+    `entente: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
+      'this is a bug in entente, please report it with the command you ran and this output:\n' +
+      `${detail}\n`,
+  );
+  return EXIT.internal;
+}
 
 function parseDate(value: string): string {
   if (!isCaseDate(value))
@@ -393,7 +422,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 }
 
 /**
- * Runs the CLI on `argv` (without the node and script paths) and returns the exit code.
+ * Runs the CLI on `argv` (without the node and script paths) and returns the exit code (see
+ * {@link EXIT}); it never rejects: a bug in entente prints a "please report it" message and exits 70.
  * @example await main(['show', '--json'])
  */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -414,10 +444,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.stderr(`${error.file}: ${error.message}\n`);
       return EXIT.invalidInput;
     }
-    if (error instanceof RangeError || (error instanceof Error && error.name === 'EntenteError')) {
+    if (error instanceof EntenteError && error.code !== 'internal') {
       io.stderr(`entente: ${error.message}\n`);
-      return EXIT.invalidInput;
+      return EXIT_OF_CODE[error.code];
     }
-    throw error;
+    // `internal`, and anything that is not an EntenteError (a RangeError, a TypeError …), is a bug
+    // in entente, never bad input.
+    return reportBug(io, error);
   }
 }

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { EntenteError } from '@entente/core';
 import { describe, expect, it } from 'vitest';
+import type { Io } from '../src/io.js';
+import { EXIT, main } from '../src/main.js';
 import { runCli, tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -196,5 +199,51 @@ describe('entente schema', () => {
     expect(r.code).toBe(0);
     const committed = readFileSync(join(ROOT, 'schema/entente-case.schema.json'), 'utf8');
     expect(r.stdout).toBe(committed);
+  });
+});
+
+describe('entente exit codes by error code', () => {
+  /** Runs `show` with an Io whose stdout throws `error`, as if the command had failed with it. */
+  async function showThrowing(error: unknown): Promise<{ code: number; stderr: string }> {
+    let stderr = '';
+    const io: Io = {
+      stdout: () => {
+        throw error;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      cwd: process.cwd(),
+    };
+    return { code: await main(['show'], io), stderr };
+  }
+
+  it.each([
+    ['invalid-argument', EXIT.invalidInput],
+    ['out-of-range', EXIT.invalidInput],
+    ['resource-limit', EXIT.invalidInput],
+    ['not-found', EXIT.invalidInput],
+    ['unsupported-format', EXIT.invalidInput],
+    ['cancelled', EXIT.cancelled],
+  ] as const)('an EntenteError %s exits %i with its message', async (code, exit) => {
+    const r = await showThrowing(new EntenteError(code, `show: failed with ${code}`));
+    expect(r.code).toBe(exit);
+    expect(r.stderr).toBe(`entente: show: failed with ${code}\n`);
+  });
+
+  it('exit codes are 1 for input, 2 for usage, 70 for a bug, 130 for cancelled', () => {
+    expect(EXIT).toEqual({ ok: 0, invalidInput: 1, usage: 2, internal: 70, cancelled: 130 });
+  });
+
+  it.each([
+    ['a plain RangeError', new RangeError('index 7 out of bounds')],
+    ['a TypeError', new TypeError("cannot read properties of undefined (reading 'x')")],
+    ['an internal EntenteError', new EntenteError('internal', 'show: impossible state')],
+  ])('%s is a bug: exit 70 with a please-report message, never exit 1', async (_, error) => {
+    const r = await showThrowing(error);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain('entente: internal error: ');
+    expect(r.stderr).toContain((error as Error).message);
+    expect(r.stderr).toContain('this is a bug in entente, please report it');
   });
 });

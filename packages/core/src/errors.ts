@@ -20,7 +20,7 @@ import type { CaseIssue } from './case/issues.js';
  * - `internal`: a bug in entente — never the user's input. Adapters report it as such (CLI exit
  *   70, HTTP 500).
  */
-export const ENTENTE_ERROR_CODES = [
+export const ENTENTE_ERROR_CODES = Object.freeze([
   'invalid-case',
   'invalid-csv',
   'invalid-argument',
@@ -30,7 +30,7 @@ export const ENTENTE_ERROR_CODES = [
   'not-found',
   'cancelled',
   'internal',
-] as const;
+] as const);
 
 /** A code of {@link EntenteError}. */
 export type EntenteErrorCode = (typeof ENTENTE_ERROR_CODES)[number];

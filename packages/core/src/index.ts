@@ -188,6 +188,14 @@ export {
   type Sign,
   type Vocabulary,
 } from './case/vocabulary.js';
+export {
+  type BatchJob,
+  BatchJobSchema,
+  type EncodedBatch,
+  EncodedBatchSchema,
+  parseBatchJob,
+  parseEncodedBatch,
+} from './contract/queue.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
 export * from './experiment/index.js';
 export * from './exploration/index.js';

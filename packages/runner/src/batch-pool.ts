@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BatchResult, type ExplorationPlan, runBatch } from '@entente/core';
+import { type BatchResult, EntenteError, type ExplorationPlan, runBatch } from '@entente/core';
 import { Piscina } from 'piscina';
 import { type BatchTask, unpackBatch } from './worker.js';
 
@@ -30,21 +30,27 @@ export function workerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const file = basename(here) === 'src' ? join(here, '../dist/worker.js') : join(here, 'worker.js');
   if (!existsSync(file))
-    throw new Error(`runner: the worker file ${file} is missing; run \`npx tsc -b\` first`);
+    throw new EntenteError(
+      'not-found',
+      `runner: the worker file ${file} is missing; run \`npx tsc -b\` first`,
+    );
   return file;
 }
 
 /**
  * A pool of `threads` worker threads; 1 runs batches in the calling thread unless `threadsOnly`
  * (a queue worker keeps its event loop free to renew job locks).
- * @throws RangeError when threads is not a whole number ≥ 1
+ * @throws {EntenteError} `out-of-range` when threads is not a whole number ≥ 1
  */
 export function createBatchPool(
   threads: number,
   options: { readonly threadsOnly?: boolean } = {},
 ): BatchPool {
   if (!Number.isInteger(threads) || threads < 1)
-    throw new RangeError(`runner: workers must be a whole number ≥ 1, got ${threads}`);
+    throw new EntenteError(
+      'out-of-range',
+      `runner: workers must be a whole number ≥ 1, got ${threads}`,
+    );
   if (threads === 1 && !options.threadsOnly) return inProcessPool();
   const piscina = new Piscina<BatchTask, Float64Array>({
     filename: workerFile(),

@@ -1,5 +1,5 @@
 /** Splits a plan's worlds into batches: whole design units (strides), small enough to balance. */
-import type { ExplorationPlan } from '@entente/core';
+import { EntenteError, type ExplorationPlan } from '@entente/core';
 
 /** A range of worlds [start, end). */
 export interface BatchRange {
@@ -20,7 +20,10 @@ export function splitBatches(plan: ExplorationPlan, workers: number, size?: numb
   const cap = Math.max(1, Math.floor(MAX_BATCH_RUNS / plan.scenarios.length));
   const target = size ?? Math.min(cap, Math.ceil(plan.worlds / (workers * 8)));
   if (!Number.isInteger(target) || target < 1)
-    throw new RangeError(`runner: batchSize must be a whole number ≥ 1, got ${size}`);
+    throw new EntenteError(
+      'out-of-range',
+      `runner: batchSize must be a whole number ≥ 1, got ${size}`,
+    );
   const step = Math.max(plan.stride, Math.ceil(target / plan.stride) * plan.stride);
   const ranges: BatchRange[] = [];
   for (let start = 0; start < plan.worlds; start += step)

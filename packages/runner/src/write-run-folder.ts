@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
   ENTENTE_VERSION,
+  EntenteError,
   type ExplorationSummary,
   type RunTable,
   SUMMARY_FORMAT,
@@ -185,7 +186,10 @@ export async function writeRunFolder(
     exists = (await stat(target)) !== undefined;
   } catch {}
   if (exists && !(await isRunFolder(target)))
-    throw new Error(`run folder: "${dir}" exists and is not a run folder; choose another --out`);
+    throw new EntenteError(
+      'invalid-argument',
+      `run folder: "${dir}" exists and is not a run folder; choose another --out`,
+    );
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   const temp = join(parent, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -61,7 +61,7 @@ export type EntenteServer = FastifyInstance & {
 /**
  * Builds the server (not listening: call `listen`, e.g. `{ port: 0, host: '127.0.0.1' }`). The
  * cases are read when the server becomes ready (`ready()`, `listen()` or the first `inject()`).
- * @throws {RangeError} on an option out of range
+ * @throws {EntenteError} `out-of-range` on an option out of range
  * @example const app = createServer({ cases: 'cases/' }); await app.listen({ port: 8787, host: '127.0.0.1' });
  */
 export function createServer(options: ServerOptions = {}): EntenteServer {
@@ -80,6 +80,7 @@ export function createServer(options: ServerOptions = {}): EntenteServer {
     concurrency: resolved.jobConcurrency,
     maxFinished: resolved.maxFinishedJobs,
     retentionMs: resolved.jobRetentionMs,
+    onInternalError: (err, job) => app.log.error({ err, job }, 'job failed'),
   });
   const ctx: ServerContext = {
     options: resolved,

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { ApiError } from './api-error.js';
+import { ApiError, jobError } from './api-error.js';
 
 /** Life cycle of a job. */
 export type JobState = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -55,6 +55,8 @@ export interface JobQueueOptions {
   readonly retentionMs: number;
   /** Clock, for tests. @default Date.now */
   readonly now?: () => number;
+  /** Told of each job that failed from a bug (its client sees only `internal`), for the log. */
+  readonly onInternalError?: (error: unknown, jobId: string) => void;
 }
 
 const FINISHED: readonly JobState[] = ['done', 'cancelled', 'failed'];
@@ -192,11 +194,8 @@ export class JobQueue<R = unknown> {
         }
       } catch (error) {
         if (job.state === 'running') {
-          const e = error as { code?: unknown; message?: unknown };
-          job.error = {
-            code: typeof e.code === 'string' ? e.code : 'failed',
-            message: typeof e.message === 'string' ? e.message : String(error),
-          };
+          job.error = jobError(error);
+          if (job.error.code === 'internal') this.options.onInternalError?.(error, job.id);
           this.finish(job, 'failed', { type: 'failed', ...job.error });
         }
       } finally {

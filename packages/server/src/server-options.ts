@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { EntenteError } from '@entente/core';
 
 /** The built workbench (`packages/web/dist`), served at `/`. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -71,18 +72,22 @@ export type ResolvedServerOptions = Required<{
 function int(name: string, value: number | undefined, fallback: number, min: number): number {
   const v = value ?? fallback;
   if (!Number.isInteger(v) || v < min) {
-    throw new RangeError(`createServer: ${name} must be a whole number ≥ ${min}; got ${v}`);
+    throw new EntenteError(
+      'out-of-range',
+      `createServer: ${name} must be a whole number ≥ ${min}; got ${v}`,
+    );
   }
   return v;
 }
 
 /**
  * Fills in the defaults of server options.
- * @throws {RangeError} when a bound is not a whole number in range
+ * @throws {EntenteError} `out-of-range` when a bound is not a whole number in range
  */
 export function resolveServerOptions(options: ServerOptions = {}): ResolvedServerOptions {
   const port = int('port', options.port, 8787, 0);
-  if (port > 65535) throw new RangeError(`createServer: port must be ≤ 65535; got ${port}`);
+  if (port > 65535)
+    throw new EntenteError('out-of-range', `createServer: port must be ≤ 65535; got ${port}`);
   return {
     cases: options.cases,
     port,

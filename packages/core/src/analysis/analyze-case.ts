@@ -10,8 +10,10 @@
  * projects the case once and derives the landscape input once, and hands them to every part (the
  * parts only read them), instead of each part projecting the case again.
  */
+
 import type { Case } from '../case/schema.js';
 import type { Layer } from '../case/vocabulary.js';
+import { EntenteError } from '../errors.js';
 import { triadsOfCase } from './balance/triads-of-case.js';
 import { maximizeSignedModularity } from './coalitions/maximize-signed-modularity.js';
 import { type RelocationResult, relocate } from './coalitions/relocate.js';
@@ -77,11 +79,11 @@ export interface CitedRelation {
 
 /**
  * The relation at `index` of a case, ready to cite.
- * @throws {RangeError} when the case has no relation at `index`
+ * @throws {EntenteError} `not-found` when the case has no relation at `index`
  */
 export function citeRelation(c: Case, index: number): CitedRelation {
   const r = c.relations[index];
-  if (!r) throw new RangeError(`citeRelation: no relation ${index}`);
+  if (!r) throw new EntenteError('not-found', `citeRelation: no relation ${index}`);
   return {
     index,
     id: r.id ?? null,

@@ -56,7 +56,7 @@ export function signedGraph(
   edges.forEach((e, k) => {
     if (nodes && (!index.has(e.source) || !index.has(e.target))) {
       throw new EntenteError(
-        'invalid-argument',
+        'not-found',
         `signedGraph: edge ${k} names a node not in the node list`,
       );
     }
@@ -87,7 +87,7 @@ export function signedGraph(
     const w = e.weight ?? 1;
     if (!Number.isFinite(w) || w < 0)
       throw new EntenteError(
-        'invalid-argument',
+        'out-of-range',
         `signedGraph: edge ${k} has weight ${w}; expected a finite number ≥ 0`,
       );
     u[k] = lo;

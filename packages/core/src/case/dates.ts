@@ -3,6 +3,7 @@
  * A partial date names an interval: `2021-08` is 1–31 August 2021. `since` takes the start of
  * that interval and `until` its end, so `since: 2021, until: 2021` is the whole year.
  */
+import { EntenteError } from '../errors.js';
 
 /** The accepted spelling of a case date. */
 export const DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -65,7 +66,7 @@ export function isCaseDate(text: string): boolean {
 /**
  * True when something holding from `since` to `until` (either open) is in force at any day of
  * `at` (a partial date). Throws on an invalid date.
- * @throws {RangeError} when a date is not a valid partial ISO date
+ * @throws {EntenteError} `invalid-argument` when a date is not a valid partial ISO date
  */
 export function activeAt(
   span: { readonly since?: string | undefined; readonly until?: string | undefined },
@@ -92,7 +93,8 @@ export function overlaps(
 function mustParse(text: string, what: string): DateInterval {
   const d = parseCaseDate(text);
   if (!d)
-    throw new RangeError(
+    throw new EntenteError(
+      'invalid-argument',
       `dates: "${text}" is not a valid ${what} date (YYYY, YYYY-MM or YYYY-MM-DD)`,
     );
   return d;

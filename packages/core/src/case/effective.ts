@@ -3,6 +3,7 @@
  * weight that analyses, summaries and exports use. An explicit `sign` on a relation overrides
  * its type's default; a missing `weight` counts as 1.
  */
+import { EntenteError } from '../errors.js';
 import type { Case, Relation } from './schema.js';
 import { type Layer, resolveVocabulary, type Sign, type Vocabulary } from './vocabulary.js';
 
@@ -20,7 +21,7 @@ export interface EffectiveRelation {
 
 /**
  * Every relation of a validated case with sign, layer, directedness and weight resolved.
- * @throws {Error} when a relation's type is not in the vocabulary (a validated case never has one)
+ * @throws {EntenteError} `internal` when a relation's type is not in the vocabulary (a validated case never has one)
  */
 export function effectiveRelations(
   c: Case,
@@ -29,7 +30,8 @@ export function effectiveRelations(
   return c.relations.map((relation, index) => {
     const def = vocabulary.get(relation.type);
     if (!def) {
-      throw new Error(
+      throw new EntenteError(
+        'internal',
         `effectiveRelations: relation ${index} has type "${relation.type}", which is not in the vocabulary`,
       );
     }

@@ -5,6 +5,7 @@
  * because they need the whole case.
  */
 import { z } from 'zod';
+import { IdSchema } from '../ids.js';
 import { HypothesisSchema } from '../simulation/hypotheses.js';
 import { ScenarioSchema } from '../simulation/scenario.js';
 import { DATE_PATTERN } from './dates.js';
@@ -14,7 +15,7 @@ import { LAYERS } from './vocabulary.js';
 export const CASE_FORMAT = 'entente/1';
 
 /** The kinds of actor a case can hold. */
-export const ACTOR_KINDS = [
+export const ACTOR_KINDS = Object.freeze([
   'state',
   'regime',
   'armed-group',
@@ -22,10 +23,10 @@ export const ACTOR_KINDS = [
   'opposition',
   'population',
   'other',
-] as const;
+] as const);
 
 /** The kinds of source a case can cite. */
-export const SOURCE_KINDS = [
+export const SOURCE_KINDS = Object.freeze([
   'essay',
   'article',
   'news',
@@ -35,20 +36,12 @@ export const SOURCE_KINDS = [
   'official-statement',
   'interview',
   'other',
-] as const;
+] as const);
 
 /** Source reliability on the NATO/Admiralty scale: A completely reliable … F cannot be judged. */
-export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export const RELIABILITY = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F'] as const);
 
-const id = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
-    'ids start with a letter or digit and use A-Z a-z 0-9 _ . : -',
-  )
-  .describe('An identifier, unique within its section.');
+const id = IdSchema.describe('An identifier, unique within its section.');
 
 const text = z.string().max(100_000);
 

@@ -9,7 +9,13 @@
  */
 
 /** The five layers a relation can belong to. */
-export const LAYERS = ['diplomatic', 'economic', 'security', 'hostility', 'control'] as const;
+export const LAYERS = Object.freeze([
+  'diplomatic',
+  'economic',
+  'security',
+  'hostility',
+  'control',
+] as const);
 /** A relation layer. */
 export type Layer = (typeof LAYERS)[number];
 
@@ -26,8 +32,7 @@ export interface RelationTypeDef {
   readonly description: string;
 }
 
-/** The built-in vocabulary, grouped by layer. */
-export const BUILTIN_VOCABULARY: readonly RelationTypeDef[] = [
+const BUILTIN_TYPES: readonly RelationTypeDef[] = [
   {
     type: 'aid',
     label: 'Aid',
@@ -198,6 +203,11 @@ export const BUILTIN_VOCABULARY: readonly RelationTypeDef[] = [
     description: '`from` threatens `to` (attacks, plots); `to` perceives the danger.',
   },
 ];
+
+/** The built-in vocabulary, grouped by layer. Frozen, entries too: a shared table. */
+export const BUILTIN_VOCABULARY: readonly RelationTypeDef[] = Object.freeze(
+  BUILTIN_TYPES.map((def) => Object.freeze(def)),
+);
 
 /** A resolved vocabulary: built-in types, with the case's additions and overrides applied. */
 export type Vocabulary = ReadonlyMap<string, RelationTypeDef>;

@@ -17,6 +17,7 @@ import { type CaseIssue, type CaseIssueCode, formatPath, type Severity } from '.
 import { DEFAULT_MAX_LENGTH, type LoadCaseResult, validateCaseData } from '../case/load.js';
 import { type Actor, CASE_FORMAT, type Case } from '../case/schema.js';
 import { resolveVocabulary, type Sign } from '../case/vocabulary.js';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../ids.js';
 import {
   defaultRelationType,
   idFromFileName,
@@ -243,7 +244,6 @@ const EDGE_KNOWN = new Set([
   'since',
   'until',
 ]);
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 const isElement = (v: unknown): v is XmlElement =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -472,7 +472,7 @@ function readRelation(
   const rel: Record<string, unknown> = {};
   const id = attr(edge, 'id');
   // Only ids entente accepts are kept (those exportGexf writes, and Gephi's numbers).
-  if (id !== undefined && ID_PATTERN.test(id) && id.length <= 128) rel.id = id;
+  if (id !== undefined && ID_PATTERN.test(id) && id.length <= MAX_ID_LENGTH) rel.id = id;
   rel.from = attr(edge, 'source');
   rel.to = attr(edge, 'target');
   const { sign, weight } = signAndWeight(edge, values, path, report);

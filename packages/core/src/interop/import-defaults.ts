@@ -14,14 +14,14 @@ import { BUILTIN_VOCABULARY, type Sign } from '../case/vocabulary.js';
  * undirected with sign 0 (`territorial-presence` is directed and means something specific), so
  * imports that need one add this type to the case's vocabulary.
  */
-export const NEUTRAL_TIE: RelationTypeInput = {
+export const NEUTRAL_TIE: Readonly<RelationTypeInput> = Object.freeze({
   type: 'neutral-tie',
   label: 'Neutral tie',
   sign: 0,
   layer: 'diplomatic',
   directed: false,
   description: 'A tie without affect (sign 0), imported from a signed network.',
-};
+});
 
 /**
  * The type of an imported tie that names none: `alliance` for +1 and `hostility` for −1 (both

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EntenteError } from '../errors.js';
+import { IdSchema } from '../ids.js';
 
 /** Comparison operators of a hypothesis. */
 export const HYPOTHESIS_OPS = ['>', '>=', '<', '<='] as const;
@@ -12,14 +13,7 @@ export const HYPOTHESIS_OPS = ['>', '>=', '<', '<='] as const;
 /** A comparison operator. */
 export type HypothesisOp = (typeof HYPOTHESIS_OPS)[number];
 
-const id = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
-    'ids start with a letter or digit and use A-Z a-z 0-9 _ . : -',
-  );
+const id = IdSchema;
 
 /** One hypothesis of a case (the new top-level key `hypotheses`). */
 export const HypothesisSchema = z

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DATE_PATTERN } from '../case/dates.js';
+import { IdSchema } from '../ids.js';
 
 /** What a state can do toward the regime (docs/model.md, "Policies"). */
 export const POLICIES = [
@@ -24,15 +25,7 @@ export const DEFAULT_MONTHS = 120;
 /** Most months a scenario may run. */
 export const MAX_MONTHS = 1200;
 
-// Kept equal to the `id` rule of case/schema.ts (which imports this file, so it cannot import it).
-const id = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
-    'ids start with a letter or digit and use A-Z a-z 0-9 _ . : -',
-  );
+const id = IdSchema;
 
 const text = z.string().max(100_000);
 

@@ -209,3 +209,17 @@ describe('sobolDirections', () => {
     );
   });
 });
+
+describe('sobolDirections', () => {
+  it("sobolDirections(d) is the caller's own: zeroing it changes no later table or sequence", () => {
+    const before = Array.from(sobolSequence(16, 3));
+    const mine = sobolDirections(3);
+    const expected = Array.from(mine);
+    mine.fill(0);
+    expect(Array.from(sobolDirections(3))).toEqual(expected);
+    expect(Array.from(sobolSequence(16, 3))).toEqual(before);
+    // A smaller request is not a view of a larger one either.
+    sobolDirections(1).fill(0);
+    expect(Array.from(sobolDirections(3))).toEqual(expected);
+  });
+});

@@ -2,7 +2,7 @@
  * A batch result as text for Redis: JSON with the typed arrays as base64 of their bytes. Both
  * sides are little-endian in practice (x86-64, ARM64); a big-endian peer is refused.
  */
-import type { BatchResult } from '@entente/core';
+import { type BatchResult, EntenteError, parseEncodedBatch } from '@entente/core';
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -18,7 +18,8 @@ function fromBase64<T>(text: string, make: (b: ArrayBuffer, n: number) => T, siz
 
 /** Encodes a batch result. */
 export function encodeBatch(batch: BatchResult): string {
-  if (!littleEndian) throw new Error('queue: big-endian hosts are not supported');
+  if (!littleEndian)
+    throw new EntenteError('unsupported-format', 'queue: big-endian hosts are not supported');
   return JSON.stringify({
     planId: batch.planId,
     start: batch.start,
@@ -30,14 +31,9 @@ export function encodeBatch(batch: BatchResult): string {
 
 /** Decodes {@link encodeBatch}'s text. */
 export function decodeBatch(text: string): BatchResult {
-  if (!littleEndian) throw new Error('queue: big-endian hosts are not supported');
-  const raw = JSON.parse(text) as {
-    planId: string;
-    start: number;
-    end: number;
-    outcomes: string;
-    series: string;
-  };
+  if (!littleEndian)
+    throw new EntenteError('unsupported-format', 'queue: big-endian hosts are not supported');
+  const raw = parseEncodedBatch(text);
   return {
     planId: raw.planId,
     start: raw.start,

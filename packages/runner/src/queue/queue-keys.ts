@@ -4,6 +4,7 @@
  * `entente:plan:<exploration>` and whose results land in the hash `entente:results:<exploration>`
  * (field = batch index). The submitter deletes both keys when done.
  */
+import { EntenteError } from '@entente/core';
 import { Redis } from 'ioredis';
 
 /** BullMQ key prefix. */
@@ -18,28 +19,25 @@ export const planKey = (exploration: string) => `${QUEUE_PREFIX}:plan:${explorat
 /** Key of the hash of finished batches of an exploration. */
 export const resultsKey = (exploration: string) => `${QUEUE_PREFIX}:results:${exploration}`;
 
-/** The data of one batch job. */
-export interface BatchJobData {
-  readonly exploration: string;
-  readonly planId: string;
-  readonly index: number;
-  readonly start: number;
-  readonly end: number;
-}
-
 /**
  * Checks a `redis://host:port[/db]` (or `rediss://`) URL and opens a client for BullMQ.
- * @throws RangeError on another scheme
+ * @throws {EntenteError} `invalid-argument` on another scheme
  */
 export function redisClient(url: string): Redis {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new RangeError(`queue: "${url}" is not a URL; expected redis://HOST:PORT`);
+    throw new EntenteError(
+      'invalid-argument',
+      `queue: "${url}" is not a URL; expected redis://HOST:PORT`,
+    );
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
-    throw new RangeError(`queue: "${url}" is not a redis:// URL; expected redis://HOST:PORT`);
+    throw new EntenteError(
+      'invalid-argument',
+      `queue: "${url}" is not a redis:// URL; expected redis://HOST:PORT`,
+    );
   return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
 }
 
@@ -48,14 +46,21 @@ export const CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * Opens a client and waits until the server answers PING.
- * @throws Error when Redis does not answer within {@link CONNECT_TIMEOUT_MS}
+ * @throws {EntenteError} `not-found` when Redis does not answer within {@link CONNECT_TIMEOUT_MS}
+ *   or refuses the connection
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const client = redisClient(url);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`queue: no answer from ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`)),
+      () =>
+        reject(
+          new EntenteError(
+            'not-found',
+            `queue: no answer from ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`,
+          ),
+        ),
       CONNECT_TIMEOUT_MS,
     );
   });
@@ -64,7 +69,11 @@ export async function connectRedis(url: string): Promise<Redis> {
     return client;
   } catch (error) {
     client.disconnect();
-    throw error;
+    if (error instanceof EntenteError) throw error;
+    throw new EntenteError(
+      'not-found',
+      `queue: cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -5,12 +5,11 @@
  * Batches whose worker dies are retried by BullMQ's stalled-job detection in the other workers.
  */
 import { randomBytes } from 'node:crypto';
-import type { BatchResult, ExplorationPlan } from '@entente/core';
+import { type BatchJob, type BatchResult, EntenteError, type ExplorationPlan } from '@entente/core';
 import { Queue, QueueEvents } from 'bullmq';
 import type { BatchRange } from '../split-batches.js';
 import { decodeBatch } from './batch-codec.js';
 import {
-  type BatchJobData,
   connectRedis,
   KEY_TTL_SECONDS,
   planKey,
@@ -63,7 +62,7 @@ export async function runOnQueue(
           index: r.index,
           start: r.start,
           end: r.end,
-        } satisfies BatchJobData,
+        } satisfies BatchJob,
         opts: {
           jobId: jobId(r.index),
           attempts: 1,
@@ -122,7 +121,7 @@ export async function runOnQueue(
       });
       events?.on('failed', ({ jobId: id, failedReason }) => {
         if (id.startsWith(`${exploration}.`))
-          settle(new Error(`queue: batch ${id} failed: ${failedReason}`));
+          settle(new EntenteError('internal', `queue: batch ${id} failed: ${failedReason}`));
       });
       void poll();
     });

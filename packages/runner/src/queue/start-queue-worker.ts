@@ -5,11 +5,11 @@
  * reaches the Redis server; a batch whose worker dies is retried elsewhere after `lockDuration`.
  */
 import { hostname } from 'node:os';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, Worker } from 'bullmq';
 import { createBatchPool } from '../batch-pool.js';
 import { encodeBatch } from './batch-codec.js';
+import { type BatchJobContext, processBatchJob } from './process-batch-job.js';
 import {
-  type BatchJobData,
   connectRedis,
   KEY_TTL_SECONDS,
   planKey,
@@ -48,7 +48,7 @@ export interface QueueWorker {
 
 /**
  * Starts consuming batches from the queue at `url`.
- * @throws RangeError on a URL that is not redis://
+ * @throws {EntenteError} `invalid-argument` on a URL that is not redis://
  */
 export async function startQueueWorker(
   url: string,
@@ -60,31 +60,33 @@ export async function startQueueWorker(
   client.on('error', (error) => options.onEvent?.({ type: 'error', message: error.message }));
   const pool = createBatchPool(concurrency, { threadsOnly: true });
   const plans = new Map<string, string>();
-  const process_ = async (job: Job<BatchJobData>) => {
-    const { exploration, planId, index, start, end } = job.data;
-    let json = plans.get(exploration);
-    if (json === undefined) {
-      const stored = await client.get(planKey(exploration));
-      if (stored === null)
-        throw new UnrecoverableError(
-          `the plan of exploration ${exploration} is gone (finished or cancelled)`,
-        );
-      json = stored;
-      plans.set(exploration, json);
-      if (plans.size > 4) plans.delete(plans.keys().next().value as string);
-    }
-    const batch = await pool.run(json, planId, start, end);
-    if ((await client.exists(planKey(exploration))) === 1) {
-      await client
-        .multi()
-        .hset(resultsKey(exploration), String(index), encodeBatch(batch))
-        .expire(resultsKey(exploration), KEY_TTL_SECONDS)
-        .exec();
-    }
-    return { index };
+  const context: BatchJobContext = {
+    async plan(exploration) {
+      let json = plans.get(exploration);
+      if (json === undefined) {
+        const stored = await client.get(planKey(exploration));
+        if (stored === null) return null;
+        json = stored;
+        plans.set(exploration, json);
+        if (plans.size > 4) plans.delete(plans.keys().next().value as string);
+      }
+      return json;
+    },
+    run: (json, planId, start, end) => pool.run(json, planId, start, end),
+    async store(exploration, index, batch) {
+      if ((await client.exists(planKey(exploration))) === 1) {
+        await client
+          .multi()
+          .hset(resultsKey(exploration), String(index), encodeBatch(batch))
+          .expire(resultsKey(exploration), KEY_TTL_SECONDS)
+          .exec();
+      }
+    },
   };
+  // The job's data is validated in processBatchJob: whatever the queue holds, only this job fails.
+  const process_ = (job: Job<unknown>) => processBatchJob(job, context);
   const workerConnection = redisClient(url);
-  const worker = new Worker<BatchJobData>(QUEUE_NAME, process_, {
+  const worker = new Worker<unknown>(QUEUE_NAME, process_, {
     connection: workerConnection,
     prefix: QUEUE_PREFIX,
     concurrency,

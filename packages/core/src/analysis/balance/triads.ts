@@ -131,7 +131,7 @@ export function resolveUnbalancedTriadsOptions(
   if (limit === Number.POSITIVE_INFINITY) return { limit: null };
   if (!Number.isInteger(limit) || limit < 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `unbalancedTriads: limit ${String(limit)} is not a non-negative integer; pass Infinity for all triads`,
     );
   }

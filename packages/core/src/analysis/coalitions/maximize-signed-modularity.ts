@@ -76,7 +76,7 @@ export function maximizeSignedModularity(
   const starts = options.starts ?? 10;
   if (!Number.isInteger(starts) || starts < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `maximizeSignedModularity: starts = ${starts}; expected an integer ≥ 1`,
     );
   }
@@ -88,7 +88,7 @@ export function maximizeSignedModularity(
   }
   if (!(fullScanLimit >= 0)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `maximizeSignedModularity: fullScanLimit = ${fullScanLimit}; expected ≥ 0`,
     );
   }

@@ -77,22 +77,22 @@ export function resolveRelocationOptions(
   const maxPartitions = options.maxPartitions ?? 10;
   if (!Number.isInteger(k) || k < 1 || k > n) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `relocate: k = ${k}; expected an integer from 1 to the number of actors (${n})`,
     );
   }
   if (!(alpha >= 0 && alpha <= 1)) {
-    throw new EntenteError('invalid-argument', `relocate: alpha = ${alpha}; expected 0 ≤ α ≤ 1`);
+    throw new EntenteError('out-of-range', `relocate: alpha = ${alpha}; expected 0 ≤ α ≤ 1`);
   }
   if (!Number.isInteger(starts) || starts < 1) {
-    throw new EntenteError('invalid-argument', `relocate: starts = ${starts}; expected ≥ 1`);
+    throw new EntenteError('out-of-range', `relocate: starts = ${starts}; expected ≥ 1`);
   }
   if (!Number.isInteger(seed)) {
     throw new EntenteError('invalid-argument', `relocate: seed = ${seed}; expected an integer`);
   }
   if (!Number.isInteger(maxPartitions) || maxPartitions < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `relocate: maxPartitions = ${maxPartitions}; expected ≥ 1`,
     );
   }

@@ -101,7 +101,7 @@ export function membershipOf(
     for (const id of group) {
       const i = index.get(id);
       if (i === undefined) {
-        throw new EntenteError('invalid-argument', `${operation}: "${id}" is not an actor`);
+        throw new EntenteError('not-found', `${operation}: "${id}" is not an actor`);
       }
       if (label[i] >= 0) {
         throw new EntenteError('invalid-argument', `${operation}: "${id}" is in two groups`);

@@ -30,7 +30,7 @@ export function sweepRelocation(
   const kMax = options.kMax ?? Math.min(8, n);
   if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 1 || kMax > n || kMin > kMax) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sweepRelocation: k range ${kMin}..${kMax} is empty or outside 1..${n}`,
     );
   }

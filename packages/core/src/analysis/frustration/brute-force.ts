@@ -25,7 +25,7 @@ export function bruteForceFrustration(g: SignedGraph, weighted: boolean): BruteF
   const n = g.nodes.length;
   if (n > BRUTE_FORCE_MAX_NODES) {
     throw new EntenteError(
-      'invalid-argument',
+      'resource-limit',
       `bruteForceFrustration: ${n} nodes is too many to enumerate (at most ${BRUTE_FORCE_MAX_NODES})`,
     );
   }

@@ -61,7 +61,7 @@ export function resolveFrustrationExactOptions(
   const seed = options.seed ?? 1;
   if (!(timeLimitSeconds > 0)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `frustrationExact: timeLimitSeconds must be > 0, got ${timeLimitSeconds}`,
     );
   }
@@ -71,7 +71,7 @@ export function resolveFrustrationExactOptions(
     bruteForceMaxNodes > BRUTE_FORCE_MAX_NODES
   ) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `frustrationExact: bruteForceMaxNodes must be an integer in 0..${BRUTE_FORCE_MAX_NODES}, got ${bruteForceMaxNodes}`,
     );
   }

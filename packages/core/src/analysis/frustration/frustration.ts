@@ -31,7 +31,7 @@ export async function frustration(
   const exactMaxEdges = options.exactMaxEdges ?? 50_000;
   if (!(exactMaxEdges >= 0)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `frustration: exactMaxEdges must be ≥ 0, got ${exactMaxEdges}`,
     );
   }

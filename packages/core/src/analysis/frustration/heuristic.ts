@@ -69,19 +69,19 @@ export function resolveFrustrationHeuristicOptions(
   }
   if (!Number.isInteger(starts) || starts < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `frustrationHeuristic: starts must be an integer ≥ 1, got ${starts}`,
     );
   }
   if (!Number.isInteger(kicks) || kicks < 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `frustrationHeuristic: kicks must be an integer ≥ 0, got ${kicks}`,
     );
   }
   if (options.timeLimitMs !== undefined && !(options.timeLimitMs > 0)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `frustrationHeuristic: timeLimitMs must be > 0, got ${options.timeLimitMs}`,
     );
   }

@@ -96,7 +96,7 @@ class MinimaList {
   add(mask: number, energy: number, f: Fields, base: number, tol: number): number {
     if (this.masks.length >= this.max) {
       throw new EntenteError(
-        'invalid-argument',
+        'resource-limit',
         `landscape: more than ${this.max} local minima (plateaus from actors indifferent to their side?); raise maxMinima or drop such actors`,
       );
     }
@@ -312,13 +312,13 @@ export function scanExhaustive(
 ): ExhaustiveScan {
   if (n > MAX_EXHAUSTIVE_ACTORS) {
     throw new EntenteError(
-      'invalid-argument',
+      'resource-limit',
       `landscape: exhaustive scan takes at most ${MAX_EXHAUSTIVE_ACTORS} actors, got ${n}; use method 'multistart'`,
     );
   }
   if (options.basins && n > MAX_BASIN_ACTORS) {
     throw new EntenteError(
-      'invalid-argument',
+      'resource-limit',
       `landscape: exhaustive basins take at most ${MAX_BASIN_ACTORS} actors (4·2^(n−1) bytes of memory), got ${n}; set basins: false or use method 'multistart'`,
     );
   }

@@ -83,7 +83,7 @@ export function landscapeInputFromProjection(
   const { defaultSize } = options;
   if (defaultSize !== undefined && (!Number.isFinite(defaultSize) || defaultSize <= 0)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `landscapeInputFromProjection: defaultSize must be finite and > 0, got ${defaultSize}`,
     );
   }

@@ -39,10 +39,7 @@ export interface ResolvedParameter {
 function indexOf(input: LandscapeInput, id: string, operation: string): number {
   const i = input.actors.indexOf(id);
   if (i < 0) {
-    throw new EntenteError(
-      'invalid-argument',
-      `${operation}: unknown actor "${id}" in the parameter`,
-    );
+    throw new EntenteError('not-found', `${operation}: unknown actor "${id}" in the parameter`);
   }
   return i;
 }

@@ -220,7 +220,7 @@ export function tippingPoints(
   }
   if (parameter.kind === 'size' && lo <= 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `tippingPoints: a size must stay > 0; the range starts at ${lo}`,
     );
   }
@@ -234,21 +234,21 @@ export function tippingPoints(
   const maxExact = options.maxExact ?? 25;
   if (!Number.isInteger(maxExact) || maxExact < 1 || maxExact > 31) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `tippingPoints: maxExact must be an integer in 1..31, got ${maxExact}`,
     );
   }
   const tolerance = options.tolerance ?? 1e-10;
   if (!Number.isFinite(tolerance) || tolerance < 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `tippingPoints: tolerance must be finite and ≥ 0, got ${tolerance}`,
     );
   }
   const n = input.actors.length;
   if (method === 'exact' && n > 31) {
     throw new EntenteError(
-      'invalid-argument',
+      'resource-limit',
       `tippingPoints: the exact method takes at most 31 actors, got ${n}; use method 'sweep'`,
     );
   }
@@ -256,7 +256,7 @@ export function tippingPoints(
   const steps = options.steps ?? (exact ? undefined : 100);
   if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `tippingPoints: steps must be a positive integer, got ${steps}`,
     );
   }

@@ -92,7 +92,7 @@ export function threatLeverage(c: Case, options: ThreatLeverageOptions = {}): Th
   for (const [type, rule] of Object.entries(control)) {
     if (!Number.isFinite(rule.factor) || rule.factor < 0) {
       throw new EntenteError(
-        'invalid-argument',
+        'out-of-range',
         `threatLeverage: control factor of "${type}" is ${rule.factor}; expected a finite number ≥ 0`,
       );
     }

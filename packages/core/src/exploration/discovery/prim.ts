@@ -104,41 +104,32 @@ export interface PrimResult {
 
 /**
  * Resolves the options of {@link prim}.
- * @throws {EntenteError} `invalid-argument` on an option out of range
+ * @throws {EntenteError} `out-of-range` on an option out of range
  */
 export function resolvePrimOptions(options: PrimOptions = {}): ResolvedPrimOptions {
   const peelAlpha = options.peelAlpha ?? 0.05;
   const minSupport = options.minSupport ?? 0.05;
   const minCoverage = options.minCoverage ?? 0.5;
   if (!(peelAlpha > 0 && peelAlpha <= 0.5)) {
-    throw new EntenteError(
-      'invalid-argument',
-      `prim: peelAlpha must be in (0, 0.5], got ${peelAlpha}`,
-    );
+    throw new EntenteError('out-of-range', `prim: peelAlpha must be in (0, 0.5], got ${peelAlpha}`);
   }
   if (!(minSupport > 0 && minSupport <= 1)) {
-    throw new EntenteError(
-      'invalid-argument',
-      `prim: minSupport must be in (0, 1], got ${minSupport}`,
-    );
+    throw new EntenteError('out-of-range', `prim: minSupport must be in (0, 1], got ${minSupport}`);
   }
   if (!(minCoverage >= 0 && minCoverage <= 1)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `prim: minCoverage must be in [0, 1], got ${minCoverage}`,
     );
   }
   const choose = options.choose ?? null;
   if (choose !== null && (!Number.isInteger(choose) || choose < 0)) {
-    throw new EntenteError(
-      'invalid-argument',
-      `prim: choose must be an integer ≥ 0, got ${choose}`,
-    );
+    throw new EntenteError('out-of-range', `prim: choose must be an integer ≥ 0, got ${choose}`);
   }
   const significance = options.significance ?? 0.05;
   if (!(significance > 0 && significance <= 1)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `prim: significance must be in (0, 1], got ${significance}`,
     );
   }
@@ -202,8 +193,8 @@ export function preparePrimInput(x: Float64Array, n: number, d: number): PrimInp
  * Peels boxes around the points with y = 1 and picks one (see the file comment for the rules).
  * @param x n × d inputs, row-major
  * @param y n flags, 1 for a case of interest, 0 otherwise
- * @throws {EntenteError} `invalid-argument` when n < 1, lengths do not match, an input is NaN, a
- *   flag is not 0 or 1, an option is out of range or `choose` is past the trajectory
+ * @throws {EntenteError} `out-of-range` when n < 1, a flag is not 0 or 1, an option is out of range
+ *   or `choose` is past the trajectory; `invalid-argument` when lengths do not match or an input is NaN
  * @example prim(x, 2000, 5, y).box.restricted // [true, false, true, false, false]
  */
 export function prim(
@@ -216,7 +207,7 @@ export function prim(
   const resolved = resolvePrimOptions(options);
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `prim: n and d must be positive integers, got n = ${n}, d = ${d}`,
     );
   }
@@ -230,7 +221,7 @@ export function prim(
   let positives = 0;
   for (let i = 0; i < n; i++) {
     if (y[i] > 1)
-      throw new EntenteError('invalid-argument', `prim: y[${i}] must be 0 or 1, got ${y[i]}`);
+      throw new EntenteError('out-of-range', `prim: y[${i}] must be 0 or 1, got ${y[i]}`);
     positives += y[i];
   }
   const input = isPrimInput(x) ? x : preparePrimInput(x, n, d);
@@ -351,7 +342,7 @@ export function prim(
   if (resolved.choose !== null) {
     if (resolved.choose >= trajectory.length) {
       throw new EntenteError(
-        'invalid-argument',
+        'out-of-range',
         `prim: choose ${resolved.choose} is past the trajectory's last box (${trajectory.length - 1})`,
       );
     }

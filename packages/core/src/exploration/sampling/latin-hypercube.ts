@@ -16,13 +16,13 @@ const BELOW_ONE = 1 - 2 ** -53;
 
 /**
  * n × d Latin hypercube sample in [0, 1), row-major, from a seeded generator.
- * @throws {EntenteError} `invalid-argument` when n or d is not a positive integer
+ * @throws {EntenteError} `out-of-range` when n or d is not a positive integer
  * @example latinHypercube(4, 2, 1) // each column holds one value in each of [0,¼), [¼,½), [½,¾), [¾,1)
  */
 export function latinHypercube(n: number, d: number, seed: number): Float64Array {
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `latinHypercube: n and d must be positive integers, got n = ${n}, d = ${d}`,
     );
   }

@@ -36,7 +36,7 @@ export interface SaltelliDesign {
 
 /**
  * Saltelli's n·(2d + 2)-row design from a 2d-dimensional Sobol sequence.
- * @throws {EntenteError} `invalid-argument` when n or d is not a positive integer or 2d exceeds the
+ * @throws {EntenteError} `out-of-range` when n or d is not a positive integer or 2d exceeds the
  *   Sobol table
  * @example saltelliDesign(1024, 10).rows // 22528
  */
@@ -47,7 +47,7 @@ export function saltelliDesign(
 ): SaltelliDesign {
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `saltelliDesign: n and d must be positive integers, got n = ${n}, d = ${d}`,
     );
   }

@@ -35,30 +35,27 @@ export interface SobolSequenceOptions {
 const BITS = 32;
 const SCALE = 2 ** -BITS;
 
-let directions: Uint32Array | null = null;
+/** Joe & Kuo's lines, split once; read-only. */
+const JOE_KUO_LINES: readonly string[] = Object.freeze(JOE_KUO_DIRECTIONS.trim().split('\n'));
 
 /**
  * Direction numbers v_k = m_k · 2^(32−k), k = 1..32, of the first `d` dimensions (d × 32, row-major),
  * with the recurrence of Bratley & Fox (ACM TOMS 14 (1988) 88–100, Algorithm 659):
  * v_k = a_1 v_(k−1) ⊕ … ⊕ a_(s−1) v_(k−s+1) ⊕ v_(k−s) ⊕ (v_(k−s) >> s).
- * @throws {EntenteError} `invalid-argument` when d exceeds the table
+ * Each call builds a new array the caller owns (no shared table behind it: a caller that
+ * overwrites it affects nothing else); building d dimensions costs O(32·d).
+ * @throws {EntenteError} `out-of-range` when d exceeds the table
  */
 export function sobolDirections(d: number): Uint32Array {
   if (!Number.isInteger(d) || d < 1 || d > SOBOL_MAX_DIMENSION) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolDirections: d must be an integer in 1..${SOBOL_MAX_DIMENSION}, got ${d}`,
     );
   }
-  if (directions === null) directions = buildDirections();
-  return directions.subarray(0, d * BITS);
-}
-
-function buildDirections(): Uint32Array {
-  const v = new Uint32Array(SOBOL_MAX_DIMENSION * BITS);
+  const v = new Uint32Array(d * BITS);
   for (let k = 1; k <= BITS; k++) v[k - 1] = 2 ** (BITS - k); // dimension 1: all m_k = 1
-  const lines = JOE_KUO_DIRECTIONS.trim().split('\n');
-  for (const line of lines) {
+  for (const line of JOE_KUO_LINES.slice(0, d - 1)) {
     const f = line.split(' ').map(Number);
     const dim = f[0] - 1;
     const s = f[1];
@@ -81,7 +78,7 @@ function buildDirections(): Uint32Array {
 /**
  * The first n points (after `skip`) of the d-dimensional Sobol sequence, n × d row-major in [0, 1).
  * @default options.skip 0 (the first point is the origin)
- * @throws {EntenteError} `invalid-argument` when n, d or skip is out of range
+ * @throws {EntenteError} `out-of-range` when n, d or skip is out of range
  * @example sobolSequence(4, 1) // Float64Array [0, 0.5, 0.75, 0.25]
  */
 export function sobolSequence(
@@ -91,23 +88,23 @@ export function sobolSequence(
 ): Float64Array {
   const skip = options.skip ?? 0;
   if (!Number.isInteger(n) || n < 0) {
-    throw new EntenteError('invalid-argument', `sobolSequence: n must be an integer ≥ 0, got ${n}`);
+    throw new EntenteError('out-of-range', `sobolSequence: n must be an integer ≥ 0, got ${n}`);
   }
   if (!Number.isInteger(skip) || skip < 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolSequence: skip must be an integer ≥ 0, got ${skip}`,
     );
   }
   if (n + skip > 2 ** BITS) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolSequence: n + skip must be ≤ 2^32 (32-bit points), got ${n + skip}`,
     );
   }
   if (!Number.isInteger(d) || d < 1 || d > SOBOL_MAX_DIMENSION) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolSequence: d must be an integer in 1..${SOBOL_MAX_DIMENSION}, got ${d}`,
     );
   }

@@ -44,20 +44,20 @@ export interface MorrisEffects {
 
 /**
  * r Morris trajectories of d + 1 points each on a `levels`-level grid in [0, 1]^d.
- * @throws {EntenteError} `invalid-argument` when r or d is not a positive integer or levels is not
+ * @throws {EntenteError} `out-of-range` when r or d is not a positive integer or levels is not
  *   an even integer ≥ 2
  * @example morrisDesign(10, 3, 4, 1).rows // 40
  */
 export function morrisDesign(r: number, d: number, levels: number, seed: number): MorrisDesign {
   if (!Number.isInteger(r) || r < 1 || !Number.isInteger(d) || d < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `morrisDesign: r and d must be positive integers, got r = ${r}, d = ${d}`,
     );
   }
   if (!Number.isInteger(levels) || levels < 2 || levels % 2 !== 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `morrisDesign: levels must be an even integer ≥ 2 (Δ = p/(2(p−1)) on the grid), got ${levels}`,
     );
   }
@@ -104,7 +104,7 @@ export function morrisEffects(
 ): MorrisEffects {
   if (!Number.isInteger(r) || r < 1 || !Number.isInteger(d) || d < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `morrisEffects: r and d must be positive integers, got r = ${r}, d = ${d}`,
     );
   }

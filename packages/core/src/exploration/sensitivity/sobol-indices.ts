@@ -67,7 +67,7 @@ export interface SobolIndicesResult {
 
 /**
  * Resolves the options of {@link sobolIndices} for a y of `length` values.
- * @throws {EntenteError} `invalid-argument` on a bad option or a length that fits no design
+ * @throws {EntenteError} `out-of-range` on an option out of range, `invalid-argument` on a length that fits no design
  */
 export function resolveSobolIndicesOptions(
   options: SobolIndicesOptions,
@@ -96,14 +96,14 @@ export function resolveSobolIndicesOptions(
   const bootstrap = options.bootstrap ?? 1000;
   if (!Number.isInteger(bootstrap) || bootstrap < 0) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolIndices: bootstrap must be an integer ≥ 0, got ${bootstrap}`,
     );
   }
   const confidence = options.confidence ?? 0.95;
   if (!(confidence > 0 && confidence < 1)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolIndices: confidence must be in (0, 1), got ${confidence}`,
     );
   }
@@ -113,7 +113,7 @@ export function resolveSobolIndicesOptions(
 /**
  * First-order (Saltelli 2010) and total-order (Jansen 1999) Sobol indices with percentile
  * bootstrap intervals, from the outputs y of saltelliDesign(n, d) in row order.
- * @throws {EntenteError} `invalid-argument` when n or d is not a positive integer, y has the wrong
+ * @throws {EntenteError} `out-of-range` when n or d is not a positive integer, `invalid-argument` when y has the wrong
  *   length or a non-finite value, or an option is out of range
  * @example sobolIndices(y, 1024, 3).first // Float64Array [0.31, 0.44, 0.00]
  */
@@ -125,7 +125,7 @@ export function sobolIndices(
 ): SobolIndicesResult {
   if (!Number.isInteger(n) || n < 2 || !Number.isInteger(d) || d < 1) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `sobolIndices: need integers n ≥ 2 and d ≥ 1, got n = ${n}, d = ${d}`,
     );
   }

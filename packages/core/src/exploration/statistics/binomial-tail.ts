@@ -8,13 +8,13 @@ import { EntenteError } from '../../errors.js';
 
 /**
  * P(X ≥ k) for X ~ binomial(n, p).
- * @throws {EntenteError} `invalid-argument` when n or k is not an integer ≥ 0 or p is not in [0, 1]
+ * @throws {EntenteError} `out-of-range` when n or k is not an integer ≥ 0 or p is not in [0, 1]
  * @example binomialUpperTail(2, 2, 0.5) // 0.25
  */
 export function binomialUpperTail(k: number, n: number, p: number): number {
   if (!Number.isInteger(n) || n < 0 || !Number.isInteger(k) || !(p >= 0 && p <= 1)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `binomialUpperTail: need integers n ≥ 0, k and p in [0, 1], got k = ${k}, n = ${n}, p = ${p}`,
     );
   }

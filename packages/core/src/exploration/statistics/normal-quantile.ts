@@ -7,12 +7,12 @@ import { EntenteError } from '../../errors.js';
 
 /**
  * Φ⁻¹(p) for 0 < p < 1.
- * @throws {EntenteError} `invalid-argument` when p is not in (0, 1)
+ * @throws {EntenteError} `out-of-range` when p is not in (0, 1)
  * @example normalQuantile(0.975) // 1.959963984540054
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) {
-    throw new EntenteError('invalid-argument', `normalQuantile: p must be in (0, 1), got ${p}`);
+    throw new EntenteError('out-of-range', `normalQuantile: p must be in (0, 1), got ${p}`);
   }
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {

@@ -10,7 +10,7 @@ import { EntenteError } from '../../errors.js';
  * Quantiles of `values` at each probability in `probs` (R-7, linear). Works on a copy: a full sort
  * when many probabilities are asked for, otherwise selection (Hoare's FIND, 1961: expected linear
  * time per order statistic), which keeps an exploration's aggregation of 100,000 worlds cheap.
- * @throws {EntenteError} `invalid-argument` on empty or NaN values or a probability outside [0, 1]
+ * @throws {EntenteError} `invalid-argument` on empty or NaN values, `out-of-range` on a probability outside [0, 1]
  * @example quantiles(Float64Array.of(1, 2, 3, 4), [0.5]) // Float64Array [2.5]
  */
 export function quantiles(
@@ -21,7 +21,7 @@ export function quantiles(
   for (const p of probs) {
     if (!(p >= 0 && p <= 1)) {
       throw new EntenteError(
-        'invalid-argument',
+        'out-of-range',
         `quantiles: probabilities must be in [0, 1], got ${p}`,
       );
     }

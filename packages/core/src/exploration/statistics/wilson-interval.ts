@@ -15,7 +15,7 @@ import { normalQuantile } from './normal-quantile.js';
  * Wilson score interval [lo, hi] for `successes` out of `n` trials. With n = 0 there is no
  * information and the interval is [0, 1].
  * @default confidence 0.95
- * @throws {EntenteError} `invalid-argument` when n or successes is not an integer with
+ * @throws {EntenteError} `out-of-range` when n or successes is not an integer with
  *   0 ≤ successes ≤ n, or confidence is not in (0, 1)
  * @example wilsonInterval(8, 10) // [0.4901…, 0.9433…]
  */
@@ -28,13 +28,13 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
     successes > n
   ) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `wilsonInterval: need integers 0 ≤ successes ≤ n, got successes = ${successes}, n = ${n}`,
     );
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw new EntenteError(
-      'invalid-argument',
+      'out-of-range',
       `wilsonInterval: confidence must be in (0, 1), got ${confidence}`,
     );
   }

@@ -1,0 +1,115 @@
+/**
+ * The core's modules import each other without cycles (issue 10, Deliver 5): in particular the
+ * case schema embeds the scenario and hypothesis schemas of `simulation/`, and `simulation/`
+ * reads cases, so those schemas must not import the case schema back. The id rule they share lives
+ * in the leaf `ids.ts`, written once.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
+
+/** Relative imports and re-exports of each module (type-only ones too), as paths under src/. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sources(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    const targets = [...text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)'/gms)].map(
+      (m) => relative(SRC, resolve(dirname(file), m[1].replace(/\.js$/, '.ts'))),
+    );
+    graph.set(relative(SRC, file), targets);
+  }
+  return graph;
+}
+
+/** The strongly connected components with more than one module (Tarjan 1972), i.e. the cycles. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop() as string;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+describe('core import graph', () => {
+  const graph = importGraph();
+
+  it('finds the modules and their imports (case/schema.ts imports simulation/scenario.ts)', () => {
+    expect(graph.get('case/schema.ts')).toContain('simulation/scenario.ts');
+    expect(graph.get('simulation/scenario.ts')).toContain('ids.ts');
+  });
+
+  it('cycles() finds a planted cycle', () => {
+    const planted = new Map(graph);
+    planted.set('simulation/scenario.ts', [
+      ...(graph.get('simulation/scenario.ts') ?? []),
+      'case/schema.ts',
+    ]);
+    expect(cycles(planted)).toEqual([['case/schema.ts', 'simulation/scenario.ts']]);
+  });
+
+  it('has no import cycle, in particular none through case/ and simulation/', () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('case/ imports from simulation/ only what the case format embeds (a list that may only shrink)', () => {
+    // The folders still import each other: the case schema embeds the scenario and hypothesis
+    // schemas and the semantic checks read the parameter and outcome tables, while compileModel
+    // reads cases. Moving those schemas and tables out of simulation/ empties this list.
+    const caseToSimulation = [...graph]
+      .filter(([from]) => from.startsWith('case/'))
+      .flatMap(([from, targets]) =>
+        targets.filter((t) => t.startsWith('simulation/')).map((t) => `${from} → ${t}`),
+      );
+    expect(caseToSimulation.sort()).toEqual([
+      'case/schema.ts → simulation/hypotheses.ts',
+      'case/schema.ts → simulation/scenario.ts',
+      'case/semantics.ts → simulation/outcomes.ts',
+      'case/semantics.ts → simulation/parameters.ts',
+    ]);
+  });
+
+  it('ids.ts is a leaf (it imports only zod) and the id pattern is written only there', () => {
+    expect(graph.get('ids.ts')).toEqual([]);
+    const writers = sources(SRC).filter((f) =>
+      readFileSync(f, 'utf8').includes('/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/'),
+    );
+    expect(writers.map((f) => relative(SRC, f))).toEqual(['ids.ts']);
+  });
+});

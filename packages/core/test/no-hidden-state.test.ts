@@ -1,0 +1,87 @@
+/**
+ * No hidden mutable state in the core (issue 10, Deliver 5): no module-level `let`/`var`, and every
+ * table the package exports is frozen, so no caller can change what another caller reads.
+ * PENDING lists what other work in progress still has to fix; shrink it, never grow it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import * as core from '@entente/core';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../src');
+
+/** Module-level state still to remove, file → why it is there. */
+const PENDING_MODULE_STATE: Readonly<Record<string, string>> = {
+  'experiment/run-batch.ts': 'plan cache (issue 10: the caller, runner or server, owns it)',
+  'analysis/frustration/milp.ts': 'the HiGHS module, loaded once (make the caller pass a loader)',
+};
+
+/** Exported tables still mutable (their files are being changed by other work). */
+const PENDING_TABLES: readonly string[] = [
+  'TRIAD_PATTERNS',
+  'BROKERAGE_ROLES',
+  'DEFAULT_CONTROL',
+  'COMBINE_RULES',
+  'BAND_PROBS',
+  'SENSITIVITY_OUTCOMES',
+  'SAMPLE_DESIGNS',
+  'HYPOTHESIS_OPS',
+  'BAND_SERIES',
+  'OUTCOME_FAMILIES',
+  'MODEL_PARAMETERS',
+  'PARAMETER_LIMITS',
+  'POLICIES',
+];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
+
+/** True when `v` and every array or plain object inside it is frozen. */
+function deepFrozen(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  return Object.isFrozen(v) && Object.values(v).every(deepFrozen);
+}
+
+/** Exported plain data: arrays and plain objects (not functions, classes or zod schemas). */
+const tables = Object.entries(core).filter(
+  ([, v]) =>
+    Array.isArray(v) ||
+    (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype),
+);
+
+describe('no hidden state in core', () => {
+  it('no module-level let or var outside the pending list', () => {
+    const found = sources(SRC)
+      .filter((f) => /^(export )?(let|var) /m.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(found.sort()).toEqual(Object.keys(PENDING_MODULE_STATE).sort());
+  });
+
+  it('finds the exported tables (LAYERS, BUILTIN_VOCABULARY, ENTENTE_ERROR_CODES …)', () => {
+    const names = tables.map(([k]) => k);
+    for (const name of ['LAYERS', 'BUILTIN_VOCABULARY', 'ENTENTE_ERROR_CODES', 'NEUTRAL_TIE'])
+      expect(names).toContain(name);
+  });
+
+  it('every exported table is frozen, entries too (outside the pending list)', () => {
+    const mutable = tables.filter(([, v]) => !deepFrozen(v)).map(([k]) => k);
+    expect(mutable.sort()).toEqual([...PENDING_TABLES].sort());
+  });
+
+  it('a frozen table refuses a change instead of passing it on to every caller', () => {
+    expect(() => {
+      (core.LAYERS as unknown as string[]).push('x');
+    }).toThrow(TypeError);
+    expect(() => {
+      (core.BUILTIN_VOCABULARY[0] as { sign: number }).sign = -1;
+    }).toThrow(TypeError);
+    expect(core.LAYERS).toHaveLength(5);
+  });
+});

@@ -11,71 +11,34 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import {
   type ExplorationSummary,
-  type ExploreOptions,
+  type JobAccepted,
+  JobAcceptedSchema,
+  type JobCancelled,
+  JobCancelledSchema,
+  type JobList,
+  JobListSchema,
+  type JobRequest,
+  JobRequestSchema,
+  type JobStatus,
+  JobStatusSchema,
   planExploration,
-  SAMPLE_DESIGNS,
-  type Scenario,
 } from '@entente/core';
 import { runPlan, writeRunFolder } from '@entente/runner';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, notFound } from '../api-error.js';
-import { caseWithScenarios, MAX_CLIENT_SCENARIOS } from '../case-with-scenarios.js';
+import { caseWithScenarios } from '../case-with-scenarios.js';
 import { isFinished, type Job, type JobEvent } from '../job-queue.js';
-import {
-  caseRefProperties,
-  errorResponses,
-  jobIdSchema,
-  looseObject,
-  scenarioSchema,
-} from '../schemas.js';
+import { errorResponses, idParams, request, response } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 
-/** Body of `POST /api/jobs`. */
-export interface JobBody {
-  readonly kind: 'explore';
-  readonly caseId?: string;
-  readonly text?: string;
-  readonly options?: ExploreOptions;
-  readonly scenarios?: Scenario[];
-}
-
-const jobParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: jobIdSchema },
-} as const;
-
-const jobStateSchema = {
-  type: 'object',
-  required: ['id', 'kind', 'state', 'progress'],
-  properties: {
-    id: { type: 'string' },
-    kind: { type: 'string' },
-    state: { type: 'string', enum: ['queued', 'running', 'done', 'cancelled', 'failed'] },
-    progress: {
-      type: 'object',
-      required: ['done', 'total'],
-      properties: { done: { type: 'integer' }, total: { type: 'integer' } },
-    },
-    result: looseObject,
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' } },
-    },
-    createdAt: { type: 'string' },
-    finishedAt: { type: 'string' },
-  },
-} as const;
-
-function jobJson(job: Job<ExplorationSummary>, withResult: boolean) {
+function jobJson(job: Job<ExplorationSummary>, withResult: boolean): JobStatus {
   return {
     id: job.id,
-    kind: job.kind,
+    kind: 'explore',
     state: job.state,
     progress: job.progress,
-    ...(withResult && job.result ? { result: job.result } : {}),
+    // The summary agrees with its contract schema but for readonly-ness (checked in core).
+    ...(withResult && job.result ? { result: job.result as JobStatus['result'] } : {}),
     ...(job.error ? { error: job.error } : {}),
     createdAt: new Date(job.createdAt).toISOString(),
     ...(job.finishedAt !== undefined ? { finishedAt: new Date(job.finishedAt).toISOString() } : {}),
@@ -149,51 +112,16 @@ function streamEvents(
 export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const jobs = ctx.jobs;
 
-  app.post<{ Body: JobBody }>(
+  app.post<{ Body: JobRequest }>(
     '/api/jobs',
     {
       schema: {
-        body: {
-          type: 'object',
-          required: ['kind'],
-          additionalProperties: false,
-          properties: {
-            kind: { type: 'string', enum: ['explore'] },
-            ...caseRefProperties,
-            options: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                scenarios: { type: 'array', items: { type: 'string' }, maxItems: 64 },
-                sample: { type: 'string', enum: [...SAMPLE_DESIGNS] },
-                runs: { type: 'integer', minimum: 1 },
-                seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
-                months: { type: 'integer', minimum: 1 },
-                parameters: { type: 'array', items: { type: 'string' }, maxItems: 200 },
-                bands: { type: 'integer', minimum: 0, maximum: 10000 },
-                levels: { type: 'integer', minimum: 2, maximum: 64 },
-                bootstrap: { type: 'integer', minimum: 1, maximum: 10000 },
-              },
-            },
-            scenarios: { type: 'array', items: scenarioSchema, maxItems: MAX_CLIENT_SCENARIOS },
-          },
-        },
-        response: {
-          202: {
-            type: 'object',
-            required: ['id', 'state'],
-            properties: {
-              id: { type: 'string' },
-              state: { type: 'string' },
-              worlds: { type: 'integer' },
-            },
-          },
-          ...errorResponses,
-        },
+        body: request(JobRequestSchema),
+        response: { 202: response(JobAcceptedSchema), ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const body = request.body;
+    async (req, reply) => {
+      const body = req.body;
       const options = body.options ?? {};
       const { maxWorlds, maxMonths } = ctx.options;
       if (options.months !== undefined && options.months > maxMonths) {
@@ -229,33 +157,25 @@ export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
         }
         return result.summary;
       });
-      return reply.status(202).send({ id: job.id, state: job.state, worlds: plan.worlds });
+      const accepted: JobAccepted = { id: job.id, state: job.state, worlds: plan.worlds };
+      return reply.status(202).send(accepted);
     },
   );
 
   app.get(
     '/api/jobs',
-    {
-      schema: {
-        response: {
-          200: {
-            type: 'object',
-            required: ['jobs'],
-            properties: { jobs: { type: 'array', items: jobStateSchema } },
-          },
-          ...errorResponses,
-        },
-      },
-    },
-    async () => ({ jobs: jobs.list().map((j) => jobJson(j, false)) }),
+    { schema: { response: { 200: response(JobListSchema), ...errorResponses } } },
+    async (): Promise<JobList> => ({ jobs: jobs.list().map((j) => jobJson(j, false)) }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/jobs/:id',
-    { schema: { params: jobParams, response: { 200: jobStateSchema, ...errorResponses } } },
-    async (request) => {
-      const job = jobs.get(request.params.id);
-      if (!job) throw notFound(`job "${request.params.id}"`);
+    {
+      schema: { params: idParams, response: { 200: response(JobStatusSchema), ...errorResponses } },
+    },
+    async (req): Promise<JobStatus> => {
+      const job = jobs.get(req.params.id);
+      if (!job) throw notFound(`job "${req.params.id}"`);
       return jobJson(job, true);
     },
   );
@@ -264,27 +184,20 @@ export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/jobs/:id',
     {
       schema: {
-        params: jobParams,
-        response: {
-          200: {
-            type: 'object',
-            required: ['id', 'state'],
-            properties: { id: { type: 'string' }, state: { type: 'string' } },
-          },
-          ...errorResponses,
-        },
+        params: idParams,
+        response: { 200: response(JobCancelledSchema), ...errorResponses },
       },
     },
-    async (request) => {
-      const job = jobs.cancel(request.params.id);
-      if (!job) throw notFound(`job "${request.params.id}"`);
+    async (req): Promise<JobCancelled> => {
+      const job = jobs.cancel(req.params.id);
+      if (!job) throw notFound(`job "${req.params.id}"`);
       return { id: job.id, state: job.state };
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/jobs/:id/events',
-    { schema: { params: jobParams, response: errorResponses } },
+    { schema: { params: idParams, response: errorResponses } },
     async (request, reply) => {
       const job = jobs.get(request.params.id);
       if (!job) throw notFound(`job "${request.params.id}"`);

@@ -67,3 +67,9 @@ export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
 export type ImportRequest = z.input<typeof ImportRequestSchema>;
 /** `POST /api/import` response. */
 export type ImportResponse = z.infer<typeof ImportResponseSchema>;
+
+/** `GET /api/health` → the server is up, and its version. */
+export const HealthSchema = z.object({ ok: z.boolean(), version: z.string() });
+
+/** `GET /api/health`. */
+export type Health = z.infer<typeof HealthSchema>;

@@ -1,7 +1,29 @@
 // The contract: one zod schema per message that crosses a package boundary (HTTP request and
 // response bodies, `--json` outputs). Listed by hand; also `@entente/core/contract`, for the web
 // app's `import type` (test/api.test.ts pins the names through the main entry).
-export { type AnalyzeRequest, AnalyzeRequestSchema } from './analyze.js';
+export {
+  AnalyzeCommandSchema,
+  type AnalyzeRequest,
+  AnalyzeRequestSchema,
+  type AnalyzeResponse,
+  AnalyzeResponseSchema,
+  type BalanceAnalysisJson,
+  BalanceAnalysisSchema,
+  type CaseAnalysisJson,
+  CaseAnalysisSchema,
+  CitedRelationSchema,
+  type CoalitionsAnalysisJson,
+  CoalitionsAnalysisSchema,
+  type DrawnProjectionJson,
+  DrawnProjectionSchema,
+  type LandscapeAnalysisJson,
+  LandscapeAnalysisSchema,
+  type LeverageAnalysisJson,
+  LeverageAnalysisSchema,
+  ProjectionOptionsSchema,
+  type TippingJson,
+  TippingSchema,
+} from './analysis.js';
 export {
   type CaseDocument,
   CaseDocumentSchema,
@@ -9,6 +31,8 @@ export {
   CaseListEntrySchema,
   type CaseListResponse,
   CaseListResponseSchema,
+  type Health,
+  HealthSchema,
   type ImportRequest,
   ImportRequestSchema,
   type ImportResponse,

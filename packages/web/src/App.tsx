@@ -2,21 +2,22 @@
  * The workbench: the case picker and report button, the map with its controls (layers, timeline,
  * grouping, focus, tie list, exports), and the tabs — evidence, analysis, scenarios, case editor.
  */
+
+import type {
+  AnalyzeResponse as AnalysisBundle,
+  Case,
+  CaseDocument,
+  CaseListEntry,
+  ExplorationSummaryJson as ExplorationSummary,
+  Layer,
+  DrawnTieJson as ProjectedTie,
+} from '@entente/core/contract';
+import { LAYERS } from '@entente/core/contract';
 import type { Core } from 'cytoscape';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AnalysisCache, cacheKey, neighbourKeys } from './analysis-cache.js';
 import { caseDocument, casesOnce, defaultCaseId } from './api/boot.js';
 import { ApiError, analyze, type CaseSource, validateText } from './api/client.js';
-import {
-  type AnalysisBundle,
-  type Case,
-  type CaseDocument,
-  type CaseListEntry,
-  type ExplorationSummary,
-  LAYERS,
-  type Layer,
-  type ProjectedTie,
-} from './api/types.js';
 import { downloadBlob, safeName } from './download.js';
 import { type Grouping, groupingOptions, groupsOf } from './grouping.js';
 import { exposeHook } from './hook.js';
@@ -267,6 +268,7 @@ export function App() {
           code: 'no-case',
           severity: 'error' as const,
           message: 'the server did not return the validated case; cannot apply the text',
+          path: [],
         },
       ];
     }

@@ -418,3 +418,7 @@ export type CoalitionsAnalysisJson = z.infer<typeof CoalitionsAnalysisSchema>;
 export type LeverageAnalysisJson = z.infer<typeof LeverageAnalysisSchema>;
 /** The drawn projection as JSON. */
 export type DrawnProjectionJson = z.infer<typeof DrawnProjectionSchema>;
+/** One tie of the drawn projection. */
+export type DrawnTieJson = DrawnProjectionJson['ties'][number];
+/** Two sides of a configuration (actor ids). */
+export type ConfigurationJson = z.infer<typeof sides>;

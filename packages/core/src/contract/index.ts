@@ -14,8 +14,10 @@ export {
   CitedRelationSchema,
   type CoalitionsAnalysisJson,
   CoalitionsAnalysisSchema,
+  type ConfigurationJson,
   type DrawnProjectionJson,
   DrawnProjectionSchema,
+  type DrawnTieJson,
   type LandscapeAnalysisJson,
   LandscapeAnalysisSchema,
   type LeverageAnalysisJson,
@@ -80,10 +82,12 @@ export {
 } from './jobs.js';
 export { type JsonSchema, requestJsonSchema, responseJsonSchema } from './json-schema.js';
 export {
+  type ClientScenario,
   ClientScenariosSchema,
   type CompiledScenario,
   CompiledScenarioSchema,
   MAX_CLIENT_SCENARIOS,
+  type ModelParameterJson,
   ModelParameterSchema,
   type ModelSummary,
   ModelSummarySchema,

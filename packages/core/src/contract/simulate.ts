@@ -124,3 +124,7 @@ export type SimulateResponse = z.infer<typeof SimulateResponseSchema>;
 export type CompiledScenario = z.infer<typeof CompiledScenarioSchema>;
 /** `GET /api/cases/:id/scenarios`. */
 export type ScenariosResponse = z.infer<typeof ScenariosResponseSchema>;
+/** A model parameter as JSON. */
+export type ModelParameterJson = z.infer<typeof ModelParameterSchema>;
+/** A scenario as a client writes it (a bare year may be a number). */
+export type ClientScenario = z.input<typeof ScenarioSchema>;

@@ -1,28 +1,33 @@
 /**
- * The workbench's HTTP client: one typed function per route of `@entente/server`. Every failure
- * becomes an {@link ApiError} carrying the server's `{ code, message, issues }`.
+ * The workbench's HTTP client: one typed function per route of `@entente/server`, typed by the
+ * contract in `@entente/core/contract` (the same zod schemas the server's route schemas are
+ * generated from). Every failure becomes an {@link ApiError} carrying `{ code, message, issues }`.
  */
 import type {
-  AnalysisBundle,
+  AnalyzeRequest,
+  AnalyzeResponse,
   ApiErrorBody,
   CaseDocument,
-  CaseIssue,
   CaseListEntry,
-  ExploreOptions,
-  ImportResult,
+  CaseListResponse,
+  ClientScenario,
+  ExploreOptionsJson,
+  ImportRequest,
+  ImportResponse,
+  Issue,
+  JobAccepted,
+  JobCancelled,
   JobStatus,
-  Layer,
-  ScenarioEntry,
-  ScenariosResult,
-  SimulateResult,
-  ValidateResult,
-} from './types.js';
+  ScenariosResponse,
+  SimulateResponse,
+  ValidateResponse,
+} from '@entente/core/contract';
 
 /** A failed request: the server's error code, message and located issues. */
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
-  readonly issues: CaseIssue[];
+  readonly issues: Issue[];
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
@@ -63,7 +68,7 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
 
 /** `GET /api/cases` */
 export async function listCases(): Promise<CaseListEntry[]> {
-  const r = await request<{ cases: CaseListEntry[] }>('GET', '/api/cases');
+  const r = await request<CaseListResponse>('GET', '/api/cases');
   return r.cases;
 }
 
@@ -73,27 +78,26 @@ export function getCase(id: string): Promise<CaseDocument> {
 }
 
 /** `GET /api/cases/:id/scenarios` */
-export function getScenarios(id: string): Promise<ScenariosResult> {
+export function getScenarios(id: string): Promise<ScenariosResponse> {
   return request('GET', `/api/cases/${encodeURIComponent(id)}/scenarios`);
 }
 
 /** `POST /api/validate` */
-export function validateText(text: string, signal?: AbortSignal): Promise<ValidateResult> {
+export function validateText(text: string, signal?: AbortSignal): Promise<ValidateResponse> {
   return request('POST', '/api/validate', { text }, signal);
 }
 
-/** Options of {@link analyze}. */
-export interface AnalyzeRequest {
-  at?: string | undefined;
-  layers?: Layer[] | undefined;
-}
+/** Options of {@link analyze}: the date and layers of the contract's request. */
+export type AnalyzeOptions = {
+  [K in 'at' | 'layers']?: AnalyzeRequest[K] | undefined;
+};
 
 /** `POST /api/analyze` */
 export function analyze(
   source: CaseSource,
-  options: AnalyzeRequest,
+  options: AnalyzeOptions,
   signal?: AbortSignal,
-): Promise<AnalysisBundle> {
+): Promise<AnalyzeResponse> {
   const body: Record<string, unknown> = { ...source };
   if (options.at) body.at = options.at;
   if (options.layers) body.layers = options.layers;
@@ -109,9 +113,9 @@ export function simulate(
     months?: number;
     parameters?: Record<string, number>;
     /** Scenarios added to the case's, replacing those of the same id. */
-    scenarios?: ScenarioEntry[];
+    scenarios?: ClientScenario[];
   } = {},
-): Promise<SimulateResult> {
+): Promise<SimulateResponse> {
   const body: Record<string, unknown> = { ...source, scenario, ...options };
   if (!options.scenarios || options.scenarios.length === 0) delete body.scenarios;
   if (options.parameters && Object.keys(options.parameters).length === 0) delete body.parameters;
@@ -121,9 +125,9 @@ export function simulate(
 /** `POST /api/jobs` (an exploration) → the job's id. */
 export function submitExploration(
   source: CaseSource,
-  options: ExploreOptions,
-  scenarios?: ScenarioEntry[],
-): Promise<{ id: string; state: string; worlds?: number }> {
+  options: ExploreOptionsJson,
+  scenarios?: ClientScenario[],
+): Promise<JobAccepted> {
   const body: Record<string, unknown> = { kind: 'explore', ...source, options };
   if (scenarios && scenarios.length > 0) body.scenarios = scenarios;
   return request('POST', '/api/jobs', body);
@@ -135,17 +139,12 @@ export function getJob(id: string): Promise<JobStatus> {
 }
 
 /** `DELETE /api/jobs/:id` */
-export function cancelJob(id: string): Promise<{ id: string; state: string }> {
+export function cancelJob(id: string): Promise<JobCancelled> {
   return request('DELETE', `/api/jobs/${encodeURIComponent(id)}`);
 }
 
 /** `POST /api/import` */
-export function importCase(body: {
-  format: 'csv' | 'gexf';
-  edges?: string;
-  nodes?: string;
-  text?: string;
-}): Promise<ImportResult> {
+export function importCase(body: ImportRequest): Promise<ImportResponse> {
   return request('POST', '/api/import', body);
 }
 

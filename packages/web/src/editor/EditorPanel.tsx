@@ -8,10 +8,10 @@
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
+import type { Issue as CaseIssue } from '@entente/core/contract';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, importCase, validateText } from '../api/client.js';
-import type { CaseIssue } from '../api/types.js';
 import { downloadBlob } from '../download.js';
 
 /** The document range of a located issue (1-based line and column), clamped to the text. */

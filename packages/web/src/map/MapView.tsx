@@ -3,9 +3,14 @@
  * layout. Nodes keep their positions across dates and layer toggles (only a changed actor set is
  * laid out again), so the analyst's mental map survives the timeline.
  */
+
+import type {
+  AnalyzeResponse as AnalysisBundle,
+  Case,
+  DrawnTieJson as ProjectedTie,
+} from '@entente/core/contract';
 import type { Core, ElementDefinition, EventObject, LayoutOptions } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import type { AnalysisBundle, Case, ProjectedTie } from '../api/types.js';
 import { exposeHook } from '../hook.js';
 import { projectedActorIds } from '../projection.js';
 import { loadCytoscape } from './cytoscape-setup.js';

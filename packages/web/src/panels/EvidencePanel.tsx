@@ -3,7 +3,7 @@
  * sign, weight, dates and confidence, whether it is an assumption (and why), and each evidence
  * item's source, paragraph and sentence, paraphrase and Admiralty rating.
  */
-import type { Case, ProjectedTie, Relation } from '../api/types.js';
+import type { Case, DrawnTieJson as ProjectedTie, Relation } from '@entente/core/contract';
 
 /** The relations behind a tie: by `relationIndices`, else by index or relation id. */
 export function tieRelations(c: Case, tie: ProjectedTie): { index: number; relation: Relation }[] {

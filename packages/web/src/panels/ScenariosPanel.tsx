@@ -8,6 +8,17 @@
  * Edited policies and parameters travel as client-defined scenarios (the request's `scenarios`),
  * which replace the case's scenario of the same id — so the case's hypotheses keep referring to it.
  */
+
+import type {
+  BandJson as Band,
+  Case,
+  ExplorationSummaryJson as ExplorationSummary,
+  ExploreOptionsJson as ExploreOptions,
+  ModelParameterJson as ModelParameter,
+  ClientScenario as ScenarioEntry,
+  ScenariosResponse as ScenariosResult,
+  SimulateResponse as SimulateResult,
+} from '@entente/core/contract';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ApiError,
@@ -19,17 +30,6 @@ import {
   simulate,
   submitExploration,
 } from '../api/client.js';
-import {
-  type Band,
-  type Case,
-  type ExplorationSummary,
-  type ExploreOptions,
-  type ModelParameter,
-  POLICIES,
-  type ScenarioEntry,
-  type ScenariosResult,
-  type SimulateResult,
-} from '../api/types.js';
 import { fanRows, sharedDomain } from '../charts/fan.js';
 import { PlotFigure } from '../charts/PlotFigure.js';
 
@@ -44,7 +44,8 @@ const EMPTY_EDIT: ScenarioEdit = { policies: {}, fixed: {} };
 /** The scenario with the analyst's edits applied (policies merged, edited parameters fixed). */
 export function applyEdit(s: ScenarioEntry, e: ScenarioEdit): ScenarioEntry {
   const out: ScenarioEntry = { ...s };
-  if (Object.keys(e.policies).length > 0) out.policies = { ...(s.policies ?? {}), ...e.policies };
+  if (Object.keys(e.policies).length > 0)
+    out.policies = { ...(s.policies ?? {}), ...(e.policies as ScenarioEntry['policies']) };
   if (Object.keys(e.fixed).length > 0) {
     out.parameters = { ...(s.parameters ?? {}), ...e.fixed };
     if (s.uncertain) {
@@ -175,7 +176,7 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
     const compiled = props.sessionText === null ? meta?.compiled : undefined;
     const known = compiled?.find((x) => x.scenario === current);
     if (known) {
-      if (known.error === undefined) setStates((prev) => ({ ...prev, [current]: known.states }));
+      if (!('error' in known)) setStates((prev) => ({ ...prev, [current]: known.states }));
       else setQuickError(`${current}: ${known.error}`);
       return;
     }
@@ -399,7 +400,7 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
                     value={edit.policies[st] ?? base}
                     onChange={(e) => setPolicy(st, e.target.value)}
                   >
-                    {(meta?.policies ?? POLICIES).map((p) => (
+                    {(meta?.policies ?? []).map((p) => (
                       <option key={p} value={p}>
                         {p}
                         {p === base ? ' (scenario)' : ''}
@@ -605,10 +606,8 @@ export function HypothesesTable({ summary }: { summary: ExplorationSummary }) {
               {h.policy}
               {h.versus ? ` vs ${h.versus}` : ''}
             </td>
-            <td>{(100 * h.holds).toFixed(1)}%</td>
-            <td>
-              {(100 * h.ci[0]).toFixed(1)}–{(100 * h.ci[1]).toFixed(1)}%
-            </td>
+            <td>{h.holds === null ? '–' : `${(100 * h.holds).toFixed(1)}%`}</td>
+            <td>{h.ci ? `${(100 * h.ci[0]).toFixed(1)}–${(100 * h.ci[1]).toFixed(1)}%` : '–'}</td>
             <td>
               {h.failBox
                 ? `${

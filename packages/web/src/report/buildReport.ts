@@ -3,7 +3,12 @@
  * no external resource) with the case summary, the current analyses and, when one ran, the latest
  * exploration and its hypotheses. Every value from the case is escaped.
  */
-import type { AnalysisBundle, Case, ExplorationSummary, Layer } from '../api/types.js';
+import type {
+  AnalyzeResponse as AnalysisBundle,
+  Case,
+  ExplorationSummaryJson as ExplorationSummary,
+  Layer,
+} from '@entente/core/contract';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -100,7 +105,7 @@ export function buildReport(input: ReportInput): string {
   const fr = a.balance.frustration;
   parts.push('<h2>Structural balance</h2>');
   parts.push(
-    `<p>${a.balance.actors} actors, ${a.balance.ties} signed ties, ${a.balance.triads.triangles} triangles; balance ratio ${f(a.balance.triads.ratio)}. Frustration index <strong>${fr.value}</strong>${fr.exact ? ' (proven optimal)' : ` (heuristic; lower bound ${fr.lowerBound})`}.</p>`,
+    `<p>${a.balance.actors} actors, ${a.balance.ties} signed ties, ${a.balance.triads.triangles} triangles; balance ratio ${f(a.balance.triads.ratio ?? Number.NaN)}. Frustration index <strong>${fr.value}</strong>${fr.exact ? ' (proven optimal)' : ` (heuristic; lower bound ${fr.lowerBound})`}.</p>`,
   );
   parts.push(
     table(
@@ -184,8 +189,8 @@ export function buildReport(input: ReportInput): string {
           h.id,
           h.statement,
           h.versus ? `${h.policy} vs ${h.versus}` : h.policy,
-          pct(h.holds),
-          `${pct(h.ci[0])}–${pct(h.ci[1])}`,
+          h.holds === null ? '—' : pct(h.holds),
+          h.ci ? `${pct(h.ci[0])}–${pct(h.ci[1])}` : '—',
           h.failBox
             ? h.failBox.limits
                 .map((l) => `${l.parameter} ∈ [${l.lo.toPrecision(3)}, ${l.hi.toPrecision(3)}]`)

@@ -6,9 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadCase } from '@entente/core';
+import type {
+  AnalyzeResponse as AnalysisBundle,
+  BandJson as Band,
+  Case,
+  TippingJson as TippingResult,
+} from '@entente/core/contract';
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache, cacheKey, neighbourKeys } from '../src/analysis-cache.js';
-import type { AnalysisBundle, Band, Case, TippingResult } from '../src/api/types.js';
 import { fanRows, sharedDomain } from '../src/charts/fan.js';
 import { energyLines } from '../src/charts/tipping.js';
 import { buildReport, escapeHtml, sanitizeSvg } from '../src/report/buildReport.js';
@@ -59,14 +64,18 @@ describe('energyLines', () => {
   // Two segments: configuration P is most stable on [0, 0.4], Q on [0.4, 1].
   const t: TippingResult = {
     group: 'g',
+    convention: 'test',
     method: 'exact',
-    parameter: { description: 'test', pairs: [], actor: 'g' },
+    parameter: { kind: 'actor-ties', description: 'test', pairs: [], actor: 'g' },
     range: [0, 1],
     segments: [
       { from: 0, to: 0.4, configuration: [['a'], ['b']], energyAtFrom: -1, energyAtTo: -0.6 },
       { from: 0.4, to: 1, configuration: [['a', 'b'], []], energyAtFrom: -0.6, energyAtTo: -1.8 },
     ],
     tippingPoints: [{ value: 0.4, before: [['a'], ['b']], after: [['a', 'b'], []] }],
+    sweep: null,
+    options: { method: 'exact', maxExact: 25, steps: null, tolerance: 1e-9 },
+    diagnostics: [],
   };
 
   it('energyLines(t) extends each configuration linearly over the whole range', () => {

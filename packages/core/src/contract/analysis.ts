@@ -395,10 +395,27 @@ export const AnalyzeResponseSchema = CaseAnalysisSchema.extend({
   dependency: DependencySchema,
 });
 
-/** `entente analyze --json` at one date: the bundle without the drawn projection, with `case`. */
-export const AnalyzeCommandSchema = CaseAnalysisSchema.omit({ projection: true }).extend({
-  case: z.string(),
-});
+/**
+ * What an analysis command prints with `--json`: the result with `case` (the case's id) at one
+ * date, or `{ case, series }` with one result per date for `--over`.
+ */
+function commandJson<T extends z.ZodObject>(result: T) {
+  return z.union([
+    result.extend({ case: z.string() }),
+    z.object({ case: z.string(), series: z.array(result) }),
+  ]);
+}
+
+/** `entente balance --json`. */
+export const BalanceCommandSchema = commandJson(BalanceAnalysisSchema);
+/** `entente landscape --json`. */
+export const LandscapeCommandSchema = commandJson(LandscapeAnalysisSchema);
+/** `entente coalitions --json`. */
+export const CoalitionsCommandSchema = commandJson(CoalitionsAnalysisSchema);
+/** `entente leverage --json`. */
+export const LeverageCommandSchema = commandJson(LeverageAnalysisSchema);
+/** `entente analyze --json`: the bundle without the drawn projection (the map's data). */
+export const AnalyzeCommandSchema = commandJson(CaseAnalysisSchema.omit({ projection: true }));
 
 /** `POST /api/analyze` body. */
 export type AnalyzeRequest = z.input<typeof AnalyzeRequestSchema>;

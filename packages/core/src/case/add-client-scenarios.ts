@@ -5,7 +5,7 @@
  * plausible ranges) with the rest of the case. An out-of-range scenario is refused here, on entry,
  * rather than part-way through a run.
  */
-import { type CaseIssue, formatPath } from './issues.js';
+import type { CaseIssue } from './issues.js';
 import { type LoadCaseResult, validateCaseData } from './load.js';
 import type { Case } from './schema.js';
 
@@ -29,9 +29,10 @@ export function addClientScenarios(c: Case, scenarios: readonly unknown[]): Load
     const [head, index, ...rest] = issue.path;
     if (head === 'scenarios' && typeof index === 'number' && index >= kept.length) {
       const path = ['scenarios', index - kept.length, ...rest];
-      const before = formatPath(issue.path);
+      // Messages start with their location (`scenarios[7].uncertain.card: …`): renumber it too.
+      const before = `scenarios[${index}]`;
       const message = issue.message.startsWith(before)
-        ? formatPath(path) + issue.message.slice(before.length)
+        ? `scenarios[${index - kept.length}]${issue.message.slice(before.length)}`
         : issue.message;
       issues.push({ ...issue, path, message });
     } else if (issue.severity === 'error') {

@@ -49,6 +49,14 @@ export {
   ValidateResponseSchema,
 } from './cases.js';
 export {
+  type CaseSummaryJson,
+  CaseSummarySchema,
+  type ExportCommandJson,
+  ExportCommandSchema,
+  type ValidateCommandJson,
+  ValidateCommandSchema,
+} from './commands.js';
+export {
   type ApiErrorBody,
   ApiErrorSchema,
   CaseIdSchema,

@@ -40,6 +40,13 @@ export const JobListSchema = z.object({ jobs: z.array(JobStatusSchema) });
 /** `DELETE /api/jobs/:id` → the job's id and its state after cancelling. */
 export const JobCancelledSchema = z.object({ id: z.string(), state: z.enum(JOB_STATES) });
 
+/** `GET /api/jobs/:id/events` (server-sent events): `state` and `progress` while it runs. */
+export const JobStateEventSchema = z.object({ state: z.enum(JOB_STATES) });
+/** A `progress` event: worlds done of the total. */
+export const JobProgressEventSchema = z.object({ done: z.int(), total: z.int() });
+/** The final `failed` event: what went wrong (`done` and `cancelled` carry `{}`). */
+export const JobFailedEventSchema = z.object({ code: z.string(), message: z.string() });
+
 /** A job's state. */
 export type JobState = (typeof JOB_STATES)[number];
 /** `POST /api/jobs` body. */
@@ -52,3 +59,9 @@ export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type JobList = z.infer<typeof JobListSchema>;
 /** `DELETE /api/jobs/:id`. */
 export type JobCancelled = z.infer<typeof JobCancelledSchema>;
+/** A `state` event. */
+export type JobStateEvent = z.infer<typeof JobStateEventSchema>;
+/** A `progress` event. */
+export type JobProgressEvent = z.infer<typeof JobProgressEventSchema>;
+/** A `failed` event. */
+export type JobFailedEvent = z.infer<typeof JobFailedEventSchema>;

@@ -15,10 +15,13 @@ import {
   JobAcceptedSchema,
   type JobCancelled,
   JobCancelledSchema,
+  type JobFailedEvent,
   type JobList,
   JobListSchema,
+  type JobProgressEvent,
   type JobRequest,
   JobRequestSchema,
+  type JobStateEvent,
   type JobStatus,
   JobStatusSchema,
   planExploration,
@@ -45,7 +48,12 @@ function jobJson(job: Job<ExplorationSummary>, withResult: boolean): JobStatus {
   };
 }
 
-function sse(reply: FastifyReply, event: string, data: unknown): void {
+/** One server-sent event; its data follows the contract's event schemas. */
+function sse(
+  reply: FastifyReply,
+  event: string,
+  data: JobStateEvent | JobProgressEvent | JobFailedEvent | Record<string, never>,
+): void {
   reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 

@@ -17,8 +17,11 @@ import type {
   Issue,
   JobAccepted,
   JobCancelled,
+  JobFailedEvent,
+  JobProgressEvent,
   JobStatus,
   ScenariosResponse,
+  SimulateRequest,
   SimulateResponse,
   ValidateResponse,
 } from '@entente/core/contract';
@@ -108,13 +111,8 @@ export function analyze(
 export function simulate(
   source: CaseSource,
   scenario: string,
-  options: {
-    seed?: number;
-    months?: number;
-    parameters?: Record<string, number>;
-    /** Scenarios added to the case's, replacing those of the same id. */
-    scenarios?: ClientScenario[];
-  } = {},
+  /** `scenarios` are added to the case's, replacing those of the same id. */
+  options: Pick<SimulateRequest, 'seed' | 'months' | 'parameters' | 'scenarios'> = {},
 ): Promise<SimulateResponse> {
   const body: Record<string, unknown> = { ...source, scenario, ...options };
   if (!options.scenarios || options.scenarios.length === 0) delete body.scenarios;
@@ -150,18 +148,15 @@ export function importCase(body: ImportRequest): Promise<ImportResponse> {
 
 /** Handlers of a job's server-sent events. */
 export interface JobEventHandlers {
-  progress(p: { done: number; total: number }): void;
-  end(state: 'done' | 'cancelled' | 'failed', error?: { code: string; message: string }): void;
+  progress(p: JobProgressEvent): void;
+  end(state: 'done' | 'cancelled' | 'failed', error?: JobFailedEvent): void;
 }
 
 /** Follows `GET /api/jobs/:id/events`; returns a function that stops listening. */
 export function followJob(id: string, handlers: JobEventHandlers): () => void {
   const source = new EventSource(`/api/jobs/${encodeURIComponent(id)}/events`);
   let ended = false;
-  const end = (
-    state: 'done' | 'cancelled' | 'failed',
-    error?: { code: string; message: string },
-  ) => {
+  const end = (state: 'done' | 'cancelled' | 'failed', error?: JobFailedEvent) => {
     if (ended) return;
     ended = true;
     source.close();
@@ -174,7 +169,7 @@ export function followJob(id: string, handlers: JobEventHandlers): () => void {
   source.addEventListener('cancelled', () => end('cancelled'));
   source.addEventListener('failed', (e) => {
     const data = (e as MessageEvent<string>).data;
-    let error = { code: 'failed', message: 'the job failed' };
+    let error: JobFailedEvent = { code: 'failed', message: 'the job failed' };
     try {
       if (data) error = JSON.parse(data);
     } catch {

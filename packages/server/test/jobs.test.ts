@@ -110,7 +110,7 @@ describe('simulation routes', () => {
         'out-of-range',
         /outside its range/,
       ],
-      [{ caseId: 'sim', scenario: 'status-quo', months: 5000 }, 'out-of-range', /months/],
+      [{ caseId: 'sim', scenario: 'status-quo', months: 5000 }, 'resource-limit', /months/],
       [
         { caseId: 'sim', scenario: 'x', scenarios: [{ id: 'x', defaultPolicy: 'bomb' }] },
         'invalid-request',
@@ -174,6 +174,7 @@ describe('exploration jobs', () => {
       options: { runs: 1000, sample: 'sobol' },
     });
     expect(sobol.statusCode).toBe(400);
+    expect(sobol.json().code).toBe('resource-limit');
     expect(sobol.json().message).toMatch(/exceed this server's limit of 5000/);
     const runs = await post(app, '/api/jobs', {
       kind: 'explore',

@@ -133,10 +133,10 @@ export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const options = body.options ?? {};
       const { maxWorlds, maxMonths } = ctx.options;
       if (options.months !== undefined && options.months > maxMonths) {
-        throw new ApiError(400, 'invalid-argument', `explore: months must be ≤ ${maxMonths}`);
+        throw new ApiError(400, 'resource-limit', `explore: months must be ≤ ${maxMonths}`);
       }
       if ((options.runs ?? 0) > maxWorlds) {
-        throw new ApiError(400, 'invalid-argument', `explore: runs must be ≤ ${maxWorlds}`);
+        throw new ApiError(400, 'resource-limit', `explore: runs must be ≤ ${maxWorlds}`);
       }
       const resolved = ctx.source.resolve({ caseId: body.caseId, text: body.text });
       const c = caseWithScenarios(resolved.case, body.scenarios);
@@ -144,7 +144,7 @@ export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (plan.worlds > maxWorlds) {
         throw new ApiError(
           400,
-          'invalid-argument',
+          'resource-limit',
           `explore: ${plan.worlds} worlds exceed this server's limit of ${maxWorlds}; lower runs`,
         );
       }

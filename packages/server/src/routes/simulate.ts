@@ -87,7 +87,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (b.months !== undefined && b.months > ctx.options.maxMonths) {
         throw new ApiError(
           400,
-          'out-of-range',
+          'resource-limit',
           `simulate: months must be ≤ ${ctx.options.maxMonths}`,
         );
       }

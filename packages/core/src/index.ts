@@ -208,6 +208,7 @@ export { exportJson } from './interop/json.js';
 export * from './simulation/index.js';
 export {
   defaultScenario,
+  modelSummary,
   type SimulateScenarioOptions,
   simulateScenario,
 } from './simulation/simulate-scenario.js';

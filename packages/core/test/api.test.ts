@@ -148,6 +148,7 @@ describe('@entente/core public API', () => {
       'latinHypercube',
       'loadCase',
       'maximizeSignedModularity',
+      'modelSummary',
       'morrisDesign',
       'morrisEffects',
       'normalQuantile',

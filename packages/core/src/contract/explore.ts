@@ -78,42 +78,29 @@ const OutcomeSummarySchema = z.object({
   p95: z.number(),
 });
 
+/** Indices of each key outcome of each scenario. */
+const perOutcome = <T extends z.ZodType>(index: T) =>
+  z.array(z.object({ scenario: z.string(), metric: z.string(), indices: z.array(index) }));
+
 const SensitivitySchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('sobol'),
     n: z.int(),
-    outcomes: z.array(
+    outcomes: perOutcome(
       z.object({
-        scenario: z.string(),
-        metric: z.string(),
-        indices: z.array(
-          z.object({
-            parameter: z.string(),
-            first: z.number(),
-            firstCi: interval,
-            total: z.number(),
-            totalCi: interval,
-          }),
-        ),
+        parameter: z.string(),
+        first: z.number(),
+        firstCi: interval,
+        total: z.number(),
+        totalCi: interval,
       }),
     ),
   }),
   z.object({
     method: z.literal('morris'),
     r: z.int(),
-    outcomes: z.array(
-      z.object({
-        scenario: z.string(),
-        metric: z.string(),
-        indices: z.array(
-          z.object({
-            parameter: z.string(),
-            mu: z.number(),
-            muStar: z.number(),
-            sigma: z.number(),
-          }),
-        ),
-      }),
+    outcomes: perOutcome(
+      z.object({ parameter: z.string(), mu: z.number(), muStar: z.number(), sigma: z.number() }),
     ),
   }),
 ]);

@@ -4,9 +4,9 @@
  * model's plausible ranges, seed default), so the two print the same result for the same inputs.
  */
 import type { Case } from '../case/schema.js';
-import type { SimulationResult } from '../contract/simulate.js';
+import type { ModelSummary, SimulationResult } from '../contract/simulate.js';
 import { EntenteError } from '../errors.js';
-import { compileModel } from './compile.js';
+import { type CompiledModel, compileModel } from './compile.js';
 import { outcomeNames, simulateOutcomes } from './outcomes.js';
 import { MODEL_PARAMETERS } from './parameters.js';
 import { simulate } from './simulate.js';
@@ -27,6 +27,20 @@ export interface SimulateScenarioOptions {
 export function defaultScenario(c: Case): string | undefined {
   const ids = (c.scenarios ?? []).map((s) => s.id);
   return ids.includes('status-quo') ? 'status-quo' : ids[0];
+}
+
+/** What a compiled scenario reads from its case: dates, actors by role, each state's policy. */
+export function modelSummary(model: CompiledModel): ModelSummary {
+  return {
+    start: model.start,
+    months: model.months,
+    regime: model.regime,
+    groups: [...model.groups],
+    states: [...model.states],
+    opposition: model.opposition,
+    policies: Object.fromEntries(model.states.map((id, i) => [id, model.policies[i]])),
+    notes: [...model.notes],
+  };
 }
 
 /** Rows of a (months+1) × width row-major matrix, as arrays. */
@@ -91,16 +105,7 @@ export function simulateScenario(c: Case, options: SimulateScenarioOptions = {})
     case: c.id,
     scenario,
     seed,
-    model: {
-      start: model.start,
-      months: model.months,
-      regime: model.regime,
-      groups: [...model.groups],
-      states: [...model.states],
-      opposition: model.opposition,
-      policies: Object.fromEntries(model.states.map((id, i) => [id, model.policies[i]])),
-      notes: [...model.notes],
-    },
+    model: modelSummary(model),
     parameters: Object.fromEntries(MODEL_PARAMETERS.map((p, i) => [p.id, params[i]])),
     trajectory: {
       months: t.months,

@@ -11,6 +11,7 @@ import {
   compileModel,
   type Hypothesis,
   MODEL_PARAMETERS,
+  modelSummary,
   outcomeNames,
   POLICIES,
   type ScenariosResponse,
@@ -33,14 +34,7 @@ function compiledScenarios(c: Case): CompiledScenario[] {
       const m = compileModel(c, s.id);
       return {
         scenario: s.id,
-        start: m.start,
-        months: m.months,
-        regime: m.regime,
-        groups: [...m.groups],
-        states: [...m.states],
-        opposition: m.opposition,
-        policies: Object.fromEntries(m.states.map((id, i) => [id, m.policies[i]])),
-        notes: [...m.notes],
+        ...modelSummary(m),
         uncertain: m.uncertain.map((u) => ({ id: u.id, lo: u.lo, hi: u.hi })),
         outcomes: [...outcomeNames(m)],
       };

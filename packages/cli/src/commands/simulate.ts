@@ -104,18 +104,18 @@ export async function simulateCommand(
       parameters: sets.values,
     });
   } catch (error) {
-    if (
+    // simulateScenario's own refusals (a parameter out of range or unknown, no scenarios) exit 1,
+    // located at the flag as written; anything else goes to main's handler.
+    const refused =
       error instanceof EntenteError &&
-      (error.code === 'out-of-range' || error.code === 'not-found')
-    ) {
-      // Located: the flag as written, then what is wrong with it.
-      const id = /parameter "([^"]+)"/.exec(error.message)?.[1];
-      const pair = id === undefined ? undefined : sets.written.get(id);
-      const what = error.message.replace(/^simulate: /, '');
-      io.stderr(`entente simulate: ${pair === undefined ? '' : `--set ${pair}: `}${what}\n`);
-      return 1;
-    }
-    throw error;
+      error.code !== 'internal' &&
+      error.message.startsWith('simulate: ');
+    if (!refused) throw error;
+    const id = /parameter "([^"]+)"/.exec(error.message)?.[1];
+    const pair = id === undefined ? undefined : sets.written.get(id);
+    const what = error.message.replace(/^simulate: /, '');
+    io.stderr(`entente simulate: ${pair === undefined ? '' : `--set ${pair}: `}${what}\n`);
+    return 1;
   }
   if (options.out) {
     const as = /\.json$/i.test(options.out) ? 'json' : 'csv';

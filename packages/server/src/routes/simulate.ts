@@ -9,7 +9,6 @@ import {
   type Case,
   type CompiledScenario,
   compileModel,
-  type Hypothesis,
   MODEL_PARAMETERS,
   modelSummary,
   outcomeNames,
@@ -59,11 +58,11 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (!entry) throw notFound(`case "${req.params.id}"`);
       const c = ctx.source.resolve({ caseId: entry.id }).case;
       return {
-        scenarios: (c.scenarios ?? []) as ScenariosResponse['scenarios'],
+        scenarios: c.scenarios ?? [],
         parameters: MODEL_PARAMETERS.map((p) => ({ ...p, range: [p.range[0], p.range[1]] })),
         policies: [...POLICIES],
         compiled: compiledScenarios(c),
-        hypotheses: (c.hypotheses ?? []) as Hypothesis[],
+        hypotheses: c.hypotheses ?? [],
       };
     },
   );

@@ -13,6 +13,10 @@ export default defineConfig({
         find: /^@entente\/core\/dates$/,
         replacement: src('core').replace(/index\.ts$/, 'case/dates-entry.ts'),
       },
+      {
+        find: /^@entente\/core\/contract$/,
+        replacement: src('core').replace(/index\.ts$/, 'contract/browser-entry.ts'),
+      },
       { find: /^@entente\/core$/, replacement: src('core') },
       { find: /^@entente\/runner$/, replacement: src('runner') },
       { find: /^@entente\/server$/, replacement: src('server') },

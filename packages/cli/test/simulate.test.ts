@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { compileModel, loadCase, outcomeNames, simulateOutcomes } from '@entente/core';
+import {
+  compileModel,
+  loadCase,
+  outcomeNames,
+  SimulationResultSchema,
+  simulateOutcomes,
+  simulateScenario,
+} from '@entente/core';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerSimulateCommand, simulateCommand } from '../src/commands/simulate.js';
@@ -27,7 +34,9 @@ describe('entente simulate', () => {
     outcomeNames(model).forEach((name, i) => {
       expect(json.outcomes[name]).toBe(values[i]);
     });
-    expect(json.groups.map((g: { id: string }) => g.id)).toEqual([...model.groups]);
+    expect(json.model.groups).toEqual([...model.groups]);
+    expect(json.trajectory.strength).toHaveLength(model.months + 1);
+    expect(SimulationResultSchema.parse(json)).toEqual(json);
   });
 
   it('simulateCommand prints a table of every group and state of the model', async () => {
@@ -39,19 +48,38 @@ describe('entente simulate', () => {
     expect(out.stdout).toContain(`regime ${model.regime}`);
   });
 
-  it('simulateCommand --set changes the parameter; an unknown id exits 1, a malformed pair 2', async () => {
+  it('simulateCommand --set changes the parameter; an unknown id exits 1 naming the flag, a malformed pair 2', async () => {
     const model = compileModel(builtin, 'status-quo');
     const { io, out } = captureIo();
     const id = 'card';
     await simulateCommand(io, undefined, { json: true, set: [`${id}=0`] });
     expect(JSON.parse(out.stdout).parameters[id]).toBe(0);
+    expect(out.stderr).not.toContain('warning');
     expect(model.base.length).toBeGreaterThan(0);
-    await expect(
-      simulateCommand(captureIo().io, undefined, { set: ['no-such-parameter=1'] }),
-    ).rejects.toThrow(/unknown parameter/);
+    const unknown = captureIo();
+    expect(await simulateCommand(unknown.io, undefined, { set: ['no-such-parameter=1'] })).toBe(1);
+    expect(unknown.out.stderr).toMatch(
+      /^entente simulate: --set no-such-parameter=1: unknown parameter "no-such-parameter"; known: /,
+    );
     const bad = captureIo();
     expect(await simulateCommand(bad.io, undefined, { set: ['card'] })).toBe(2);
     expect(bad.out.stderr).toContain('--set expects id=number');
+  });
+
+  it("simulateCommand --set outside the parameter's range exits 1 naming the flag and the range, printing nothing", async () => {
+    const { io, out } = captureIo();
+    expect(await simulateCommand(io, undefined, { json: true, set: ['card=5'] })).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(
+      'entente simulate: --set card=5: parameter "card" = 5 is outside its range [0, 1]\n',
+    );
+  });
+
+  it("simulateCommand --json prints exactly core's simulateScenario result", async () => {
+    const { io, out } = captureIo();
+    expect(await simulateCommand(io, undefined, { seed: 3, months: 12, json: true })).toBe(0);
+    const expected = simulateScenario(builtin, { seed: 3, months: 12 });
+    expect(JSON.parse(out.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('simulateCommand --out writes months+1 rows of trajectories (CSV) or series (JSON)', async () => {

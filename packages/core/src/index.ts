@@ -134,6 +134,7 @@ export {
   signedGraph,
   withAdjacency,
 } from './analysis/signed-graph.js';
+export { addClientScenarios } from './case/add-client-scenarios.js';
 export { caseAt, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';
 export { activeAt, type DateInterval, isCaseDate, overlaps, parseCaseDate } from './case/dates.js';
@@ -188,14 +189,7 @@ export {
   type Sign,
   type Vocabulary,
 } from './case/vocabulary.js';
-export {
-  type BatchJob,
-  BatchJobSchema,
-  type EncodedBatch,
-  EncodedBatchSchema,
-  parseBatchJob,
-  parseEncodedBatch,
-} from './contract/queue.js';
+export * from './contract/index.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
 export * from './experiment/index.js';
 export * from './exploration/index.js';
@@ -212,6 +206,12 @@ export { exportGraphml } from './interop/graphml.js';
 export { NEUTRAL_TIE } from './interop/import-defaults.js';
 export { exportJson } from './interop/json.js';
 export * from './simulation/index.js';
+export {
+  defaultScenario,
+  modelSummary,
+  type SimulateScenarioOptions,
+  simulateScenario,
+} from './simulation/simulate-scenario.js';
 export {
   type CaseSummary,
   type RelationCounts,

@@ -86,7 +86,7 @@ describe('simulation routes', () => {
         parameters: { [p.id]: p.range[0] },
       })
     ).json();
-    expect(lo.parameters[0]).toEqual({ id: p.id, value: p.range[0] });
+    expect(lo.parameters[p.id]).toBe(p.range[0]);
     const custom = await post(app, '/api/simulate', {
       caseId: 'sim',
       scenario: 'mine',
@@ -107,14 +107,19 @@ describe('simulation routes', () => {
       ],
       [
         { caseId: 'sim', scenario: 'status-quo', parameters: { [p.id]: p.range[1] + 1 } },
-        'invalid-argument',
+        'out-of-range',
         /outside its range/,
       ],
-      [{ caseId: 'sim', scenario: 'status-quo', months: 5000 }, 'invalid-argument', /months/],
+      [{ caseId: 'sim', scenario: 'status-quo', months: 5000 }, 'resource-limit', /months/],
       [
         { caseId: 'sim', scenario: 'x', scenarios: [{ id: 'x', defaultPolicy: 'bomb' }] },
+        'invalid-request',
+        /scenarios\/0\/defaultPolicy/,
+      ],
+      [
+        { caseId: 'sim', scenario: 'x', scenarios: [{ id: 'x', uncertain: { card: [0, 5] } }] },
         'invalid-case',
-        /invalid scenarios/,
+        /scenarios\[0\]\.uncertain\.card.*\[0, 1\]/,
       ],
       [{ caseId: 'sim' }, 'invalid-request', /scenario/],
     ];
@@ -169,6 +174,7 @@ describe('exploration jobs', () => {
       options: { runs: 1000, sample: 'sobol' },
     });
     expect(sobol.statusCode).toBe(400);
+    expect(sobol.json().code).toBe('resource-limit');
     expect(sobol.json().message).toMatch(/exceed this server's limit of 5000/);
     const runs = await post(app, '/api/jobs', {
       kind: 'explore',
@@ -186,6 +192,26 @@ describe('exploration jobs', () => {
     const kind = await post(app, '/api/jobs', { kind: 'simulate', caseId: 'sim' });
     expect(kind.statusCode).toBe(400);
     expect(app.entente.jobs.active).toBe(0);
+  });
+
+  it("POST /api/jobs refuses a client scenario whose range leaves the parameter's with 400, queueing nothing", async () => {
+    const before = app.entente.jobs.list().length;
+    const r = await post(app, '/api/jobs', {
+      kind: 'explore',
+      caseId: 'sim',
+      options: { runs: 10, scenarios: ['wide'] },
+      scenarios: [{ id: 'wide', months: 6, uncertain: { card: [0, 5] } }],
+    });
+    expect(r.statusCode).toBe(400);
+    const body = r.json();
+    expect(body.code).toBe('invalid-case');
+    expect(body.message).toMatch(/card/);
+    expect(body.message).toMatch(/\[0, 1\]/);
+    expect(body.issues[0]).toMatchObject({
+      code: 'parameter-out-of-range',
+      path: ['scenarios', 0, 'uncertain', 'card'],
+    });
+    expect(app.entente.jobs.list().length).toBe(before);
   });
 
   it('a full queue answers 429; cancelling each job leaves state cancelled and no files', async () => {

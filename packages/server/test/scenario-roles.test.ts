@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCase, scenarioRoles } from '@entente/core';
+import { loadCase, ScenarioRolesResponseSchema, scenarioRoles } from '@entente/core';
 import { BUILTIN_CASE, createServer, type EntenteServer } from '@entente/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScenarioRolesResponseSchema } from '../src/routes/scenario-roles.js';
 import { tempDir } from './helpers.js';
 
 const builtinText = readFileSync(BUILTIN_CASE, 'utf8');

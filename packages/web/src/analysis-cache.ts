@@ -5,7 +5,7 @@
  * each single layer toggled — so that moving the slider or toggling a layer redraws at once
  * instead of waiting for a cold analysis (a few ms for the built-in case on a warmed server, 30–110 ms just after it starts).
  */
-import type { AnalysisBundle, Layer } from './api/types.js';
+import type { AnalyzeResponse as AnalysisBundle, Layer } from '@entente/core/contract';
 
 /** The request an analysis answers. */
 export interface AnalysisKey {

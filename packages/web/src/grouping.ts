@@ -2,7 +2,7 @@
  * Groupings the map can halo: the frustration index's two sides, the Doreian–Mrvar relocation
  * partition, signed modularity's groups, or one of the landscape's stable configurations.
  */
-import type { AnalysisBundle } from './api/types.js';
+import type { AnalyzeResponse as AnalysisBundle } from '@entente/core/contract';
 
 /** A grouping choice: `none`, a coalition method, or `landscape:<index of the minimum>`. */
 export type Grouping = string;

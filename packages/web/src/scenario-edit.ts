@@ -23,7 +23,9 @@ export function isEdited(e: ScenarioEdit | undefined): boolean {
 /** The scenario with the analyst's edits applied (policies merged, edited parameters fixed). */
 export function applyEdit(s: ScenarioEntry, e: ScenarioEdit): ScenarioEntry {
   const out: ScenarioEntry = { ...s };
-  if (Object.keys(e.policies).length > 0) out.policies = { ...(s.policies ?? {}), ...e.policies };
+  // Policies come from the API's list (a <select>); the server checks them again on every request.
+  if (Object.keys(e.policies).length > 0)
+    out.policies = { ...(s.policies ?? {}), ...(e.policies as ScenarioEntry['policies']) };
   if (Object.keys(e.fixed).length > 0) {
     out.parameters = { ...(s.parameters ?? {}), ...e.fixed };
     if (s.uncertain) {

@@ -3,8 +3,9 @@
  * `since`/`until`), in calendar order. Partial dates (`2015`, `2015-01`, `2015-01-31`) sort by the
  * day they start on, the coarser first.
  */
+
+import type { Case } from '@entente/core/contract';
 import { caseDates, compareCaseDates, parseCaseDate } from '@entente/core/dates';
-import type { Case } from './api/types.js';
 
 /** Compares two partial dates by first day, then precision (core's `compareCaseDates`). */
 export const compareDates = compareCaseDates;

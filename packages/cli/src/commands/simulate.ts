@@ -3,17 +3,7 @@
  * group's strength start → end, insecurity per state, regime capacity, harm) and, with `--out`,
  * the monthly trajectories as CSV or JSON.
  */
-import {
-  type Case,
-  type CompiledModel,
-  compileModel,
-  MODEL_PARAMETERS,
-  outcomeNames,
-  parameterIndex,
-  simulate,
-  simulateOutcomes,
-  type Trajectory,
-} from '@entente/core';
+import { EntenteError, type SimulationResult, simulateScenario } from '@entente/core';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, writeFileAtomic } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
@@ -35,152 +25,133 @@ export interface SimulateCommandOptions {
   readonly out?: string;
 }
 
-/** The scenario a command runs when none is named: 'status-quo', else the case's first. */
-export function defaultScenario(c: Case): string | undefined {
-  const ids = (c.scenarios ?? []).map((s) => s.id);
-  return ids.includes('status-quo') ? 'status-quo' : ids[0];
-}
+const fmt = (x: number | undefined, digits = 3) =>
+  x !== undefined && Number.isFinite(x)
+    ? Math.abs(x) >= 1000
+      ? x.toFixed(0)
+      : x.toPrecision(digits)
+    : String(x);
 
-const fmt = (x: number, digits = 3) =>
-  Number.isFinite(x) ? (Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(digits)) : String(x);
-
-/** Parses `--set id=value` pairs against the model's parameters. Exit 2 on a malformed pair. */
-function applySets(
+/** Parses `--set id=value` pairs (id → value and id → the pair as written); null when malformed. */
+function parseSets(
   io: Io,
-  params: Float64Array,
   sets: readonly string[],
-): { ok: true; warnings: string[] } | { ok: false } {
-  const warnings: string[] = [];
+): { values: Record<string, number>; written: Map<string, string> } | null {
+  const values: Record<string, number> = {};
+  const written = new Map<string, string>();
   for (const pair of sets) {
     const eq = pair.indexOf('=');
     const id = pair.slice(0, eq).trim();
     const value = Number(pair.slice(eq + 1));
     if (eq < 1 || !Number.isFinite(value) || pair.slice(eq + 1).trim() === '') {
       io.stderr(`entente simulate: --set expects id=number, got "${pair}"\n`);
-      return { ok: false };
+      return null;
     }
-    const index = parameterIndex(id); // throws EntenteError naming the known ids
-    const p = MODEL_PARAMETERS[index];
-    if (value < p.range[0] || value > p.range[1])
-      warnings.push(
-        `warning: ${id} = ${value} is outside its plausible range [${p.range[0]}, ${p.range[1]}]`,
-      );
-    params[index] = value;
+    values[id] = value;
+    written.set(id, pair);
   }
-  return { ok: true, warnings };
+  return { values, written };
 }
 
-function trajectoryColumns(model: CompiledModel, t: Trajectory): [string, (m: number) => number][] {
-  const g = t.groups.length;
-  const s = t.states.length;
+/** The monthly series of a run as named columns (the CSV header and JSON keys of `--out`). */
+function trajectoryColumns(r: SimulationResult): [string, readonly number[]][] {
+  const t = r.trajectory;
+  const column = (m: readonly number[][], i: number) => m.map((row) => row[i]);
   return [
-    ...t.groups.map((id, i): [string, (m: number) => number] => [
-      `strength.${id}`,
-      (m) => t.strength[m * g + i],
-    ]),
-    ...t.states.map((id, i): [string, (m: number) => number] => [
-      `insecurity.${id}`,
-      (m) => t.insecurity[m * s + i],
-    ]),
-    ...t.states.map((id, i): [string, (m: number) => number] => [
-      `engagement.${id}`,
-      (m) => t.engagement[m * s + i],
-    ]),
-    ['capacity', (m) => t.capacity[m]],
-    ['effort', (m) => t.effort[m]],
-    ['harm', (m) => t.harm[m]],
-    ...(model.opposition === null
-      ? []
-      : [['opposition', (m: number) => t.opposition[m]] as [string, (m: number) => number]]),
-    ['vacuum', (m) => t.vacuum[m]],
+    ...t.groups.map((id, i): [string, number[]] => [`strength.${id}`, column(t.strength, i)]),
+    ...t.states.map((id, i): [string, number[]] => [`insecurity.${id}`, column(t.insecurity, i)]),
+    ...t.states.map((id, i): [string, number[]] => [`engagement.${id}`, column(t.engagement, i)]),
+    ['capacity', t.capacity],
+    ['effort', t.effort],
+    ['harm', t.harm],
+    ...(r.model.opposition === null ? [] : [['opposition', t.opposition] as [string, number[]]]),
+    ['vacuum', t.vacuum],
   ];
 }
 
 /** The monthly trajectories as CSV (one row per month) or JSON (one array per series). */
-export function renderTrajectory(model: CompiledModel, t: Trajectory, as: 'csv' | 'json'): string {
-  const columns = trajectoryColumns(model, t);
-  const months = Array.from({ length: t.months + 1 }, (_, m) => m);
+export function renderTrajectory(r: SimulationResult, as: 'csv' | 'json'): string {
+  const columns = trajectoryColumns(r);
+  const months = r.trajectory.months;
   if (as === 'json') {
-    const series = Object.fromEntries(columns.map(([name, at]) => [name, months.map(at)]));
-    return `${JSON.stringify({ case: model.caseId, scenario: model.scenarioId, start: model.start, months: t.months, groups: t.groups, states: t.states, series }, null, 2)}\n`;
+    const series = Object.fromEntries(columns);
+    return `${JSON.stringify({ case: r.case, scenario: r.scenario, start: r.model.start, months, groups: r.trajectory.groups, states: r.trajectory.states, series }, null, 2)}\n`;
   }
   const lines = [['month', ...columns.map(([name]) => name)].join(',')];
-  for (const m of months)
-    lines.push([String(m), ...columns.map(([, at]) => String(at(m)))].join(','));
+  for (let m = 0; m <= months; m++)
+    lines.push([String(m), ...columns.map(([, values]) => String(values[m]))].join(','));
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs one simulation and prints its outcomes. */
+/**
+ * Runs one simulation (core's simulateScenario, the same JSON `/api/simulate` returns) and prints
+ * its outcomes. A `--set` value outside the parameter's plausible range exits 1, naming it.
+ */
 export async function simulateCommand(
   io: Io,
   path: string | undefined,
   options: SimulateCommandOptions,
 ): Promise<number> {
   const { case: c } = await loadCaseFile(io, path, { quiet: options.json === true });
-  const scenario = options.scenario ?? defaultScenario(c);
-  if (scenario === undefined) {
-    io.stderr(`entente simulate: case "${c.id}" has no scenarios; add one under \`scenarios\`\n`);
+  const sets = parseSets(io, options.set ?? []);
+  if (!sets) return 2;
+  let r: SimulationResult;
+  try {
+    r = simulateScenario(c, {
+      scenario: options.scenario,
+      seed: options.seed,
+      months: options.months,
+      parameters: sets.values,
+    });
+  } catch (error) {
+    // simulateScenario's own refusals (a parameter out of range or unknown, no scenarios) exit 1,
+    // located at the flag as written; anything else goes to main's handler.
+    const refused =
+      error instanceof EntenteError &&
+      error.code !== 'internal' &&
+      error.message.startsWith('simulate: ');
+    if (!refused) throw error;
+    const id = /parameter "([^"]+)"/.exec(error.message)?.[1];
+    const pair = id === undefined ? undefined : sets.written.get(id);
+    const what = error.message.replace(/^simulate: /, '');
+    io.stderr(`entente simulate: ${pair === undefined ? '' : `--set ${pair}: `}${what}\n`);
     return 1;
   }
-  const model = compileModel(
-    c,
-    scenario,
-    options.months === undefined ? {} : { months: options.months },
-  );
-  const params = Float64Array.from(model.base);
-  const sets = applySets(io, params, options.set ?? []);
-  if (!sets.ok) return 2;
-  for (const w of sets.warnings) io.stderr(`${w}\n`);
-  const seed = options.seed ?? 1;
-  const trajectory = simulate(model, params, seed);
-  const names = outcomeNames(model);
-  const values = simulateOutcomes(model, params, seed);
-  const outcomes = Object.fromEntries(names.map((n, i) => [n, values[i]]));
   if (options.out) {
     const as = /\.json$/i.test(options.out) ? 'json' : 'csv';
-    await writeFileAtomic(io, options.out, renderTrajectory(model, trajectory, as));
+    await writeFileAtomic(io, options.out, renderTrajectory(r, as));
     if (!options.json)
-      io.stderr(`wrote ${options.out} (${trajectory.months + 1} months, ${as.toUpperCase()})\n`);
+      io.stderr(`wrote ${options.out} (${r.trajectory.months + 1} months, ${as.toUpperCase()})\n`);
   }
-  const g = trajectory.groups.length;
-  const s = trajectory.states.length;
-  const last = trajectory.months;
-  const groups = trajectory.groups.map((id, i) => ({
-    id,
-    start: trajectory.strength[i],
-    end: trajectory.strength[last * g + i],
-  }));
-  const states = trajectory.states.map((id, i) => ({
-    id,
-    policy: model.policies[i],
-    insecurityMean: outcomes[`insecurity.${id}.mean`] ?? mean(trajectory.insecurity, i, s),
-    insecurityFinal: trajectory.insecurity[last * s + i],
-  }));
   if (options.json) {
-    const parameters = Object.fromEntries(MODEL_PARAMETERS.map((p, i) => [p.id, params[i]]));
-    io.stdout(
-      `${JSON.stringify({ case: c.id, scenario, seed, start: model.start, months: model.months, regime: model.regime, opposition: model.opposition, parameters, groups, states, outcomes }, null, 2)}\n`,
-    );
+    io.stdout(`${JSON.stringify(r, null, 2)}\n`);
     return 0;
   }
   if (options.csv) {
-    io.stdout(`metric,value\n${names.map((n, i) => `${n},${values[i]}`).join('\n')}\n`);
+    const rows = Object.entries(r.outcomes).map(([name, value]) => `${name},${value}`);
+    io.stdout(`metric,value\n${rows.join('\n')}\n`);
     return 0;
   }
+  const t = r.trajectory;
+  const last = t.months;
   const out: string[] = [];
   out.push(
-    `${c.title} (${c.id}) · scenario ${scenario} · from ${model.start}, ${model.months} months · seed ${seed}`,
+    `${c.title} (${c.id}) · scenario ${r.scenario} · from ${r.model.start}, ${r.model.months} months · seed ${r.seed}`,
   );
   out.push('');
   out.push(
     table(
       ['group', 'strength start', 'end', 'change'],
-      groups.map((row) => [
-        row.id,
-        fmt(row.start),
-        fmt(row.end),
-        `${row.start > 0 ? `${((row.end / row.start - 1) * 100).toFixed(0)}%` : '–'}`,
-      ]),
+      t.groups.map((id, i) => {
+        const start = t.strength[0][i];
+        const end = t.strength[last][i];
+        return [
+          id,
+          fmt(start),
+          fmt(end),
+          start > 0 ? `${((end / start - 1) * 100).toFixed(0)}%` : '–',
+        ];
+      }),
       ['left', 'right', 'right', 'right'],
     ),
   );
@@ -188,23 +159,27 @@ export async function simulateCommand(
   out.push(
     table(
       ['state', 'policy', 'insecurity mean', 'final'],
-      states.map((row) => [row.id, row.policy, fmt(row.insecurityMean), fmt(row.insecurityFinal)]),
+      t.states.map((id, i) => [
+        id,
+        r.model.policies[id],
+        fmt(r.outcomes[`insecurity.${id}.mean`] ?? mean(t.insecurity, i)),
+        fmt(t.insecurity[last][i]),
+      ]),
       ['left', 'left', 'right', 'right'],
     ),
   );
   out.push('');
   out.push(
-    `regime ${model.regime}: capacity ${fmt(trajectory.capacity[0])} → ${fmt(trajectory.capacity[last])} · effort mean ${fmt(outcomes['effort.mean'] ?? Number.NaN)} · civilian harm total ${fmt(outcomes['harm.total'] ?? Number.NaN)} · vacuum months ${fmt(outcomes['vacuum.months'] ?? Number.NaN)}`,
+    `regime ${r.model.regime}: capacity ${fmt(t.capacity[0])} → ${fmt(t.capacity[last])} · effort mean ${fmt(r.outcomes['effort.mean'])} · civilian harm total ${fmt(r.outcomes['harm.total'])} · vacuum months ${fmt(r.outcomes['vacuum.months'])}`,
   );
   io.stdout(`${out.join('\n')}\n`);
   return 0;
 }
 
-function mean(a: Float64Array, column: number, width: number): number {
-  const rows = a.length / width;
+function mean(rows: readonly number[][], column: number): number {
   let sum = 0;
-  for (let r = 0; r < rows; r++) sum += a[r * width + column];
-  return sum / rows;
+  for (const row of rows) sum += row[column];
+  return sum / rows.length;
 }
 
 const example = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

@@ -1,43 +1,21 @@
 /** `GET /api/cases` and `GET /api/cases/:id`: the offered cases, by id only. */
+import {
+  type CaseDocument,
+  CaseDocumentSchema,
+  type CaseListResponse,
+  CaseListResponseSchema,
+} from '@entente/core';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../api-error.js';
-import { caseIdParams, errorResponses, issueSchema, looseObject } from '../schemas.js';
+import { errorResponses, idParams, response } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Registers the case listing routes. */
 export function casesRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(
     '/api/cases',
-    {
-      schema: {
-        response: {
-          200: {
-            type: 'object',
-            required: ['cases'],
-            properties: {
-              cases: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['id', 'title', 'origin', 'actors', 'relations', 'valid'],
-                  properties: {
-                    id: { type: 'string' },
-                    title: { type: 'string' },
-                    origin: { type: 'string', enum: ['builtin', 'folder'] },
-                    actors: { type: 'integer' },
-                    relations: { type: 'integer' },
-                    valid: { type: 'boolean' },
-                    scenarios: { type: 'integer' },
-                  },
-                },
-              },
-            },
-          },
-          ...errorResponses,
-        },
-      },
-    },
-    async () => ({
+    { schema: { response: { 200: response(CaseListResponseSchema), ...errorResponses } } },
+    async (): Promise<CaseListResponse> => ({
       cases: ctx.library.list().map((e) => ({
         id: e.id,
         title: e.title,
@@ -54,25 +32,11 @@ export function casesRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/cases/:id',
     {
       schema: {
-        params: caseIdParams,
-        response: {
-          200: {
-            type: 'object',
-            required: ['id', 'title', 'origin', 'text', 'case', 'issues'],
-            properties: {
-              id: { type: 'string' },
-              title: { type: 'string' },
-              origin: { type: 'string' },
-              text: { type: 'string' },
-              case: { anyOf: [looseObject, { type: 'null' }] },
-              issues: { type: 'array', items: issueSchema },
-            },
-          },
-          ...errorResponses,
-        },
+        params: idParams,
+        response: { 200: response(CaseDocumentSchema), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request): Promise<CaseDocument> => {
       const entry = ctx.library.get(request.params.id);
       if (!entry) throw notFound(`case "${request.params.id}"`);
       return {
@@ -81,7 +45,7 @@ export function casesRoutes(app: FastifyInstance, ctx: ServerContext): void {
         origin: entry.origin,
         text: entry.text,
         case: entry.result.ok ? entry.result.case : null,
-        issues: entry.result.issues,
+        issues: entry.result.issues.map((i) => ({ ...i, path: [...i.path] })),
       };
     },
   );

@@ -2,53 +2,31 @@
  * `POST /api/import`: a signed edge list (CSV, with an optional node list) or a GEXF graph turned
  * into a case, returned as YAML text for the editor together with the import's issues.
  */
-import { importEdgeList, importGexf } from '@entente/core';
+import {
+  type ImportRequest,
+  ImportRequestSchema,
+  type ImportResponse,
+  ImportResponseSchema,
+  importEdgeList,
+  importGexf,
+} from '@entente/core';
 import type { FastifyInstance } from 'fastify';
 import { stringify } from 'yaml';
 import { ApiError } from '../api-error.js';
-import { caseIdSchema, errorResponses, issueSchema } from '../schemas.js';
-
-/** Body of `POST /api/import`. */
-export interface ImportBody {
-  readonly format: 'csv' | 'gexf';
-  readonly edges?: string;
-  readonly nodes?: string;
-  readonly text?: string;
-  readonly id?: string;
-  readonly title?: string;
-}
+import { errorResponses, request, response } from '../schemas.js';
 
 /** Registers the import route. */
 export function importRoutes(app: FastifyInstance): void {
-  app.post<{ Body: ImportBody }>(
+  app.post<{ Body: ImportRequest }>(
     '/api/import',
     {
       schema: {
-        body: {
-          type: 'object',
-          required: ['format'],
-          additionalProperties: false,
-          properties: {
-            format: { type: 'string', enum: ['csv', 'gexf'] },
-            edges: { type: 'string' },
-            nodes: { type: 'string' },
-            text: { type: 'string' },
-            id: caseIdSchema,
-            title: { type: 'string', minLength: 1, maxLength: 1000 },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['text', 'issues'],
-            properties: { text: { type: 'string' }, issues: { type: 'array', items: issueSchema } },
-          },
-          ...errorResponses,
-        },
+        body: request(ImportRequestSchema),
+        response: { 200: response(ImportResponseSchema), ...errorResponses },
       },
     },
-    async (request) => {
-      const b = request.body;
+    async (req): Promise<ImportResponse> => {
+      const b = req.body;
       const naming = { ...(b.id ? { id: b.id } : {}), ...(b.title ? { title: b.title } : {}) };
       let result: ReturnType<typeof importGexf>;
       if (b.format === 'csv') {
@@ -63,7 +41,10 @@ export function importRoutes(app: FastifyInstance): void {
         result = importGexf(b.text, { file: 'graph.gexf', ...naming });
       }
       if (!result.ok) throw new ApiError(400, 'invalid-case', 'the import failed', result.issues);
-      return { text: stringify(result.case, { lineWidth: 0 }), issues: result.issues };
+      return {
+        text: stringify(result.case, { lineWidth: 0 }),
+        issues: result.issues.map((i) => ({ ...i, path: [...i.path] })),
+      };
     },
   );
 }

@@ -11,78 +11,49 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import {
   type ExplorationSummary,
-  type ExploreOptions,
+  type JobAccepted,
+  JobAcceptedSchema,
+  type JobCancelled,
+  JobCancelledSchema,
+  type JobFailedEvent,
+  type JobList,
+  JobListSchema,
+  type JobProgressEvent,
+  type JobRequest,
+  JobRequestSchema,
+  type JobStateEvent,
+  type JobStatus,
+  JobStatusSchema,
   planExploration,
-  SAMPLE_DESIGNS,
-  type Scenario,
 } from '@entente/core';
 import { runPlan, writeRunFolder } from '@entente/runner';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, notFound } from '../api-error.js';
-import { caseWithScenarios, MAX_CLIENT_SCENARIOS } from '../case-with-scenarios.js';
+import { caseWithScenarios } from '../case-with-scenarios.js';
 import { isFinished, type Job, type JobEvent } from '../job-queue.js';
-import {
-  caseRefProperties,
-  errorResponses,
-  jobIdSchema,
-  looseObject,
-  scenarioSchema,
-} from '../schemas.js';
+import { errorResponses, idParams, request, response } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 
-/** Body of `POST /api/jobs`. */
-export interface JobBody {
-  readonly kind: 'explore';
-  readonly caseId?: string;
-  readonly text?: string;
-  readonly options?: ExploreOptions;
-  readonly scenarios?: Scenario[];
-}
-
-const jobParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: jobIdSchema },
-} as const;
-
-const jobStateSchema = {
-  type: 'object',
-  required: ['id', 'kind', 'state', 'progress'],
-  properties: {
-    id: { type: 'string' },
-    kind: { type: 'string' },
-    state: { type: 'string', enum: ['queued', 'running', 'done', 'cancelled', 'failed'] },
-    progress: {
-      type: 'object',
-      required: ['done', 'total'],
-      properties: { done: { type: 'integer' }, total: { type: 'integer' } },
-    },
-    result: looseObject,
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' } },
-    },
-    createdAt: { type: 'string' },
-    finishedAt: { type: 'string' },
-  },
-} as const;
-
-function jobJson(job: Job<ExplorationSummary>, withResult: boolean) {
+function jobJson(job: Job<ExplorationSummary>, withResult: boolean): JobStatus {
   return {
     id: job.id,
-    kind: job.kind,
+    kind: 'explore',
     state: job.state,
     progress: job.progress,
-    ...(withResult && job.result ? { result: job.result } : {}),
+    // The summary agrees with its contract schema but for readonly-ness (checked in core).
+    ...(withResult && job.result ? { result: job.result as JobStatus['result'] } : {}),
     ...(job.error ? { error: job.error } : {}),
     createdAt: new Date(job.createdAt).toISOString(),
     ...(job.finishedAt !== undefined ? { finishedAt: new Date(job.finishedAt).toISOString() } : {}),
   };
 }
 
-function sse(reply: FastifyReply, event: string, data: unknown): void {
+/** One server-sent event; its data follows the contract's event schemas. */
+function sse(
+  reply: FastifyReply,
+  event: string,
+  data: JobStateEvent | JobProgressEvent | JobFailedEvent | Record<string, never>,
+): void {
   reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
@@ -149,58 +120,23 @@ function streamEvents(
 export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const jobs = ctx.jobs;
 
-  app.post<{ Body: JobBody }>(
+  app.post<{ Body: JobRequest }>(
     '/api/jobs',
     {
       schema: {
-        body: {
-          type: 'object',
-          required: ['kind'],
-          additionalProperties: false,
-          properties: {
-            kind: { type: 'string', enum: ['explore'] },
-            ...caseRefProperties,
-            options: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                scenarios: { type: 'array', items: { type: 'string' }, maxItems: 64 },
-                sample: { type: 'string', enum: [...SAMPLE_DESIGNS] },
-                runs: { type: 'integer', minimum: 1 },
-                seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
-                months: { type: 'integer', minimum: 1 },
-                parameters: { type: 'array', items: { type: 'string' }, maxItems: 200 },
-                bands: { type: 'integer', minimum: 0, maximum: 10000 },
-                levels: { type: 'integer', minimum: 2, maximum: 64 },
-                bootstrap: { type: 'integer', minimum: 1, maximum: 10000 },
-              },
-            },
-            scenarios: { type: 'array', items: scenarioSchema, maxItems: MAX_CLIENT_SCENARIOS },
-          },
-        },
-        response: {
-          202: {
-            type: 'object',
-            required: ['id', 'state'],
-            properties: {
-              id: { type: 'string' },
-              state: { type: 'string' },
-              worlds: { type: 'integer' },
-            },
-          },
-          ...errorResponses,
-        },
+        body: request(JobRequestSchema),
+        response: { 202: response(JobAcceptedSchema), ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const body = request.body;
+    async (req, reply) => {
+      const body = req.body;
       const options = body.options ?? {};
       const { maxWorlds, maxMonths } = ctx.options;
       if (options.months !== undefined && options.months > maxMonths) {
-        throw new ApiError(400, 'invalid-argument', `explore: months must be ≤ ${maxMonths}`);
+        throw new ApiError(400, 'resource-limit', `explore: months must be ≤ ${maxMonths}`);
       }
       if ((options.runs ?? 0) > maxWorlds) {
-        throw new ApiError(400, 'invalid-argument', `explore: runs must be ≤ ${maxWorlds}`);
+        throw new ApiError(400, 'resource-limit', `explore: runs must be ≤ ${maxWorlds}`);
       }
       const resolved = ctx.source.resolve({ caseId: body.caseId, text: body.text });
       const c = caseWithScenarios(resolved.case, body.scenarios);
@@ -208,7 +144,7 @@ export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (plan.worlds > maxWorlds) {
         throw new ApiError(
           400,
-          'invalid-argument',
+          'resource-limit',
           `explore: ${plan.worlds} worlds exceed this server's limit of ${maxWorlds}; lower runs`,
         );
       }
@@ -229,33 +165,25 @@ export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
         }
         return result.summary;
       });
-      return reply.status(202).send({ id: job.id, state: job.state, worlds: plan.worlds });
+      const accepted: JobAccepted = { id: job.id, state: job.state, worlds: plan.worlds };
+      return reply.status(202).send(accepted);
     },
   );
 
   app.get(
     '/api/jobs',
-    {
-      schema: {
-        response: {
-          200: {
-            type: 'object',
-            required: ['jobs'],
-            properties: { jobs: { type: 'array', items: jobStateSchema } },
-          },
-          ...errorResponses,
-        },
-      },
-    },
-    async () => ({ jobs: jobs.list().map((j) => jobJson(j, false)) }),
+    { schema: { response: { 200: response(JobListSchema), ...errorResponses } } },
+    async (): Promise<JobList> => ({ jobs: jobs.list().map((j) => jobJson(j, false)) }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/jobs/:id',
-    { schema: { params: jobParams, response: { 200: jobStateSchema, ...errorResponses } } },
-    async (request) => {
-      const job = jobs.get(request.params.id);
-      if (!job) throw notFound(`job "${request.params.id}"`);
+    {
+      schema: { params: idParams, response: { 200: response(JobStatusSchema), ...errorResponses } },
+    },
+    async (req): Promise<JobStatus> => {
+      const job = jobs.get(req.params.id);
+      if (!job) throw notFound(`job "${req.params.id}"`);
       return jobJson(job, true);
     },
   );
@@ -264,27 +192,20 @@ export function jobsRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/jobs/:id',
     {
       schema: {
-        params: jobParams,
-        response: {
-          200: {
-            type: 'object',
-            required: ['id', 'state'],
-            properties: { id: { type: 'string' }, state: { type: 'string' } },
-          },
-          ...errorResponses,
-        },
+        params: idParams,
+        response: { 200: response(JobCancelledSchema), ...errorResponses },
       },
     },
-    async (request) => {
-      const job = jobs.cancel(request.params.id);
-      if (!job) throw notFound(`job "${request.params.id}"`);
+    async (req): Promise<JobCancelled> => {
+      const job = jobs.cancel(req.params.id);
+      if (!job) throw notFound(`job "${req.params.id}"`);
       return { id: job.id, state: job.state };
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/jobs/:id/events',
-    { schema: { params: jobParams, response: errorResponses } },
+    { schema: { params: idParams, response: errorResponses } },
     async (request, reply) => {
       const job = jobs.get(request.params.id);
       if (!job) throw notFound(`job "${request.params.id}"`);

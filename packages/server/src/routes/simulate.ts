@@ -7,62 +7,35 @@
  */
 import {
   type Case,
+  type CompiledScenario,
   compileModel,
   MODEL_PARAMETERS,
+  modelSummary,
   outcomeNames,
   POLICIES,
-  parameterIndex,
-  type Scenario,
-  simulate,
-  simulateOutcomes,
+  type ScenariosResponse,
+  ScenariosResponseSchema,
+  type SimulateRequest,
+  SimulateRequestSchema,
+  type SimulateResponse,
+  SimulateResponseSchema,
+  simulateScenario,
 } from '@entente/core';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, notFound } from '../api-error.js';
-import { caseWithScenarios, MAX_CLIENT_SCENARIOS } from '../case-with-scenarios.js';
-import {
-  caseIdParams,
-  caseRefProperties,
-  errorResponses,
-  looseObject,
-  scenarioSchema,
-} from '../schemas.js';
+import { caseWithScenarios } from '../case-with-scenarios.js';
+import { errorResponses, idParams, request, response } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
 
-/** Body of `POST /api/simulate`. */
-export interface SimulateBody {
-  readonly caseId?: string;
-  readonly text?: string;
-  readonly scenario: string;
-  readonly seed?: number;
-  readonly months?: number;
-  readonly parameters?: Record<string, number>;
-  readonly scenarios?: Scenario[];
-}
-
-/** Rows of a (months+1) × width row-major matrix, as arrays. */
-function rows(values: Float64Array, width: number): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i + width <= values.length && width > 0; i += width) {
-    out.push(Array.from(values.subarray(i, i + width)));
-  }
-  return out;
-}
-
-function compiledScenarios(c: Case) {
+function compiledScenarios(c: Case): CompiledScenario[] {
   return (c.scenarios ?? []).map((s) => {
     try {
       const m = compileModel(c, s.id);
       return {
         scenario: s.id,
-        start: m.start,
-        months: m.months,
-        regime: m.regime,
-        groups: m.groups,
-        states: m.states,
-        opposition: m.opposition,
-        policies: Object.fromEntries(m.states.map((id, i) => [id, m.policies[i]])),
+        ...modelSummary(m),
         uncertain: m.uncertain.map((u) => ({ id: u.id, lo: u.lo, hi: u.hi })),
-        outcomes: outcomeNames(m),
+        outcomes: [...outcomeNames(m)],
       };
     } catch (error) {
       return { scenario: s.id, error: (error as Error).message };
@@ -76,131 +49,50 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/cases/:id/scenarios',
     {
       schema: {
-        params: caseIdParams,
-        response: {
-          200: {
-            type: 'object',
-            required: ['scenarios', 'parameters', 'policies', 'compiled', 'hypotheses'],
-            properties: {
-              scenarios: { type: 'array', items: looseObject },
-              parameters: { type: 'array', items: looseObject },
-              policies: { type: 'array', items: { type: 'string' } },
-              compiled: { type: 'array', items: looseObject },
-              hypotheses: { type: 'array', items: looseObject },
-            },
-          },
-          ...errorResponses,
-        },
+        params: idParams,
+        response: { 200: response(ScenariosResponseSchema), ...errorResponses },
       },
     },
-    async (request) => {
-      const entry = ctx.library.get(request.params.id);
-      if (!entry) throw notFound(`case "${request.params.id}"`);
+    async (req): Promise<ScenariosResponse> => {
+      const entry = ctx.library.get(req.params.id);
+      if (!entry) throw notFound(`case "${req.params.id}"`);
       const c = ctx.source.resolve({ caseId: entry.id }).case;
       return {
         scenarios: c.scenarios ?? [],
-        parameters: MODEL_PARAMETERS,
+        parameters: MODEL_PARAMETERS.map((p) => ({ ...p, range: [p.range[0], p.range[1]] })),
         policies: [...POLICIES],
         compiled: compiledScenarios(c),
-        hypotheses: (c as { hypotheses?: unknown[] }).hypotheses ?? [],
+        hypotheses: c.hypotheses ?? [],
       };
     },
   );
 
-  app.post<{ Body: SimulateBody }>(
+  app.post<{ Body: SimulateRequest }>(
     '/api/simulate',
     {
       schema: {
-        body: {
-          type: 'object',
-          required: ['scenario'],
-          additionalProperties: false,
-          properties: {
-            ...caseRefProperties,
-            scenario: { type: 'string', minLength: 1, maxLength: 200 },
-            seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
-            months: { type: 'integer', minimum: 1 },
-            parameters: {
-              type: 'object',
-              maxProperties: 200,
-              additionalProperties: { type: 'number' },
-            },
-            scenarios: { type: 'array', items: scenarioSchema, maxItems: MAX_CLIENT_SCENARIOS },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['caseId', 'scenario', 'seed', 'model', 'trajectory', 'outcomes'],
-            additionalProperties: true,
-            properties: {
-              caseId: { type: ['string', 'null'] },
-              scenario: { type: 'string' },
-              seed: { type: 'integer' },
-            },
-          },
-          ...errorResponses,
-        },
+        body: request(SimulateRequestSchema),
+        response: { 200: response(SimulateResponseSchema), ...errorResponses },
       },
     },
-    async (request) => {
-      const b = request.body;
+    async (req): Promise<SimulateResponse> => {
+      const b = req.body;
       if (b.months !== undefined && b.months > ctx.options.maxMonths) {
         throw new ApiError(
           400,
-          'invalid-argument',
+          'resource-limit',
           `simulate: months must be ≤ ${ctx.options.maxMonths}`,
         );
       }
       const resolved = ctx.source.resolve({ caseId: b.caseId, text: b.text });
       const c = caseWithScenarios(resolved.case, b.scenarios);
-      const model = compileModel(c, b.scenario, b.months === undefined ? {} : { months: b.months });
-      const params = Float64Array.from(model.base);
-      for (const [id, value] of Object.entries(b.parameters ?? {})) {
-        const i = parameterIndex(id);
-        const [lo, hi] = MODEL_PARAMETERS[i].range;
-        if (!(value >= lo && value <= hi)) {
-          throw new ApiError(
-            400,
-            'invalid-argument',
-            `simulate: parameter "${id}" = ${value} is outside its range [${lo}, ${hi}]`,
-          );
-        }
-        params[i] = value;
-      }
-      const seed = b.seed ?? 1;
-      const t = simulate(model, params, seed);
-      const names = outcomeNames(model);
-      const outcomes = simulateOutcomes(model, params, seed);
-      return {
-        caseId: resolved.caseId,
+      const result = simulateScenario(c, {
         scenario: b.scenario,
-        seed,
-        model: {
-          start: model.start,
-          months: model.months,
-          regime: model.regime,
-          groups: model.groups,
-          states: model.states,
-          opposition: model.opposition,
-          policies: Object.fromEntries(model.states.map((id, i) => [id, model.policies[i]])),
-        },
-        parameters: MODEL_PARAMETERS.map((p, i) => ({ id: p.id, value: params[i] })),
-        trajectory: {
-          months: t.months,
-          groups: t.groups,
-          states: t.states,
-          strength: rows(t.strength, t.groups.length),
-          insecurity: rows(t.insecurity, t.states.length),
-          engagement: rows(t.engagement, t.states.length),
-          capacity: Array.from(t.capacity),
-          effort: Array.from(t.effort),
-          harm: Array.from(t.harm),
-          opposition: Array.from(t.opposition),
-          vacuum: Array.from(t.vacuum),
-        },
-        outcomes: Object.fromEntries(names.map((n, i) => [n, outcomes[i]])),
-      };
+        seed: b.seed,
+        months: b.months,
+        parameters: b.parameters,
+      });
+      return { caseId: resolved.caseId, ...result };
     },
   );
 }

@@ -2,8 +2,9 @@
  * The first requests of the page, started before React mounts: the case list and the default
  * case (the built-in one, else the first listed), so they travel while the app's code evaluates.
  */
+
+import type { CaseDocument, CaseListEntry } from '@entente/core/contract';
 import { getCase, listCases } from './client.js';
-import type { CaseDocument, CaseListEntry } from './types.js';
 
 let cases: Promise<CaseListEntry[]> | null = null;
 const early = new Map<string, Promise<CaseDocument>>();

@@ -1,29 +1,38 @@
 /**
- * The workbench's HTTP client: one typed function per route of `@entente/server`. Every failure
- * becomes an {@link ApiError} carrying the server's `{ code, message, issues }`.
+ * The workbench's HTTP client: one typed function per route of `@entente/server`, typed by the
+ * contract in `@entente/core/contract` (the same zod schemas the server's route schemas are
+ * generated from). Every failure becomes an {@link ApiError} carrying `{ code, message, issues }`.
  */
-import type { ScenarioRoles } from '@entente/core';
+
 import type {
-  AnalysisBundle,
+  AnalyzeRequest,
+  AnalyzeResponse,
   ApiErrorBody,
   CaseDocument,
-  CaseIssue,
   CaseListEntry,
-  ExploreOptions,
-  ImportResult,
+  CaseListResponse,
+  ClientScenario,
+  ExploreOptionsJson,
+  ImportRequest,
+  ImportResponse,
+  Issue,
+  JobAccepted,
+  JobCancelled,
+  JobFailedEvent,
+  JobProgressEvent,
   JobStatus,
-  Layer,
-  ScenarioEntry,
-  ScenariosResult,
-  SimulateResult,
-  ValidateResult,
-} from './types.js';
+  ScenariosResponse,
+  SimulateRequest,
+  SimulateResponse,
+  ValidateResponse,
+} from '@entente/core/contract';
+import type { ScenarioRoles } from './types.js';
 
 /** A failed request: the server's error code, message and located issues. */
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
-  readonly issues: CaseIssue[];
+  readonly issues: Issue[];
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
@@ -64,7 +73,7 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
 
 /** `GET /api/cases` */
 export async function listCases(): Promise<CaseListEntry[]> {
-  const r = await request<{ cases: CaseListEntry[] }>('GET', '/api/cases');
+  const r = await request<CaseListResponse>('GET', '/api/cases');
   return r.cases;
 }
 
@@ -74,27 +83,26 @@ export function getCase(id: string): Promise<CaseDocument> {
 }
 
 /** `GET /api/cases/:id/scenarios` */
-export function getScenarios(id: string): Promise<ScenariosResult> {
+export function getScenarios(id: string): Promise<ScenariosResponse> {
   return request('GET', `/api/cases/${encodeURIComponent(id)}/scenarios`);
 }
 
 /** `POST /api/validate` */
-export function validateText(text: string, signal?: AbortSignal): Promise<ValidateResult> {
+export function validateText(text: string, signal?: AbortSignal): Promise<ValidateResponse> {
   return request('POST', '/api/validate', { text }, signal);
 }
 
-/** Options of {@link analyze}. */
-export interface AnalyzeRequest {
-  at?: string | undefined;
-  layers?: Layer[] | undefined;
-}
+/** Options of {@link analyze}: the date and layers of the contract's request. */
+export type AnalyzeOptions = {
+  [K in 'at' | 'layers']?: AnalyzeRequest[K] | undefined;
+};
 
 /** `POST /api/analyze` */
 export function analyze(
   source: CaseSource,
-  options: AnalyzeRequest,
+  options: AnalyzeOptions,
   signal?: AbortSignal,
-): Promise<AnalysisBundle> {
+): Promise<AnalyzeResponse> {
   const body: Record<string, unknown> = { ...source };
   if (options.at) body.at = options.at;
   if (options.layers) body.layers = options.layers;
@@ -105,14 +113,9 @@ export function analyze(
 export function simulate(
   source: CaseSource,
   scenario: string,
-  options: {
-    seed?: number;
-    months?: number;
-    parameters?: Record<string, number>;
-    /** Scenarios added to the case's, replacing those of the same id. */
-    scenarios?: ScenarioEntry[];
-  } = {},
-): Promise<SimulateResult> {
+  /** `scenarios` are added to the case's, replacing those of the same id. */
+  options: Pick<SimulateRequest, 'seed' | 'months' | 'parameters' | 'scenarios'> = {},
+): Promise<SimulateResponse> {
   const body: Record<string, unknown> = { ...source, scenario, ...options };
   if (!options.scenarios || options.scenarios.length === 0) delete body.scenarios;
   if (options.parameters && Object.keys(options.parameters).length === 0) delete body.parameters;
@@ -131,9 +134,9 @@ export function getScenarioRoles(
 /** `POST /api/jobs` (an exploration) → the job's id. */
 export function submitExploration(
   source: CaseSource,
-  options: ExploreOptions,
-  scenarios?: ScenarioEntry[],
-): Promise<{ id: string; state: string; worlds?: number }> {
+  options: ExploreOptionsJson,
+  scenarios?: ClientScenario[],
+): Promise<JobAccepted> {
   const body: Record<string, unknown> = { kind: 'explore', ...source, options };
   if (scenarios && scenarios.length > 0) body.scenarios = scenarios;
   return request('POST', '/api/jobs', body);
@@ -145,34 +148,26 @@ export function getJob(id: string): Promise<JobStatus> {
 }
 
 /** `DELETE /api/jobs/:id` */
-export function cancelJob(id: string): Promise<{ id: string; state: string }> {
+export function cancelJob(id: string): Promise<JobCancelled> {
   return request('DELETE', `/api/jobs/${encodeURIComponent(id)}`);
 }
 
 /** `POST /api/import` */
-export function importCase(body: {
-  format: 'csv' | 'gexf';
-  edges?: string;
-  nodes?: string;
-  text?: string;
-}): Promise<ImportResult> {
+export function importCase(body: ImportRequest): Promise<ImportResponse> {
   return request('POST', '/api/import', body);
 }
 
 /** Handlers of a job's server-sent events. */
 export interface JobEventHandlers {
-  progress(p: { done: number; total: number }): void;
-  end(state: 'done' | 'cancelled' | 'failed', error?: { code: string; message: string }): void;
+  progress(p: JobProgressEvent): void;
+  end(state: 'done' | 'cancelled' | 'failed', error?: JobFailedEvent): void;
 }
 
 /** Follows `GET /api/jobs/:id/events`; returns a function that stops listening. */
 export function followJob(id: string, handlers: JobEventHandlers): () => void {
   const source = new EventSource(`/api/jobs/${encodeURIComponent(id)}/events`);
   let ended = false;
-  const end = (
-    state: 'done' | 'cancelled' | 'failed',
-    error?: { code: string; message: string },
-  ) => {
+  const end = (state: 'done' | 'cancelled' | 'failed', error?: JobFailedEvent) => {
     if (ended) return;
     ended = true;
     source.close();
@@ -185,7 +180,7 @@ export function followJob(id: string, handlers: JobEventHandlers): () => void {
   source.addEventListener('cancelled', () => end('cancelled'));
   source.addEventListener('failed', (e) => {
     const data = (e as MessageEvent<string>).data;
-    let error = { code: 'failed', message: 'the job failed' };
+    let error: JobFailedEvent = { code: 'failed', message: 'the job failed' };
     try {
       if (data) error = JSON.parse(data);
     } catch {

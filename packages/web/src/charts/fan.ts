@@ -2,7 +2,7 @@
  * Fan-chart data: an exploration band (quantiles × months) turned into one row per month with the
  * quantiles as named fields, and the y-domain shared by the scenarios shown side by side.
  */
-import type { Band } from '../api/types.js';
+import type { BandJson as Band } from '@entente/core/contract';
 
 /** One month of a fan chart. */
 export interface FanRow {

@@ -4,7 +4,10 @@
  * over the whole range follows from its two segment end points; the lowest line at each θ is the
  * most stable configuration, and the crossings are the tipping points.
  */
-import type { Configuration, TippingResult } from '../api/types.js';
+import type {
+  ConfigurationJson as Configuration,
+  TippingJson as TippingResult,
+} from '@entente/core/contract';
 
 /** One sampled point of a configuration's energy line. */
 export interface EnergyPoint {

@@ -101,6 +101,7 @@ export function useCase(): CaseState {
           {
             code: 'no-case',
             severity: 'error',
+            path: [],
             message: 'the server did not return the validated case; cannot apply the text',
           },
         ];

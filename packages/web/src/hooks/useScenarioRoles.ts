@@ -3,9 +3,10 @@
  * and its default policy — from `POST /api/scenario-roles` (core's `scenarioRoles`: read from the
  * compiled model, without simulating). Answers are kept per case source and scenario.
  */
-import type { ScenarioRoles } from '@entente/core';
+
 import { useEffect, useState } from 'react';
 import { type CaseSource, getScenarioRoles } from '../api/client.js';
+import type { ScenarioRoles } from '../api/types.js';
 import { errorText } from '../errors.js';
 
 /** What {@link useScenarioRoles} returns. */

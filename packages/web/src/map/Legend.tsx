@@ -2,7 +2,7 @@
  * The map's legend: tie sign by colour and line style, node shape by actor kind, node size, and
  * the halo colours of the current grouping with their members.
  */
-import type { Case } from '../api/types.js';
+import type { Case } from '@entente/core/contract';
 import { GROUP_COLORS, KIND_FILLS, NEGATIVE_COLOR, POSITIVE_COLOR } from './encoding.js';
 
 function KindGlyph({ kind }: { kind: string }) {

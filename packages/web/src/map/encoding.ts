@@ -3,8 +3,9 @@
  * actor kind, size by actor size (log scale), colour *and* line style by tie sign, width by
  * |weight|, a coloured halo per group of the chosen grouping.
  */
+
+import type { Actor } from '@entente/core/contract';
 import type { Css, StylesheetJson } from 'cytoscape';
-import type { Actor } from '../api/types.js';
 
 /** Tie colours: positive blue-ish, negative red-ish (always paired with a line style). */
 export const POSITIVE_COLOR = '#2563eb';

@@ -4,8 +4,13 @@
  * landscape's stable configurations (select one to group the map by it), the tipping chart, and
  * the leverage, dependency and brokerage tables.
  */
+
+import type {
+  AnalyzeResponse as AnalysisBundle,
+  Case,
+  TippingJson as TippingResult,
+} from '@entente/core/contract';
 import { useCallback, useMemo } from 'react';
-import type { AnalysisBundle, Case, TippingResult } from '../api/types.js';
 import { PlotFigure } from '../charts/PlotFigure.js';
 import { configurationLabel, energyLines } from '../charts/tipping.js';
 import type { Grouping } from '../grouping.js';
@@ -157,7 +162,7 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
         <h3 id="h-balance">Structural balance</h3>
         <p>
           {a.balance.actors} actors, {a.balance.ties} signed ties, {a.balance.triads.triangles}{' '}
-          triangles (balance ratio {fmt(a.balance.triads.ratio)}). Frustration index:{' '}
+          triangles (balance ratio {fmt(a.balance.triads.ratio ?? Number.NaN)}). Frustration index:{' '}
           <strong data-testid="frustration-index">{fr.value}</strong>
           {fr.exact ? ' (proven optimal)' : ` (heuristic; lower bound ${fr.lowerBound})`}.
         </p>
@@ -369,7 +374,7 @@ export function AnalysisPanel(props: AnalysisPanelProps) {
           </thead>
           <tbody>
             {brok
-              .filter(([, b]) => b.betweenness > 0 || b.brokered > 0)
+              .filter(([, b]) => b.betweenness > 0 || (b.brokered ?? 0) > 0)
               .map(([id, b]) => (
                 <tr key={id}>
                   <td>{name(id)}</td>

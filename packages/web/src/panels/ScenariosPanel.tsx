@@ -9,14 +9,7 @@
  */
 import { useMemo } from 'react';
 import type { CaseSource } from '../api/client.js';
-import {
-  type Band,
-  type Case,
-  type ExploreOptions,
-  type ModelParameter,
-  POLICIES,
-  type ScenarioEntry,
-} from '../api/types.js';
+import type { Band, Case, ExploreOptions, ModelParameter, ScenarioEntry } from '../api/types.js';
 import { fanRows, sharedDomain } from '../charts/fan.js';
 import type { ExplorationJob } from '../hooks/useExplorationJob.js';
 import { useExploreSettings } from '../hooks/useExploreSettings.js';
@@ -181,7 +174,7 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
                     value={edit.policies[st] ?? base}
                     onChange={(e) => editor.setPolicy(st, e.target.value, base)}
                   >
-                    {(meta?.policies ?? POLICIES).map((p) => (
+                    {(meta?.policies ?? []).map((p) => (
                       <option key={p} value={p}>
                         {p}
                         {p === base ? ' (scenario)' : ''}

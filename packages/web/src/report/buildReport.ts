@@ -102,7 +102,7 @@ export function buildReport(input: ReportInput): string {
   const fr = a.balance.frustration;
   parts.push('<h2>Structural balance</h2>');
   parts.push(
-    `<p>${a.balance.actors} actors, ${a.balance.ties} signed ties, ${a.balance.triads.triangles} triangles; balance ratio ${f(a.balance.triads.ratio)}. Frustration index <strong>${fr.value}</strong>${fr.exact ? ' (proven optimal)' : ` (heuristic; lower bound ${fr.lowerBound})`}.</p>`,
+    `<p>${a.balance.actors} actors, ${a.balance.ties} signed ties, ${a.balance.triads.triangles} triangles; balance ratio ${f(a.balance.triads.ratio ?? Number.NaN)}. Frustration index <strong>${fr.value}</strong>${fr.exact ? ' (proven optimal)' : ` (heuristic; lower bound ${fr.lowerBound})`}.</p>`,
   );
   parts.push(
     table(
@@ -214,8 +214,8 @@ export function buildReport(input: ReportInput): string {
           h.id,
           h.statement,
           h.versus ? `${h.policy} vs ${h.versus}` : h.policy,
-          pct(h.holds),
-          `${pct(h.ci[0])}–${pct(h.ci[1])}`,
+          h.holds === null ? '—' : pct(h.holds),
+          h.ci ? `${pct(h.ci[0])}–${pct(h.ci[1])}` : '—',
           h.failBox
             ? h.failBox.limits
                 .map((l) => `${l.parameter} ∈ [${l.lo.toPrecision(3)}, ${l.hi.toPrecision(3)}]`)

@@ -1,9 +1,19 @@
 /**
  * Invariants of the model over its whole plausible parameter space (fast-check): more
  * suppression never raises a group's strength at any month, all else equal and with the same
- * seed; strengths stay finite and non-negative; same seed, same bytes.
+ * seed; strengths stay finite and non-negative; same seed, same bytes. And the leverage claim
+ * (¶5) is decided by the model's dynamics, not by one parameter (issue 9).
  */
-import { compileModel, MODEL_PARAMETERS, parameterIndex, simulate } from '@entente/core';
+import {
+  compileModel,
+  latinHypercube,
+  MODEL_PARAMETERS,
+  outcomeNames,
+  parameterIndex,
+  runSeed,
+  simulate,
+  simulateOutcomes,
+} from '@entente/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCase, caseFrom } from './helpers.js';
@@ -134,5 +144,84 @@ describe('simulate: reproducible', () => {
       }),
       { numRuns: 30, seed: 3 },
     );
+  });
+});
+
+/**
+ * The best one-parameter rule "x_j ≤ t" or "x_j ≥ t" for the worlds where `y` holds, found by
+ * brute force over every parameter and every threshold (every sampled value): the rule with the
+ * largest min(density, coverage). Density = share of the worlds inside the rule where y holds;
+ * coverage = share of the worlds where y holds that the rule takes in.
+ */
+function bestOneParameterRule(X: readonly Float64Array[], y: readonly boolean[]) {
+  const n = y.length;
+  const holding = y.filter(Boolean).length;
+  let best = { parameter: '', op: '', value: Number.NaN, density: 0, coverage: 0, score: -1 };
+  for (let j = 0; j < MODEL_PARAMETERS.length; j++) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => X[a][j] - X[b][j]);
+    for (const op of ['<=', '>='] as const) {
+      const seq = op === '<=' ? order : [...order].reverse();
+      let inside = 0;
+      let hits = 0;
+      for (let k = 0; k < n; k++) {
+        inside++;
+        if (y[seq[k]]) hits++;
+        // A threshold sits between distinct values only: ties enter the rule together.
+        if (k + 1 < n && X[seq[k + 1]][j] === X[seq[k]][j]) continue;
+        const density = hits / inside;
+        const coverage = hits / holding;
+        const score = Math.min(density, coverage);
+        if (score > best.score) {
+          const value = X[seq[k]][j];
+          best = { parameter: MODEL_PARAMETERS[j].id, op, value, density, coverage, score };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+describe('the leverage claim is decided by the dynamics, not by one parameter', () => {
+  // 600 worlds: a Latin hypercube (seed 9) over every parameter's plausible range, each world
+  // run under status-quo and everyone-severs with the same stream (common random numbers).
+  const n = 600;
+  const d = MODEL_PARAMETERS.length;
+  const u = latinHypercube(n, d, 9);
+  const statusQuo = compileModel(c, 'status-quo');
+  const severs = compileModel(c, 'everyone-severs');
+  const effort = outcomeNames(statusQuo).indexOf('effort.isk.mean');
+  const X: Float64Array[] = [];
+  const holds: boolean[] = [];
+  for (let w = 0; w < n; w++) {
+    const p = Float64Array.from(MODEL_PARAMETERS, (q, j) => {
+      const [lo, hi] = q.range;
+      return lo + (hi - lo) * u[w * d + j];
+    });
+    const seed = runSeed(9, w);
+    X.push(p);
+    // taliban-use-isk-as-leverage: status-quo effort.isk.mean < everyone-severs's.
+    holds.push(
+      simulateOutcomes(statusQuo, p, seed)[effort] < simulateOutcomes(severs, p, seed)[effort],
+    );
+  }
+  const share = holds.filter(Boolean).length / n;
+
+  it('holds in some worlds and fails in others', () => {
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.95);
+  });
+
+  it('no rule "parameter ≤ t" or "parameter ≥ t" reaches density and coverage ≥ 0.95', () => {
+    const best = bestOneParameterRule(X, holds);
+    expect(best.parameter).not.toBe('');
+    expect(best.density >= 0.95 && best.coverage >= 0.95, JSON.stringify(best)).toBe(false);
+  });
+
+  it('the brute-force rule search finds a rule that does decide (card ≥ ½ on a planted claim)', () => {
+    // Cross-check of the search: a claim planted to hold exactly when κ ≥ ½ is found as decided.
+    const planted = X.map((p) => p[parameterIndex('card')] >= 0.5);
+    const best = bestOneParameterRule(X, planted);
+    expect(best).toMatchObject({ parameter: 'card', op: '>=', density: 1, coverage: 1 });
+    expect(best.value).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -16,7 +16,6 @@
  */
 import { EntenteError } from '../errors.js';
 import { type CompiledModel, POLICY_CODE } from './compile.js';
-import { outcomeLayout } from './outcome-layout.js';
 import { MODEL_PARAMETERS, P, PARAMETER_LIMITS } from './parameters.js';
 
 const ENGAGE = POLICY_CODE.engage;
@@ -44,11 +43,6 @@ export interface TrajectoryBuffers {
   readonly opposition: Float64Array;
   /** V(t): vacuum, months+1. */
   readonly vacuum: Float64Array;
-}
-
-/** Number of outcomes of a model with G groups and S states (the table of outcome-layout.ts). */
-export function outcomeCount(G: number, S: number): number {
-  return outcomeLayout(G, S).count;
 }
 
 /** Number of band series (see BAND_SERIES in outcomes.ts). */

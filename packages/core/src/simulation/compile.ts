@@ -2,7 +2,9 @@
  * Compiles (case, scenario) into the typed arrays the engine reads: roles by actor kind, tie
  * weights from the case's relations at the scenario's start date, policies per state, the
  * parameter vector and the uncertain set (docs/model.md, "Inputs from the case"). Everything the
- * month loop needs is precomputed here, so `simulate` allocates nothing per month.
+ * month loop needs is precomputed here, so `simulate` allocates nothing per month. A compiled
+ * model is immutable: the engine's working space belongs to each run, so one model can serve any
+ * number of runs, in any order.
  */
 import { caseAt } from '../case/case-at.js';
 import { parseCaseDate } from '../case/dates.js';
@@ -10,17 +12,18 @@ import { effectiveRelations } from '../case/effective.js';
 import type { Actor, Case } from '../case/schema.js';
 import { didYouMean } from '../case/suggest.js';
 import { EntenteError } from '../errors.js';
+import { type OutcomeLayout, outcomeLayout } from './outcome-layout.js';
 import { defaultParameters, MODEL_PARAMETERS, parameterIndex } from './parameters.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, type Policy, type ScenarioSpec } from './scenario.js';
 
-/** Policy codes in {@link CompiledModel.policyCode}. */
-export const POLICY_CODE: Readonly<Record<Policy, number>> = {
+/** Policy codes in {@link CompiledModel.policyCode}; the engine names them by these constants. */
+export const POLICY_CODE = Object.freeze({
   engage: 0,
   conditional: 1,
   sever: 2,
   'targeted-ct': 3,
   'support-opposition': 4,
-};
+} as const satisfies Record<Policy, number>);
 
 /** Initial strength (relative to the regime) assumed for a group or opposition without a size. */
 export const FALLBACK_STRENGTH = 0.01;
@@ -98,8 +101,8 @@ export interface CompiledModel {
   readonly oppositionConflict: number;
   /** @internal O(0). */
   readonly opposition0: number;
-  /** @internal scratch space of the engine (reused by every run; never read across runs). */
-  readonly scratch: Float64Array;
+  /** Positions of the outcome families in an outcome vector (outcome-layout.ts). */
+  readonly layout: OutcomeLayout;
 }
 
 /** Options of {@link compileModel}. */
@@ -399,13 +402,8 @@ export function compileModel(
     policyCode: Uint8Array.from(policies, (p) => POLICY_CODE[p]),
     oppositionConflict,
     opposition0,
-    scratch: new Float64Array(scratchSize(G, S)),
+    layout: outcomeLayout(G, S),
   };
-}
-
-/** Length of the engine's scratch space for G groups and S states (see simulate.ts). */
-export function scratchSize(G: number, S: number): number {
-  return 7 * G + 6 * S;
 }
 
 function indexOrFail(id: string, fail: (message: string) => never): number {

@@ -1,16 +1,27 @@
 /**
  * The month loop of entente's dynamic model: equations M1–M17 of docs/model.md, one to one (each
  * equation's number is cited where it is computed). One kernel serves `simulate`,
- * `simulateOutcomes` and `simulateSeries`, so the three give identical numbers; it works on the
- * model's preallocated scratch space and allocates nothing.
+ * `simulateOutcomes` and `simulateSeries`, so the three give identical numbers. Each run allocates
+ * its own small working space once and nothing per month; the compiled model is only read, so one
+ * model can serve any number of runs in any order.
+ *
+ * The regime's effort (M4–M6) is the maximiser of a payoff in which foreign support answers the
+ * threat each supporter perceives, the moral hazard of counter-terrorism aid of Bapat (2011,
+ * "Transnational terrorism, US military aid, and the incentive to misrepresent", Journal of Peace
+ * Research 48(3)): a host paid while a threat lasts gains from keeping it alive.
  *
  * Random numbers: SplitMix32 (Steele, Lea & Flood, OOPSLA 2014; the generator of
  * analysis/random.ts, inlined) seeded with the run's seed, turned into standard normals by the
  * Box–Muller transform (Box & Muller 1958), one per group and month in a fixed order.
  */
 import { EntenteError } from '../errors.js';
-import type { CompiledModel } from './compile.js';
+import { type CompiledModel, POLICY_CODE } from './compile.js';
 import { MODEL_PARAMETERS, P, PARAMETER_LIMITS } from './parameters.js';
+
+const ENGAGE = POLICY_CODE.engage;
+const CONDITIONAL = POLICY_CODE.conditional;
+const TARGETED_CT = POLICY_CODE['targeted-ct'];
+const SUPPORT_OPPOSITION = POLICY_CODE['support-opposition'];
 
 /** Buffers a run writes its trajectory into: row t holds month t (t = 0 … months). */
 export interface TrajectoryBuffers {
@@ -32,11 +43,6 @@ export interface TrajectoryBuffers {
   readonly opposition: Float64Array;
   /** V(t): vacuum, months+1. */
   readonly vacuum: Float64Array;
-}
-
-/** Number of outcomes of a model with G groups and S states (see outcomes.ts for the names). */
-export function outcomeCount(G: number, S: number): number {
-  return 12 + 2 * G + 2 * S;
 }
 
 /** Number of band series (see BAND_SERIES in outcomes.ts). */
@@ -113,7 +119,6 @@ export function runModel(
   const varsigma = params[P.varsigma];
   const sigmaEps = params[P.sigmaEps];
   const shockDrift = (sigmaEps * sigmaEps) / 2;
-  const oneMinus2k = 1 - 2 * kappa;
   const inv2cE = 1 / (2 * cE);
 
   const {
@@ -136,19 +141,21 @@ export function runModel(
     policyCode,
     oppositionConflict,
   } = model;
-  // Scratch layout: per group x, E, m, D, K_g (5G) and spare (2G); per state e, p, q, I, coop, k (6S).
-  const sc = model.scratch;
+  // This run's working space: per group x, E, m, D, K_g, Σ_s w_gs (6G); per state e, p, q, I,
+  // coop, the card's marginal payoff (6S).
+  const sc = new Float64Array(6 * G + 6 * S);
   const oX = 0;
   const oE = G;
   const oM = 2 * G;
   const oD = 3 * G;
   const oK = 4 * G;
-  const oEng = 7 * G;
+  const oW = 5 * G;
+  const oEng = 6 * G;
   const oP = oEng + S;
   const oQ = oP + S;
   const oI = oQ + S;
   const oCoop = oI + S;
-  const oKs = oCoop + S;
+  const oCard = oCoop + S;
 
   // Initial state and per-run constants.
   let F0 = 0;
@@ -159,26 +166,28 @@ export function runModel(
     F0 += capability[s] * (aid[s] + engagement0[s]);
   }
   let C = Math.min(1, c0 + (phi * F0) / (1 + F0)); // M13 at t = 0 with full support
+  const vacuumLine = theta * C; // M2: the vacuum threshold in capacity units
   let O = Math.min(1, model.opposition0);
   for (let g = 0; g < G; g++) {
     sc[oX + g] = x0[g];
     sc[oK + g] = Kc * model.xRef[g] * (1 + mu * harbour[g]); // M8: K_g
     let direct = 0; // M7
+    let wSum = 0;
     for (let s = 0; s < S; s++) {
-      const tct = policyCode[s] === 3 ? tau * threatGS[g * S + s] : 0;
+      const tct = policyCode[s] === TARGETED_CT ? tau * threatGS[g * S + s] : 0;
       direct += capability[s] * (conflictGS[g * S + s] + tct);
+      wSum += threatGS[g * S + s];
     }
     sc[oD + g] = sigmaS * (1 - harbour[g]) * direct;
+    sc[oW + g] = wSum;
   }
 
-  // Outcome accumulators.
-  const nOut = outcomeCount(G, S);
-  const oInsS = G + 3; // first insecurity.<s>.mean
-  const oAfterIns = oInsS + S; // insecurity.max, insecurity.change, capacity.final, capacity.mean, effort.mean
-  const oEffG = oAfterIns + 5;
-  const oHarm = oEffG + G;
-  const oEngS = oHarm + 4; // after harm.total, vacuum.months, opposition.final, engagement.mean
-  if (out) out.fill(0, 0, nOut);
+  // Outcome accumulators, at the offsets of the one outcome table (outcome-layout.ts).
+  const at = model.layout.offset;
+  const oInsS = at['insecurity.*.mean'];
+  const oEffG = at['effort.*.mean'];
+  const oEngS = at['engagement.*.mean'];
+  if (out) out.fill(0, 0, model.layout.count);
   let insSum = 0;
   let insMax = 0;
   let ins0 = 0;
@@ -209,20 +218,40 @@ export function runModel(
     }
     if (t === 0) ins0 = insTotal;
     insSum += S > 0 ? insTotal / S : 0;
-    // M2: vacuum.
-    const V = C < theta ? (theta - C) / theta : 0;
+    // M2: vacuum, relative to the capacity at the start.
+    const V = C < vacuumLine ? (vacuumLine - C) / vacuumLine : 0;
     // M3: opposition unity.
     let backing = 0;
     for (let s = 0; s < S; s++) backing += sc[oQ + s] * capability[s];
     const sb = varsigma * backing;
     const u = u0 + (1 - u0) * Math.min(sb, 1);
-    // Per-state coefficients of M4 and M5.
+    // Per-state coefficients of M4 and M5: cooperation, and the marginal support ∂F_s/∂I_s the
+    // regime expects from each state's threat (its card), per unit of perceived threat.
     let engMean = 0;
+    let cardTotal = 0; // conditional states no group threatens verify the total threat (M11)
     for (let s = 0; s < S; s++) {
       const e = sc[oEng + s];
       engMean += e;
       sc[oCoop + s] = ct[s] * e * capability[s];
-      sc[oKs + s] = policyCode[s] === 1 ? e : oneMinus2k * e;
+      const pol = policyCode[s];
+      const ref = threatRef[s];
+      let card = 0;
+      if (pol === ENGAGE && ref > 0) {
+        const ratio = sc[oI + s] / ref - 1;
+        const b = engagement0[s];
+        const y = 1 + eta * ratio; // M10
+        const ya = 1 + kappa * ratio; // M13
+        const dEng = y > 0 && b * y < 1 ? b * eta : 0;
+        const dAid = ya > 0 ? aid[s] * kappa : 0;
+        card = (capability[s] * sc[oP + s] * (dEng + dAid)) / ref;
+      } else if (pol === CONDITIONAL) {
+        // M11 at its slope 1/ϑ, ignoring its clamp: a verified reduction is paid while it lasts,
+        // so relaxing loses what reducing earned.
+        const pay = capability[s] * (engagement0[s] + aid[s]);
+        if (ref > 0) card = -pay / (ref * vartheta);
+        else if (threatRefTotal > 0) cardTotal -= pay / (threatRefTotal * vartheta);
+      }
+      sc[oCard + s] = card;
     }
     engMean = S > 0 ? engMean / S : 0;
     // M4–M6: suppression rate at full effort, the regime's incentive, its effort.
@@ -231,15 +260,15 @@ export function runModel(
     let harmGroups = 0;
     for (let g = 0; g < G; g++) {
       let coop = 0;
-      let inc = 0;
+      let card = cardTotal * sc[oW + g];
       const row = g * S;
       for (let s = 0; s < S; s++) {
         const w = threatGS[row + s];
         coop += sc[oCoop + s] * w;
-        inc += sc[oKs + s] * w;
+        card += sc[oCard + s] * w;
       }
       const m = (1 - harbour[g]) * (sigmaR * C + sigmaS * coop); // M4
-      const k = beta * inc + rho * conflict[g]; // M5
+      const k = rho * conflict[g] - (beta * card * sc[oX + g]) / xBar; // M5
       let E = m * k * inv2cE; // M6
       E = Math.max(0, Math.min(E, 1));
       sc[oM + g] = m;
@@ -321,7 +350,8 @@ export function runModel(
         Math.exp(-sc[oE + g] * sc[oM + g] - sc[oD + g] + sigmaEps * z - shockDrift);
     }
 
-    // M10–M12: engagement, verified reduction, support stance, backing of the opposition.
+    // M10–M13: engagement, verified reduction, support stance, backing of the opposition, and
+    // the foreign support of month t.
     let F = 0;
     for (let s = 0; s < S; s++) {
       const pol = policyCode[s];
@@ -329,18 +359,21 @@ export function runModel(
       const ref = threatRef[s];
       const b = engagement0[s];
       const p = sc[oP + s];
-      F += p * capability[s] * (aid[s] + b); // M13 (with the stance of month t)
+      const ratio = ref > 0 ? I / ref - 1 : 0;
+      // M13: a conditional state pays its fixed flows by verified reduction (through p); every
+      // other state pays its engagement and aid that answers the threat it perceives.
+      F +=
+        pol === CONDITIONAL
+          ? p * capability[s] * (b + aid[s])
+          : p * capability[s] * (sc[oEng + s] + aid[s] * Math.max(0, 1 + kappa * ratio));
       let target = 0; // M10
-      if (pol <= 1) {
-        if (ref > 0) {
-          const y = b * (1 + eta * (I / ref - 1));
-          target = Math.max(0, Math.min(y, 1));
-        } else target = b;
+      if (pol === ENGAGE || pol === CONDITIONAL) {
+        target = Math.max(0, Math.min(b * (1 + eta * ratio), 1));
       }
       sc[oEng + s] += lambda * (target - sc[oEng + s]);
       let stance = 0; // M12
-      if (pol === 0) stance = 1;
-      else if (pol === 1) {
+      if (pol === ENGAGE) stance = 1;
+      else if (pol === CONDITIONAL) {
         // M11: verified reduction of the threat to s (or of the total threat when s faces none).
         const reduction =
           ref > 0 ? 1 - I / ref : threatRefTotal > 0 ? 1 - insTotal / threatRefTotal : 1;
@@ -348,7 +381,7 @@ export function runModel(
         stance = Math.max(0, Math.min(v, 1));
       }
       sc[oP + s] = p + lambda * (stance - p);
-      sc[oQ + s] += lambda * ((pol === 4 ? 1 : 0) - sc[oQ + s]);
+      sc[oQ + s] += lambda * ((pol === SUPPORT_OPPOSITION ? 1 : 0) - sc[oQ + s]);
     }
     // M13–M14: regime capacity.
     const cStar = Math.min(1, c0 + (phi * F) / (1 + F));
@@ -367,22 +400,22 @@ export function runModel(
       first += x0[g];
       const x = sc[oX + g];
       last += x;
-      out[1 + g] = change(x, x0[g], model.xRef[g]);
+      out[at['strength.*.change'] + g] = change(x, x0[g], model.xRef[g]);
     }
-    out[0] = change(last, first, xBar);
-    out[G + 1] = last;
-    out[G + 2] = insSum / months;
+    out[at['strength.total.change']] = change(last, first, xBar);
+    out[at['strength.total.final']] = last;
+    out[at['insecurity.mean']] = insSum / months;
     for (let s = 0; s < S; s++) out[oInsS + s] /= months;
-    out[oAfterIns] = insMax;
-    out[oAfterIns + 1] = ins0 > 0 ? insT / ins0 - 1 : 0;
-    out[oAfterIns + 2] = C;
-    out[oAfterIns + 3] = capSum / months;
-    out[oAfterIns + 4] = effSum / months;
+    out[at['insecurity.max']] = insMax;
+    out[at['insecurity.change']] = ins0 > 0 ? insT / ins0 - 1 : 0;
+    out[at['capacity.final']] = C;
+    out[at['capacity.mean']] = capSum / months;
+    out[at['effort.mean']] = effSum / months;
     for (let g = 0; g < G; g++) out[oEffG + g] /= months;
-    out[oHarm] = harmSum;
-    out[oHarm + 1] = vacuumMonths;
-    out[oHarm + 2] = O;
-    out[oHarm + 3] = engSum / months;
+    out[at['harm.total']] = harmSum;
+    out[at['vacuum.months']] = vacuumMonths;
+    out[at['opposition.final']] = O;
+    out[at['engagement.mean']] = engSum / months;
     for (let s = 0; s < S; s++) out[oEngS + s] /= months;
   }
 }

@@ -5,7 +5,8 @@
  */
 import { EntenteError } from '../errors.js';
 import type { CompiledModel } from './compile.js';
-import { outcomeCount, runModel, SERIES_COUNT } from './engine.js';
+import { runModel, SERIES_COUNT } from './engine.js';
+import { OUTCOME_TABLE, type OutcomeFamilyName, outcomeNamesOf } from './outcome-layout.js';
 
 /** The monthly series kept for fan charts, in the order `simulateSeries` writes them. */
 export const BAND_SERIES = ['strength.total', 'insecurity.mean', 'capacity', 'harm'] as const;
@@ -14,52 +15,21 @@ export const BAND_SERIES = ['strength.total', 'insecurity.mean', 'capacity', 'ha
 export type BandSeries = (typeof BAND_SERIES)[number];
 
 /**
- * The outcome names of `model`, in the order `simulateOutcomes` writes them.
+ * The outcome names of `model`, in the order `simulateOutcomes` writes them (from the one table
+ * of outcome-layout.ts, which also gives the engine its offsets).
  * @example outcomeNames(model)[0] // 'strength.total.change'
  */
 export function outcomeNames(model: CompiledModel): readonly string[] {
-  return [
-    'strength.total.change',
-    ...model.groups.map((g) => `strength.${g}.change`),
-    'strength.total.final',
-    'insecurity.mean',
-    ...model.states.map((s) => `insecurity.${s}.mean`),
-    'insecurity.max',
-    'insecurity.change',
-    'capacity.final',
-    'capacity.mean',
-    'effort.mean',
-    ...model.groups.map((g) => `effort.${g}.mean`),
-    'harm.total',
-    'vacuum.months',
-    'opposition.final',
-    'engagement.mean',
-    ...model.states.map((s) => `engagement.${s}.mean`),
-  ];
+  return outcomeNamesOf(model.groups, model.states);
 }
 
 /**
  * The families of outcome names: `*` stands for an actor id (a group for strength and effort, a
  * state for insecurity and engagement).
  */
-export const OUTCOME_FAMILIES = [
-  'strength.total.change',
-  'strength.*.change',
-  'strength.total.final',
-  'insecurity.mean',
-  'insecurity.*.mean',
-  'insecurity.max',
-  'insecurity.change',
-  'capacity.final',
-  'capacity.mean',
-  'effort.mean',
-  'effort.*.mean',
-  'harm.total',
-  'vacuum.months',
-  'opposition.final',
-  'engagement.mean',
-  'engagement.*.mean',
-] as const;
+export const OUTCOME_FAMILIES: readonly OutcomeFamilyName[] = Object.freeze(
+  OUTCOME_TABLE.map((f) => f.family),
+);
 
 /**
  * The family of an outcome name and the actor id it names, or undefined when the name belongs
@@ -88,7 +58,7 @@ export function simulateOutcomes(
   seed: number,
   out?: Float64Array,
 ): Float64Array {
-  const n = outcomeCount(model.groups.length, model.states.length);
+  const n = model.layout.count;
   const target = out ?? new Float64Array(n);
   if (target.length < n) {
     throw new EntenteError(

@@ -42,10 +42,10 @@ export const MODEL_PARAMETERS: readonly ModelParameter[] = [
     meaning:
       'Strength a group cannot outgrow without sanctuary, as a multiple of its strength at the start as the case gives it (M8).',
     default: 5,
-    range: [2, 20],
+    range: [1, 20],
     unit: 'multiple of initial strength',
     source:
-      '¶7 (IS-K "lacks the military and geographic power that the Taliban possess"); assumption',
+      '¶7 (IS-K "lacks the military and geographic power that the Taliban possess"); assumption. The range starts at 1, a group already at its capacity (¶8: the TTP "has never caused such trouble … as it has this year"), so groups near capacity are not excluded',
   },
   {
     id: 'sanctuary',
@@ -106,23 +106,24 @@ export const MODEL_PARAMETERS: readonly ModelParameter[] = [
   {
     id: 'card',
     symbol: 'κ',
-    name: 'Card play',
+    name: 'Card payoff',
     meaning:
-      'How far the regime believes engagement rewards a persisting threat rather than its reduction; 0 = sincere partner (M5).',
+      'Elasticity of an engaging state’s aid to the threat it perceives, relative to the start: aid_s·max(0, 1 + κ(I_s/P̂_s − 1)); what keeping a group alive pays the regime in aid; 0 = aid ignores the threat (M13, M5).',
     default: 0.5,
     range: [0, 1],
-    unit: 'fraction',
-    source: '¶5 (the Taliban "have taken possession of ISSK as a playing card")',
+    unit: 'elasticity',
+    source:
+      '¶1 (US aid makes the Taliban "financially dependent on Washington"), ¶5 (IS-K as "a playing card"); the mechanism is the moral hazard of counter-terrorism aid (Bapat 2011); the value is an assumption',
   },
   {
     id: 'engagement-benefit',
     symbol: 'β',
     name: 'Engagement benefit',
     meaning:
-      'Weight of engagement benefits in the regime’s payoff, per unit of engagement × threat weight (M5).',
+      'Value to the regime of one unit of foreign support F (capability-weighted engagement and aid, M13), in the units of ρ (M5).',
     default: 1,
     range: [0, 3],
-    unit: 'payoff/log-strength',
+    unit: 'payoff/support',
     source: '¶1 (aid, legitimacy, patronage); ¶5; assumption',
   },
   {
@@ -151,7 +152,7 @@ export const MODEL_PARAMETERS: readonly ModelParameter[] = [
     symbol: 'η',
     name: 'Threat response of engagement',
     meaning:
-      'Elasticity of a state’s engagement with the regime to the threat it perceives, relative to the start (M10).',
+      'Elasticity of a state’s engagement with the regime to the threat it perceives, relative to the start (M10); through M13 it is also part of what the threat pays the regime (M5).',
     default: 0.5,
     range: [0, 1],
     unit: 'elasticity',
@@ -225,11 +226,13 @@ export const MODEL_PARAMETERS: readonly ModelParameter[] = [
     id: 'vacuum-threshold',
     symbol: 'θ',
     name: 'Vacuum threshold',
-    meaning: 'Regime capacity below which a power vacuum opens (M2).',
-    default: 0.5,
-    range: [0.2, 0.8],
-    unit: 'fraction',
-    source: '¶6 ("IS-K will take its place")',
+    meaning:
+      'Share of its capacity at the start below which the regime leaves a power vacuum: V > 0 once C < θ·C(0) (M2). θ ≤ 1 starts the run without a vacuum.',
+    default: 0.7,
+    range: [0.5, 0.95],
+    unit: 'fraction of C(0)',
+    source:
+      '¶6 ("IS-K will take its place" once the Taliban are overthrown); the case’s start (2023) has the Taliban in control, so no vacuum at month 0; how much weakening opens one is an assumption: from losing half the start capacity (0.5) to the first loss (0.95)',
   },
   {
     id: 'vacuum-inflow',

@@ -6,16 +6,20 @@
 import {
   BAND_SERIES,
   compileModel,
+  createRng,
   EntenteError,
   MODEL_PARAMETERS,
   outcomeNames,
+  POLICIES,
   runSeed,
   simulate,
   simulateOutcomes,
   simulateSeries,
 } from '@entente/core';
 import { describe, expect, it } from 'vitest';
-import { builtinCase, caseFrom, withParameters } from './helpers.js';
+import { POLICY_CODE } from '../../src/simulation/compile.js';
+import { OUTCOME_TABLE } from '../../src/simulation/outcome-layout.js';
+import { builtinCase, caseFrom, drawParameters, withParameters } from './helpers.js';
 
 /** One regime (size 1), one group (size 0.1), one state (size 1); every tie named below. */
 const TINY = `
@@ -35,6 +39,8 @@ relations:
   - { from: st, to: reg, type: aid, weight: 0.5, assumption: true, rationale: test }
 scenarios:
   - { id: s, months: 1 }
+  - { id: c, months: 1, defaultPolicy: conditional }
+  - { id: x, months: 1, defaultPolicy: sever }
 `;
 
 const HAND = {
@@ -56,7 +62,8 @@ const HAND = {
   'foreign-support': 0.3,
   'capacity-adjustment': 0.05,
   attrition: 0.02,
-  'vacuum-threshold': 0.6,
+  // Above 1: the run starts in a vacuum (M2), so the hand computation exercises it.
+  'vacuum-threshold': 1.2,
   'vacuum-inflow': 0.06,
   'opposition-unity': 0.2,
   'opposition-support': 0.5,
@@ -74,24 +81,27 @@ describe('simulate(model, params, seed) on a hand-computed case', () => {
     expect(C0).toBeCloseTo(0.5, 15);
     expect(t.capacity[0]).toBeCloseTo(0.5, 15);
     expect(t.insecurity[0]).toBeCloseTo((0.5 * 0.1) / 0.1, 15); // M1
-    expect(t.vacuum[0]).toBeCloseTo((0.6 - 0.5) / 0.6, 15); // M2
+    expect(t.vacuum[0]).toBeCloseTo((1.2 * 0.5 - 0.5) / (1.2 * 0.5), 15); // M2: θ·C(0) = 0.6
     // M4: m = (1 − 0)(0.1·0.5 + 0.2·(1·0.5·0.5)·0.5) = 0.075;
-    // M5: k = 1·(1 − 0.5)·0.5·0.5 + 0.5·1 = 0.625; M6: E = 0.075·0.625/(2·0.05).
-    expect(t.effort[0]).toBeCloseTo((0.075 * 0.625) / 0.1, 15);
+    // M5: P̂ = 0.5·0.1/0.1 = 0.5 = I; ∂F/∂I = cap·p·(b·η + aid·κ)/P̂ = 0.5·(0.25 + 0.125)/0.5 = 0.375;
+    //     ∂I/∂ln x = w·x/X̄ = 0.5; k = ρ·c − β·0.375·0.5 = 0.5 − 0.1875 = 0.3125;
+    // M6: E = 0.075·0.3125/(2·0.05).
+    expect(t.effort[0]).toBeCloseTo((0.075 * 0.3125) / 0.1, 15);
     // M16: no population actor → π = 1; u = 0.2.
     expect(t.harm[0]).toBeCloseTo(0.1 / 0.1 + 0.8 * (0.1 / 0.6), 15);
     expect(t.engagement[0]).toBe(0.5);
   });
 
   it('month 1 follows M8–M15', () => {
-    const V = 0.1 / 0.6;
+    const V = (0.6 - 0.5) / 0.6;
     const rEff = 0.03 + 0.06 * V * (1 - 0.2); // M8
     const growth = ((1 + rEff) * 0.1) / (1 + (rEff * 0.1) / (5 * 0.1));
     const inflow = 0.001 * (1 - 0.5) * 1;
-    const E = (0.075 * 0.625) / 0.1;
+    const E = (0.075 * 0.3125) / 0.1;
     const x1 = (growth + inflow) * Math.exp(-E * 0.075); // M9 with σ_ε = 0
     expect(t.strength[1]).toBeCloseTo(x1, 15);
-    // M10: I = P̂ → target b = 0.5; M12: stance stays 1 → F = 0.5 → C* = 0.5; M14.
+    // M10: I = P̂ → target b = 0.5; M12: stance stays 1; M13: F = 1·0.5·(0.5 + 0.5·(1 + κ·0)) =
+    // 0.5 → C* = 0.5; M14.
     expect(t.engagement[1]).toBeCloseTo(0.5, 15);
     expect(t.capacity[1]).toBeCloseTo(0.5 * Math.exp(-0.02 * 1 * (0.1 / 0.1)), 15);
     const y = simulateOutcomes(model, params, 1);
@@ -101,11 +111,30 @@ describe('simulate(model, params, seed) on a hand-computed case', () => {
     expect(y[names.indexOf('vacuum.months')]).toBe(2);
   });
 
-  it('a sincere regime (κ = 0) works harder than a card player (κ = 1) — M5', () => {
-    const sincere = simulate(model, withParameters(params, { card: 0 }), 1);
+  it('aid that follows the threat (κ) pays the card: the regime works less — M5, M13', () => {
+    const flat = simulate(model, withParameters(params, { card: 0 }), 1);
     const card = simulate(model, withParameters(params, { card: 1 }), 1);
-    expect(sincere.effort[0]).toBeCloseTo((0.075 * (0.25 + 0.5)) / 0.1, 15);
-    expect(card.effort[0]).toBeCloseTo((0.075 * (-0.25 + 0.5)) / 0.1, 15);
+    const blind = simulate(model, withParameters(params, { 'engagement-benefit': 0 }), 1);
+    // κ = 0: ∂F/∂I = 0.5·0.25/0.5 = 0.25, k = 0.5 − 0.25·0.5; κ = 1: ∂F/∂I = 0.5·0.75/0.5 = 0.75.
+    expect(flat.effort[0]).toBeCloseTo((0.075 * (0.5 - 0.125)) / 0.1, 15);
+    expect(card.effort[0]).toBeCloseTo((0.075 * (0.5 - 0.375)) / 0.1, 15);
+    // β = 0: support is worth nothing to the regime, only its own risk ρ·c counts.
+    expect(blind.effort[0]).toBeCloseTo((0.075 * 0.5) / 0.1, 15);
+  });
+
+  it('conditional engagement pays for reductions, so it removes the incentive — M5, M11', () => {
+    const p = withParameters(params, { 'engagement-benefit': 0.1, card: 1 });
+    const engage = simulate(model, p, 1);
+    const conditional = simulate(compileModel(caseFrom(TINY), 'c'), p, 1);
+    const sever = simulate(compileModel(caseFrom(TINY), 'x'), p, 1);
+    // Conditional: ∂F/∂I = −cap·(b + aid)/(P̂·ϑ) = −0.5·1/(0.5·0.25) = −4; k = 0.5 + 0.1·4·0.5.
+    expect(conditional.effort[0]).toBeCloseTo((0.075 * 0.7) / 0.1, 15);
+    // Severing: no support depends on the threat; k = ρ·c = 0.5.
+    expect(sever.effort[0]).toBeCloseTo((0.075 * 0.5) / 0.1, 15);
+    // Engaging with κ = 1: k = 0.5 − 0.1·0.75·0.5.
+    expect(engage.effort[0]).toBeCloseTo((0.075 * 0.4625) / 0.1, 15);
+    expect(conditional.effort[0]).toBeGreaterThan(sever.effort[0]);
+    expect(sever.effort[0]).toBeGreaterThan(engage.effort[0]);
   });
 });
 
@@ -190,6 +219,70 @@ describe('simulate, simulateOutcomes, simulateSeries on the built-in case', () =
       /simulateSeries: out must be/,
     );
     expect(MODEL_PARAMETERS.length).toBe(model.base.length);
+  });
+});
+
+describe('a compiled model holds no mutable state (issue 10)', () => {
+  const c = builtinCase();
+  const ids = (c.scenarios ?? []).map((s) => s.id);
+
+  /** Every typed array of a model, copied. */
+  const snapshot = (m: object) =>
+    Object.entries(m)
+      .filter(([, v]) => ArrayBuffer.isView(v))
+      .map(([k, v]) => [k, Array.from(v as Float64Array)] as const);
+
+  it('runs interleaved on one model give the bytes of runs on fresh models, and leave it unchanged', () => {
+    const shared = compileModel(c, 'conditional-engagement', { months: 60 });
+    const before = snapshot(shared);
+    const rng = createRng(5);
+    const worlds = [0, 1, 2].map(() => drawParameters(rng));
+    // Interleave the three entry points and three worlds on the shared model …
+    const rows = 61;
+    const got = worlds.map((p, w) => ({
+      outcomes: simulateOutcomes(shared, p, w),
+      series: new Float32Array(rows * BAND_SERIES.length),
+    }));
+    const trajectories = worlds.map((p, w) => simulate(shared, p, w));
+    worlds.forEach((p, w) => {
+      simulateSeries(shared, p, w, got[w].series);
+    });
+    // … and compare with each run on its own freshly compiled model.
+    worlds.forEach((p, w) => {
+      const fresh = () => compileModel(c, 'conditional-engagement', { months: 60 });
+      expect(got[w].outcomes).toEqual(simulateOutcomes(fresh(), p, w));
+      expect(trajectories[w].strength).toEqual(simulate(fresh(), p, w).strength);
+      const series = new Float32Array(rows * BAND_SERIES.length);
+      simulateSeries(fresh(), p, w, series);
+      expect(got[w].series).toEqual(series);
+    });
+    expect(snapshot(shared)).toEqual(before);
+    expect(Object.keys(shared)).not.toContain('scratch');
+  });
+
+  it('outcome names and the offsets the engine writes at come from one table', () => {
+    for (const id of ids) {
+      const m = compileModel(c, id);
+      const names = outcomeNames(m);
+      expect(names).toHaveLength(m.layout.count);
+      for (const { family, per } of OUTCOME_TABLE) {
+        const at = m.layout.offset[family];
+        const ids = per === 'one' ? [''] : per === 'group' ? m.groups : m.states;
+        ids.forEach((actor, k) => {
+          expect(names[at + k]).toBe(family.replace('*', actor));
+        });
+      }
+    }
+  });
+
+  it('policies are named constants, one per policy', () => {
+    expect(Object.keys(POLICY_CODE).sort()).toEqual([...POLICIES].sort());
+    expect(new Set(Object.values(POLICY_CODE)).size).toBe(POLICIES.length);
+    expect(Object.isFrozen(POLICY_CODE)).toBe(true);
+    const m = compileModel(builtinCase(), 'pakistan-targeted-ct');
+    m.states.forEach((s, i) => {
+      expect(m.policyCode[i]).toBe(POLICY_CODE[s === 'pakistan' ? 'targeted-ct' : 'engage']);
+    });
   });
 });
 

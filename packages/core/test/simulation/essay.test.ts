@@ -35,9 +35,13 @@ const ESSAY: Record<string, readonly [number, number]> = {
   'threat-response': [0.2, 1],
 };
 
-/** A sincere regime and capable states. */
+/**
+ * A sincere regime (it sets no value on the support a threat brings, and fears the groups it
+ * fights) and capable states.
+ */
 const SINCERE: Record<string, readonly [number, number]> = {
-  card: [0, 0],
+  'engagement-benefit': [0, 0],
+  'regime-risk': [1, 3],
   'regime-suppression': [0.1, 0.2],
   'state-suppression': [0.1, 0.2],
 };
@@ -91,7 +95,7 @@ describe('the built-in hypotheses under sampled worlds', () => {
     for (const h of hypotheses) expect(claims.has(h.claim ?? '')).toBe(true);
   });
 
-  it('with κ = 0 and capable states, status-quo engagement curbs IS-K in most of 400 worlds', () => {
+  it('with β = 0 (no card) and capable states, status-quo engagement curbs IS-K in most of 400 worlds', () => {
     const { share, iskCurbed } = shares(SINCERE, 400, 11);
     expect(iskCurbed).toBeGreaterThan(0.75);
     // …so the essay's claims about engagement fail in most of them.
@@ -119,20 +123,24 @@ describe('each hypothesis can hold and can fail', () => {
     'foreign-support': 0.5,
   });
   const counterWorlds: Record<string, Record<string, number>> = {
-    // A sincere partner and capable states curb the groups: engagement works.
-    'engagement-fails-to-curb': { card: 0, 'regime-suppression': 0.2, 'state-suppression': 0.2 },
+    // A sincere partner (β = 0) and capable states curb the groups: engagement works.
+    'engagement-fails-to-curb': {
+      'engagement-benefit': 0,
+      'regime-suppression': 0.2,
+      'state-suppression': 0.2,
+    },
     'engagement-will-not-curb-isk': {
-      card: 0,
+      'engagement-benefit': 0,
       'regime-suppression': 0.2,
       'state-suppression': 0.2,
     },
     'engagement-will-not-curb-ttp': {
-      card: 0,
+      'engagement-benefit': 0,
       'regime-suppression': 0.2,
       'state-suppression': 0.2,
     },
     'engagement-raises-insecurity': {
-      card: 0,
+      'engagement-benefit': 0,
       'regime-suppression': 0.2,
       'state-suppression': 0.2,
     },
@@ -145,8 +153,8 @@ describe('each hypothesis can hold and can fail', () => {
     'severing-ties-raises-harm': { 'capacity-floor': 0.7, 'foreign-support': 0, 'regime-risk': 3 },
     // Without a vacuum a unified opposition has nothing to fill.
     'alternative-lowers-insecurity': { 'capacity-floor': 0.7, 'vacuum-threshold': 0.2 },
-    // A sincere partner fights harder while engaged.
-    'taliban-use-isk-as-leverage': { card: 0 },
+    // A sincere partner (no value on the support a threat brings) fights harder while engaged.
+    'taliban-use-isk-as-leverage': { 'engagement-benefit': 0 },
     // Engagement that ignores the threat does not fall when the threat is smaller.
     'early-reduction-removes-rationale': { 'threat-response': 0 },
   };

@@ -1,6 +1,7 @@
 /**
- * docs/model.md and the code stay equal: every parameter has a row with its default and range,
- * and every numbered equation of the doc is cited in the engine and vice versa.
+ * docs/model.md and the code stay equal: every parameter has a row with its symbol, meaning,
+ * default, range, unit and source as the code gives them, and every numbered equation of the doc
+ * is cited in the engine and vice versa.
  */
 import { readFileSync } from 'node:fs';
 import { MODEL_PARAMETERS } from '@entente/core';
@@ -17,8 +18,11 @@ describe('docs/model.md', () => {
       expect(row, id).toBeDefined();
       const cells = (row as string).split(' | ');
       expect(cells[1]).toBe(p.symbol);
+      expect(cells[2]).toBe(p.meaning);
       expect(cells[3]).toBe(String(p.default));
       expect(cells[4]).toBe(`[${p.range[0]}, ${p.range[1]}]`);
+      expect(cells[5]).toBe(p.unit);
+      expect(cells[6]).toBe(`${p.source} |`);
     },
   );
 

@@ -1,8 +1,18 @@
 /**
  * Scenarios and hypotheses in a case: loadCase reports every bad input as a located issue (line
- * and column counted by hand below), and compileModel refuses what only the model can judge.
+ * and column counted by hand below), and compileModel refuses what only the model can judge;
+ * the built-in case's scenarios start as the case describes its start date (no vacuum).
  */
-import { compileModel, EntenteError, latestCaseDate, loadCase } from '@entente/core';
+import {
+  compileModel,
+  EntenteError,
+  latestCaseDate,
+  latinHypercube,
+  loadCase,
+  MODEL_PARAMETERS,
+  runSeed,
+  simulate,
+} from '@entente/core';
 import { describe, expect, it } from 'vitest';
 import { builtinCase, caseFrom } from './helpers.js';
 
@@ -224,5 +234,41 @@ describe('compileModel(case, scenarioId)', () => {
     expect(m.states).toEqual(['us', 'china', 'russia', 'iran', 'pakistan', 'qatar']);
     expect(m.groups).toEqual(['isk', 'ttp', 'etim']);
     expect(m.opposition).toBe('opposition');
+  });
+});
+
+describe('the built-in scenarios start as the case describes 2023', () => {
+  const c = builtinCase();
+
+  it('month 0 has no vacuum (V = 0) in any scenario over the plausible range', () => {
+    // A Latin hypercube of 500 worlds plus the two corners of the box; with the absolute vacuum
+    // threshold of the first model, 27% of 1,000 uniformly drawn status-quo worlds started in one.
+    const n = 500;
+    const d = MODEL_PARAMETERS.length;
+    const u = latinHypercube(n, d, 4);
+    const worlds = Array.from({ length: n }, (_, w) =>
+      Float64Array.from(
+        MODEL_PARAMETERS,
+        (p, j) => p.range[0] + (p.range[1] - p.range[0]) * u[w * d + j],
+      ),
+    );
+    worlds.push(Float64Array.from(MODEL_PARAMETERS, (p) => p.range[0]));
+    worlds.push(Float64Array.from(MODEL_PARAMETERS, (p) => p.range[1]));
+    for (const s of c.scenarios ?? []) {
+      const model = compileModel(c, s.id, { months: 1 });
+      worlds.forEach((p, w) => {
+        const t = simulate(model, p, runSeed(4, w));
+        if (t.vacuum[0] !== 0) throw new Error(`${s.id}, world ${w}: V(0) = ${t.vacuum[0]}`);
+      });
+    }
+    expect(worlds.length).toBe(n + 2);
+  });
+
+  it('a vacuum threshold above 1 (outside the plausible range) does start in a vacuum', () => {
+    const model = compileModel(c, 'status-quo', { months: 1 });
+    const p = Float64Array.from(model.base);
+    p[MODEL_PARAMETERS.findIndex((q) => q.id === 'vacuum-threshold')] = 1.25;
+    // M2: V(0) = (1.25·C(0) − C(0)) / (1.25·C(0)) = 0.2 whatever C(0) is.
+    expect(simulate(model, p, 1).vacuum[0]).toBeCloseTo(0.2, 14);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Aggregates the batches of an exploration into its summary: how often each hypothesis holds
- * (share of sampled worlds with a Wilson (1927) score interval) and the PRIM box (Friedman &
- * Fisher 1999; Bryant & Lempert 2010) of the worlds where it fails; outcome quantiles; Sobol
+ * (share of sampled worlds with a Wilson (1927) score interval), its effect's quantiles, the one
+ * parameter that decides it if any (a one-dimensional box, or a one-at-a-time check at a range
+ * end; docs/case-format.md, "What decides a verdict") and the PRIM box (Friedman & Fisher 1999;
+ * Bryant & Lempert 2010) of the worlds where it fails; outcome quantiles; Sobol
  * (Saltelli et al. 2010; Jansen 1999) or Morris (Morris 1991; Campolongo et al. 2007) sensitivity
  * of the key outcomes; quantile bands of the monthly series. Worlds are read in world order, so the
  * summary is byte-identical whatever the batch split, order or number of workers; duplicate

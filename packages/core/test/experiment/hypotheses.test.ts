@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   aggregate,
@@ -200,6 +201,47 @@ describe('decidingParameter', () => {
     }
     expect(r.density).toBe(insideHolds / inside);
     expect(r.coverage).toBe(insideHolds / all);
+  });
+
+  it('decidingParameter: swapping holds and fails gives the complementary rule; a monotone rescaling moves only the threshold (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0.2, max: 0.8, noNaN: true }),
+        (seed, cut) => {
+          const n = 200;
+          const x = worlds(n, 2, seed);
+          const holds = Uint8Array.from({ length: n }, (_, i) => (x[i * 2 + 1] > cut ? 1 : 0));
+          const r = decidingParameter(preparePrimInput(x, n, 2), holds);
+          if (r === null) return; // too few worlds on one side
+          const flipped = decidingParameter(
+            preparePrimInput(x, n, 2),
+            holds.map((h) => 1 - h),
+          );
+          expect(flipped?.j).toBe(r.j);
+          expect(flipped?.op).toBe(r.op === '<' ? '>' : '<');
+          expect(flipped?.value).toBe(r.value);
+          expect(flipped?.density).toBe(r.failDensity);
+          expect(flipped?.coverage).toBe(r.failCoverage);
+          // x ↦ 10 + 3x keeps the order: same parameter, side and figures.
+          const scaled = decidingParameter(
+            preparePrimInput(
+              x.map((v) => 10 + 3 * v),
+              n,
+              2,
+            ),
+            holds,
+          );
+          expect([scaled?.j, scaled?.op, scaled?.density, scaled?.coverage]).toEqual([
+            r.j,
+            r.op,
+            r.density,
+            r.coverage,
+          ]);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('decidingParameter: two interacting parameters (holds iff x₀ + x₁ > 1) decide nothing alone', () => {

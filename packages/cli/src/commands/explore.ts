@@ -87,6 +87,9 @@ const num = (x: number) =>
 const seconds = (ms: number) =>
   ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 
+/** Three significant digits without trailing zeros: 0.05, −0.145, 1940. */
+const short = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
+
 /** Where the claim is made and by whom: `author, ¶8.5`. */
 const locator = (h: HypothesisSummary) => {
   const at =
@@ -110,8 +113,6 @@ const threshold = (h: HypothesisSummary) => {
 /** An effect value in the hypothesis's scale. */
 const effectValue = (h: HypothesisSummary, x: number) =>
   h.effect?.scale === 'relative' ? `${short(x * 100)}%` : short(x);
-/** Three significant digits without trailing zeros: 0.05, −0.145, 1940. */
-const short = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
 
 /** The lines of one hypothesis: its verdict, effect, what decides it, where it fails. */
 function renderHypothesis(s: ExplorationSummary, h: HypothesisSummary): string[] {

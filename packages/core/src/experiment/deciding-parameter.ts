@@ -68,9 +68,9 @@ export function decidingParameter(
       const right = n - i;
       const hr = h - hl;
       // Holds below the cut and fails above it, or holds above and fails below.
-      const below = min4(hl / i, hl / h, (right - hr) / right, (right - hr) / f);
-      const above = min4(hr / right, hr / h, (i - hl) / i, (i - hl) / f);
-      const score = below > above ? below : above;
+      const below = Math.min(hl / i, hl / h, (right - hr) / right, (right - hr) / f);
+      const above = Math.min(hr / right, hr / h, (i - hl) / i, (i - hl) / f);
+      const score = Math.max(below, above);
       if (score > bestScore) {
         bestScore = score;
         const up = above > below;
@@ -87,10 +87,4 @@ export function decidingParameter(
     }
   }
   return best !== null && bestScore >= threshold ? best : null;
-}
-
-function min4(a: number, b: number, c: number, d: number): number {
-  const ab = a < b ? a : b;
-  const cd = c < d ? c : d;
-  return ab < cd ? ab : cd;
 }

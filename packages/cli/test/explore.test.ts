@@ -2,11 +2,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { exploreCommand, registerExploreCommand } from '../src/commands/explore.js';
+import {
+  exploreCommand,
+  registerExploreCommand,
+  renderExploration,
+} from '../src/commands/explore.js';
 import { captureIo, tempDir } from './helpers.js';
 
 describe('entente explore', () => {
-  it('exploreCommand --json prints the contract: hypotheses [{ id, policy, holds, ci: [lo, hi] }]', async () => {
+  it('exploreCommand --json prints the contract: hypotheses [{ id, claimant, paragraph, comparison, versus, holds, ci, effect, minEffect, decidedBy }]', async () => {
     const { io, out } = captureIo();
     expect(await exploreCommand(io, undefined, { runs: 80, workers: 1, json: true })).toBe(0);
     const summary = JSON.parse(out.stdout);
@@ -17,6 +21,22 @@ describe('entente explore', () => {
     for (const h of summary.hypotheses) {
       expect(typeof h.id).toBe('string');
       expect(summary.options.scenarios).toContain(h.policy);
+      // Issue 9's contract: who claims it, where, compared with what, by how much, decided by what.
+      expect(typeof h.claimant).toBe('string');
+      expect(h.paragraph === null || Number.isInteger(h.paragraph)).toBe(true);
+      expect(['trend', 'versus']).toContain(h.comparison);
+      expect(h.versus === null ? 'trend' : 'versus').toBe(h.comparison);
+      expect(h.minEffect === null || typeof h.minEffect.rationale === 'string').toBe(true);
+      expect(h.effect.q05).toBeLessThanOrEqual(h.effect.median);
+      expect(h.effect.median).toBeLessThanOrEqual(h.effect.q95);
+      if (h.decidedBy !== null) {
+        expect(summary.parameters.map((p: { id: string }) => p.id)).toContain(
+          h.decidedBy.parameter,
+        );
+        expect(['<', '>']).toContain(h.decidedBy.op);
+        expect(h.decidedBy.density).toBeGreaterThanOrEqual(0.95);
+        expect(h.decidedBy.coverage).toBeGreaterThanOrEqual(0.95);
+      }
       expect(h.holds).toBeGreaterThanOrEqual(0);
       expect(h.holds).toBeLessThanOrEqual(1);
       expect(h.ci[0]).toBeLessThanOrEqual(h.holds);
@@ -39,7 +59,12 @@ describe('entente explore', () => {
       'timing.json',
     ]);
     const summary = JSON.parse(readFileSync(join(dir, 'run/summary.json'), 'utf8'));
-    for (const h of summary.hypotheses) expect(out.stdout).toContain(`${h.id}: holds in`);
+    for (const h of summary.hypotheses) {
+      const line = out.stdout.split('\n').find((l) => l.startsWith(`  ${h.id} (`)) ?? '';
+      expect(line).toContain(`${h.claimant}`);
+      expect(line).toMatch(h.decidedBy ? /decided by assumption: / : /holds in \d/);
+    }
+    expect(out.stdout).toMatch(/effect median -?[\d.]+%?, 5–95% \[/);
     expect(out.stdout).toContain('Outcomes over the sampled worlds');
     expect(out.stderr).toContain('wrote run/');
   });
@@ -105,5 +130,48 @@ describe('entente explore', () => {
     expect(summary.options.scenarios).toEqual(['status-quo']);
     expect(summary.sensitivity.method).toBe('sobol');
     expect(summary.worlds).toBe(8 * (2 * summary.parameters.length + 2));
+  });
+  it('renderExploration says "decided by assumption" instead of a share, and shows the effect and a contradiction', async () => {
+    const { io, out } = captureIo();
+    expect(await exploreCommand(io, undefined, { runs: 20, workers: 1, json: true })).toBe(0);
+    const summary = JSON.parse(out.stdout);
+    const [first, second] = summary.hypotheses;
+    const text = renderExploration({
+      ...summary,
+      hypotheses: [
+        {
+          ...first,
+          holds: 0.32,
+          decidedBy: {
+            parameter: 'card',
+            op: '>',
+            value: 0.5,
+            density: 0.99,
+            coverage: 0.98,
+            source: 'box',
+          },
+          contradictedBy: [second.id],
+        },
+        {
+          ...second,
+          effect: { scale: 'relative', median: -0.125, q05: -0.5, q95: 0.25, n: 20 },
+          minEffect: { relative: 0.05, rationale: 'r' },
+          op: '>',
+          decidedBy: null,
+        },
+      ],
+    });
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(`  ${first.id} (`));
+    expect(lines[at]).toContain(
+      'decided by assumption: card > 0.5 (holds on that side: density 99%, coverage 98%; fails on the other)',
+    );
+    expect(lines[at]).not.toContain('holds in 32%');
+    expect(lines.slice(at, at + 4).join('\n')).toContain(
+      `contradicted by its paired comparison ${second.id} (median effect -12.5%)`,
+    );
+    expect(text).toContain(
+      'effect median -12.5%, 5–95% [-50%, 25%]; holds when the effect is > 5%',
+    );
   });
 });

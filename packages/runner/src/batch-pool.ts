@@ -5,7 +5,14 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BatchResult, EntenteError, type ExplorationPlan, runBatch } from '@entente/core';
+import {
+  type BatchResult,
+  EntenteError,
+  type ExplorationPlan,
+  type PreparedPlan,
+  preparePlan,
+  runBatch,
+} from '@entente/core';
 import { Piscina } from 'piscina';
 import { type BatchTask, unpackBatch } from './worker.js';
 
@@ -75,15 +82,16 @@ export function createBatchPool(
 }
 
 function inProcessPool(): BatchPool {
-  let plan: ExplorationPlan | null = null;
+  let prepared: PreparedPlan | null = null; // the pool owns the plan cache, not the core
   return {
     threads: 1,
     async run(planJson, planId, start, end, signal) {
       // Yield first so progress, timers and an abort get their turn between batches.
       await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
-      if (!plan || plan.id !== planId) plan = JSON.parse(planJson) as ExplorationPlan;
-      return runBatch(plan, start, end);
+      if (!prepared || prepared.plan.id !== planId)
+        prepared = preparePlan(JSON.parse(planJson) as ExplorationPlan);
+      return runBatch(prepared.plan, start, end, prepared);
     },
     close: async () => {},
   };

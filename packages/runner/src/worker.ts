@@ -1,10 +1,16 @@
 /**
  * The worker-thread side of the batch pool (piscina): runs one batch of worlds of a plan. The
- * plan arrives as JSON text with every task and is parsed once per plan id per thread; the core
- * caches the compiled scenarios and the design of the last plan. The result goes back as one
+ * plan arrives as JSON text with every task and is parsed and prepared (compiled scenarios,
+ * design) once per plan id per thread; the thread, not the core, keeps that cache. The result goes back as one
  * transferred buffer (no copy left behind in this thread's heap): see {@link packBatch}.
  */
-import type { BatchResult, ExplorationPlan, runBatch as RunBatch } from '@entente/core';
+import type {
+  BatchResult,
+  ExplorationPlan,
+  PreparedPlan,
+  preparePlan as PreparePlan,
+  runBatch as RunBatch,
+} from '@entente/core';
 import { move } from 'piscina';
 
 /**
@@ -12,16 +18,20 @@ import { move } from 'piscina';
  * the methods only, not the whole core (case parsing, interop, analyses), which starts it about
  * twice as fast. Falls back to the package entry if the layout differs.
  */
-async function loadRunBatch(): Promise<typeof RunBatch> {
+async function loadRunBatch(): Promise<{
+  runBatch: typeof RunBatch;
+  preparePlan: typeof PreparePlan;
+}> {
   try {
     const entry = import.meta.resolve('@entente/core');
     const module = await import(new URL('./experiment/run-batch.js', entry).href);
-    if (typeof module.runBatch === 'function') return module.runBatch as typeof RunBatch;
+    if (typeof module.runBatch === 'function' && typeof module.preparePlan === 'function')
+      return module as { runBatch: typeof RunBatch; preparePlan: typeof PreparePlan };
   } catch {}
-  return (await import('@entente/core')).runBatch;
+  return import('@entente/core');
 }
 
-const runBatch = await loadRunBatch();
+const { runBatch, preparePlan } = await loadRunBatch();
 
 /** A task of the pool: worlds [start, end) of the plan given as JSON. */
 export interface BatchTask {
@@ -64,10 +74,12 @@ export function unpackBatch(
   };
 }
 
-let cached: ExplorationPlan | null = null;
+/** This thread's prepared plan: the core keeps no cache, so the thread owns it. */
+let cached: PreparedPlan | null = null;
 
 /** Runs one batch (the piscina entry point). */
 export default function runTask(task: BatchTask): unknown {
-  if (!cached || cached.id !== task.planId) cached = JSON.parse(task.planJson) as ExplorationPlan;
-  return move(packBatch(runBatch(cached, task.start, task.end)));
+  if (!cached || cached.plan.id !== task.planId)
+    cached = preparePlan(JSON.parse(task.planJson) as ExplorationPlan);
+  return move(packBatch(runBatch(cached.plan, task.start, task.end, cached)));
 }

@@ -5,34 +5,16 @@
  * assumption" when one parameter decides it — and where it fails (the PRIM box, the scenarios).
  * Hypotheses that test no listed claim get a row of their own. Pure: the workbench's Claims tab
  * and the HTML report render the same rows.
- *
- * The `explore --json` contract adds `claimant, paragraph, comparison, effect, minEffect,
- * decidedBy` to each hypothesis; until every server sends them they are read as optional, so
- * today's summaries render too (without those columns' values).
+ * Each hypothesis is the contract's (`explore --json`): claimant, paragraph, comparison, effect,
+ * minimum effect and `decidedBy` come from the exploration summary.
  */
 import type { Case, ExplorationSummary, HypothesisResult } from './api/types.js';
 
 /** What one parameter decides (`decidedBy` of the contract): `parameter op value`. */
-export interface DecidedBy {
-  parameter: string;
-  op: string;
-  value: number;
-  density?: number;
-  coverage?: number;
-}
+export type DecidedBy = NonNullable<HypothesisResult['decidedBy']>;
 
-/** A hypothesis of an exploration summary, with the contract's newer fields possibly absent. */
-export type HypothesisVerdict = Omit<HypothesisResult, 'holds' | 'ci'> & {
-  holds: number | null;
-  ci: [number, number] | null;
-  metric?: string;
-  claimant?: string | null;
-  paragraph?: unknown;
-  comparison?: string;
-  effect?: { median: number; q05: number; q95: number } | null;
-  minEffect?: unknown;
-  decidedBy?: DecidedBy | null;
-};
+/** A hypothesis of an exploration summary (the contract's). */
+export type HypothesisVerdict = HypothesisResult;
 
 /** One hypothesis under a claim: what the case states and, when explored, the verdict. */
 export interface ClaimTest {
@@ -100,7 +82,9 @@ export function verdictText(h: HypothesisVerdict): string {
   const parts = [`holds in ${pct(h.holds)} of worlds`];
   if (h.ci) parts[0] += ` (95% CI ${(100 * h.ci[0]).toFixed(1)}–${pct(h.ci[1])})`;
   if (h.effect) {
-    parts.push(`effect median ${num(h.effect.median)} [${num(h.effect.q05)}–${num(h.effect.q95)}]`);
+    // A relative effect is a share of the reference: written as a percentage, as the CLI does.
+    const e = h.effect.scale === 'relative' ? (x: number) => `${num(100 * x)}%` : num;
+    parts.push(`effect median ${e(h.effect.median)} [${e(h.effect.q05)}–${e(h.effect.q95)}]`);
   }
   return parts.join('; ');
 }
@@ -125,7 +109,16 @@ interface CaseHypothesis {
   scenario: string;
   versus?: string;
   claimant?: string;
-  paragraph?: unknown;
+  paragraph?: number;
+  sentence?: number;
+}
+
+/** `¶p.s` of a hypothesis: the exploration's record when it ran, else the case's. */
+function hypothesisParagraph(h: CaseHypothesis, v: HypothesisVerdict | undefined): string {
+  return paragraphText({
+    paragraph: v?.paragraph ?? h.paragraph,
+    sentence: v?.sentence ?? h.sentence,
+  });
 }
 
 function comparisonText(scenario: string, versus: string | null): string {
@@ -185,9 +178,7 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
     const fromEvidence = (cl.evidence ?? []).map((e) =>
       paragraphText({ paragraph: e.paragraph, sentence: e.sentence }),
     );
-    const fromSummary = tests.map((h) =>
-      paragraphText(explored.get(h.id)?.paragraph ?? h.paragraph),
-    );
+    const fromSummary = tests.map((h) => hypothesisParagraph(h, explored.get(h.id)));
     const paragraphs = [...new Set([...fromEvidence, ...fromSummary].filter(Boolean))];
     return {
       claim: cl.id,
@@ -201,7 +192,7 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
     rows.push({
       claim: null,
       statement: h.statement,
-      paragraph: paragraphText(explored.get(h.id)?.paragraph ?? h.paragraph),
+      paragraph: hypothesisParagraph(h, explored.get(h.id)),
       tests: [test(h)],
     });
   }

@@ -13,6 +13,7 @@ import type {
   Band,
   Case,
   ExplorationSummary,
+  ScenarioEntry,
   TippingResult,
 } from '../src/api/types.js';
 import { fanRows, sharedDomain } from '../src/charts/fan.js';
@@ -141,14 +142,18 @@ describe('energyLines', () => {
   // Two segments: configuration P is most stable on [0, 0.4], Q on [0.4, 1].
   const t: TippingResult = {
     group: 'g',
+    convention: 'test',
     method: 'exact',
-    parameter: { description: 'test', pairs: [], actor: 'g' },
+    parameter: { kind: 'actor-ties', description: 'test', pairs: [], actor: 'g' },
     range: [0, 1],
     segments: [
       { from: 0, to: 0.4, configuration: [['a'], ['b']], energyAtFrom: -1, energyAtTo: -0.6 },
       { from: 0.4, to: 1, configuration: [['a', 'b'], []], energyAtFrom: -0.6, energyAtTo: -1.8 },
     ],
     tippingPoints: [{ value: 0.4, before: [['a'], ['b']], after: [['a', 'b'], []] }],
+    sweep: null,
+    options: { method: 'exact', maxExact: 25, steps: null, tolerance: 1e-9 },
+    diagnostics: [],
   };
 
   it('energyLines(t) extends each configuration linearly over the whole range', () => {
@@ -264,7 +269,7 @@ describe('buildReport', () => {
 });
 
 describe('scenario edits', () => {
-  const s = {
+  const s: ScenarioEntry = {
     id: 's',
     defaultPolicy: 'engage',
     policies: { qatar: 'engage' },
@@ -365,50 +370,73 @@ describe('claims table', () => {
     ],
   } as unknown as Case;
 
-  /** Today's summary fields (h1) and the contract's newer ones (h2: effect; h3: decidedBy). */
+  /** A hypothesis of an exploration summary, as the contract gives it. */
+  const hyp = (h: Partial<HypothesisVerdict>): HypothesisVerdict => ({
+    id: '',
+    claim: null,
+    claimant: 'author',
+    paragraph: null,
+    sentence: null,
+    statement: '',
+    comparison: 'trend',
+    policy: '',
+    versus: null,
+    metric: 'm',
+    op: '>',
+    minEffect: null,
+    holds: null,
+    ci: null,
+    n: 400,
+    effect: null,
+    decidedBy: null,
+    contradictedBy: [],
+    failBox: null,
+    ...h,
+  });
   const hyps: HypothesisVerdict[] = [
-    {
+    hyp({
       id: 'h1',
       claim: 'c1',
       statement: 'Groups grow.',
       policy: 'sq',
-      versus: null,
       holds: 0.25,
       ci: [0.2, 0.3125],
-      n: 400,
       failBox: {
         coverage: 0.9,
         density: 0.95,
         support: 0.7,
         limits: [{ parameter: 'kappa', lo: 0.5, hi: 1 }],
+        trajectory: [],
       },
-    },
-    {
+    }),
+    hyp({
       id: 'h2',
       claim: 'c1',
       statement: 'Worse than severing.',
+      comparison: 'versus',
       policy: 'sq',
       versus: 'sev',
       holds: 1,
       ci: [0.99, 1],
-      n: 400,
-      failBox: null,
-      claimant: 'author',
-      paragraph: { paragraph: 6, sentence: 2 },
-      effect: { median: 0.1234, q05: -0.02, q95: 0.5 },
-    },
-    {
+      paragraph: 6,
+      sentence: 2,
+      effect: { scale: 'absolute', median: 0.1234, q05: -0.02, q95: 0.5, n: 400 },
+    }),
+    hyp({
       id: 'h3',
-      claim: null,
       statement: 'Free-standing.',
       policy: 'sev',
-      versus: null,
       holds: 0.5,
       ci: [0.45, 0.55],
-      n: 400,
-      failBox: null,
-      decidedBy: { parameter: 'kappa', op: '>', value: 0.5, density: 0.98, coverage: 0.97 },
-    },
+      decidedBy: {
+        parameter: 'kappa',
+        op: '>',
+        value: 0.5,
+        density: 0.98,
+        coverage: 0.97,
+        source: 'box',
+      },
+    }),
   ];
   const summary = { completedWorlds: 400, hypotheses: hyps } as unknown as ExplorationSummary;
 
@@ -431,9 +459,22 @@ describe('claims table', () => {
     expect(verdictText(hyps[2] as HypothesisVerdict)).toBe(
       'decided by assumption: kappa > 0.5 (density 98.0%, coverage 97.0%)',
     );
-    expect(decidedByText({ parameter: 'eta', op: '<=', value: 0 })).toBe(
-      'decided by assumption: eta <= 0',
-    );
+    expect(
+      decidedByText({
+        parameter: 'eta',
+        op: '>',
+        value: 0,
+        density: 1,
+        coverage: 1,
+        source: 'endpoint',
+      }),
+    ).toBe('decided by assumption: eta > 0 (density 100.0%, coverage 100.0%)');
+    expect(
+      verdictText({
+        ...(hyps[1] as HypothesisVerdict),
+        effect: { scale: 'relative', median: -0.342, q05: -0.854, q95: 0.0676, n: 400 },
+      }),
+    ).toBe('holds in 100.0% of worlds (95% CI 99.0–100.0%); effect median -34.2% [-85.4%–6.76%]');
     expect(verdictText({ ...(hyps[0] as HypothesisVerdict), holds: null, ci: null })).toBe(
       'no world finished',
     );
@@ -457,7 +498,7 @@ describe('claims table', () => {
     const [h1, h2] = rows[0]?.tests ?? [];
     expect(h1).toMatchObject({
       comparison: 'trend in sq',
-      claimant: null,
+      claimant: 'author',
       explored: true,
       decided: false,
       failsWhere: 'kappa ∈ [0.500, 1.00] (coverage 90%, density 95%)',

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import {
   type Case,
   type ExplorationSummary,
+  type HypothesisSummary,
   loadCase,
   SAMPLE_DESIGNS,
   type SampleDesign,
@@ -86,6 +87,82 @@ const num = (x: number) =>
 const seconds = (ms: number) =>
   ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 
+/** Three significant digits without trailing zeros: 0.05, −0.145, 1940. */
+const short = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
+
+/** Where the claim is made and by whom: `author, ¶8.5`. */
+const locator = (h: HypothesisSummary) => {
+  const at =
+    h.paragraph === null ? '' : `, ¶${h.paragraph}${h.sentence === null ? '' : `.${h.sentence}`}`;
+  return `${h.claimant}${at}`;
+};
+
+/** The minimum effect as a rule on the effect: `> 0.05`, `< −10%`. */
+const threshold = (h: HypothesisSummary) => {
+  const m =
+    h.minEffect === null
+      ? 0
+      : 'relative' in h.minEffect
+        ? h.minEffect.relative
+        : h.minEffect.absolute;
+  const relative = h.minEffect !== null && 'relative' in h.minEffect;
+  const signed = h.op === '<' || h.op === '<=' ? -m : m;
+  return `${h.op} ${relative ? `${short(signed * 100)}%` : short(signed)}`;
+};
+
+/** An effect value in the hypothesis's scale. */
+const effectValue = (h: HypothesisSummary, x: number) =>
+  h.effect?.scale === 'relative' ? `${short(x * 100)}%` : short(x);
+
+/** The lines of one hypothesis: its verdict, effect, what decides it, where it fails. */
+function renderHypothesis(s: ExplorationSummary, h: HypothesisSummary): string[] {
+  const against = h.versus === null ? `under ${h.policy}` : `${h.policy} vs ${h.versus}`;
+  const head = `  ${h.id} (${locator(h)}; ${h.comparison} ${against})`;
+  const d = h.decidedBy;
+  let verdict: string;
+  if (d !== null) {
+    const rule = `${d.parameter} ${d.op} ${short(d.value)}`;
+    verdict =
+      d.source === 'box'
+        ? `decided by assumption: ${rule} (holds on that side: density ${pct(d.density)}, coverage ${pct(d.coverage)}; fails on the other)`
+        : `decided by assumption: ${rule} (fails at ${d.parameter} = ${short(d.value)}, the end of its range; the share ${pct(h.holds)} only measures the range)`;
+  } else {
+    const ci = h.ci ? ` [${pct(h.ci[0])}–${pct(h.ci[1])}]` : '';
+    verdict = `holds in ${pct(h.holds)}${ci} of ${h.n} worlds`;
+  }
+  const lines = [`${head}: ${verdict}`];
+  if (h.effect !== null) {
+    lines.push(
+      `    effect median ${effectValue(h, h.effect.median)}, 5–95% [${effectValue(h, h.effect.q05)}, ${effectValue(h, h.effect.q95)}]; holds when the effect is ${threshold(h)}`,
+    );
+  }
+  for (const id of h.contradictedBy) {
+    const p = s.hypotheses.find((q) => q.id === id);
+    const median = p?.effect ? ` (median effect ${effectValue(p, p.effect.median)})` : '';
+    lines.push(`    contradicted by its paired comparison ${id}${median}`);
+  }
+  if (d === null) {
+    const shown = (h.failBox?.limits ?? []).flatMap((l) => {
+      const p = s.parameters.find((q) => q.id === l.parameter);
+      const span = p ? p.hi - p.lo : 0;
+      if (!p || span <= 0) return [`${num(l.lo)} ≤ ${l.parameter} ≤ ${num(l.hi)}`];
+      const lo = (l.lo - p.lo) / span >= SHOWN_CUT / 2;
+      const hi = (p.hi - l.hi) / span >= SHOWN_CUT / 2;
+      if ((l.lo - p.lo + p.hi - l.hi) / span < SHOWN_CUT) return [];
+      if (lo && hi) return [`${num(l.lo)} ≤ ${l.parameter} ≤ ${num(l.hi)}`];
+      return [lo ? `${l.parameter} ≥ ${num(l.lo)}` : `${l.parameter} ≤ ${num(l.hi)}`];
+    });
+    if (h.failBox && shown.length > 0) {
+      lines.push(
+        `    fails when ${shown.join(' and ')} (density ${pct(h.failBox.density)}, coverage ${pct(h.failBox.coverage)})`,
+      );
+    } else if (h.holds !== null && h.holds < 1) {
+      lines.push('    failures not confined to a box');
+    }
+  }
+  return lines;
+}
+
 /** The human report of an exploration summary. */
 export function renderExploration(s: ExplorationSummary): string {
   const out: string[] = [];
@@ -95,29 +172,10 @@ export function renderExploration(s: ExplorationSummary): string {
   );
   if (s.hypotheses.length > 0) {
     out.push('');
-    out.push('Hypotheses (share of sampled worlds where each holds, 95% Wilson interval)');
-    for (const h of s.hypotheses) {
-      const ci = h.ci ? ` [${pct(h.ci[0])}–${pct(h.ci[1])}]` : '';
-      const versus = h.versus ? ` vs ${h.versus}` : '';
-      let line = `  ${h.id}: holds in ${pct(h.holds)}${ci} of ${h.n} worlds under ${h.policy}${versus}`;
-      const shown = (h.failBox?.limits ?? []).flatMap((l) => {
-        const p = s.parameters.find((q) => q.id === l.parameter);
-        const span = p ? p.hi - p.lo : 0;
-        if (!p || span <= 0) return [`${num(l.lo)} ≤ ${l.parameter} ≤ ${num(l.hi)}`];
-        const lo = (l.lo - p.lo) / span >= SHOWN_CUT / 2;
-        const hi = (p.hi - l.hi) / span >= SHOWN_CUT / 2;
-        if ((l.lo - p.lo + p.hi - l.hi) / span < SHOWN_CUT) return [];
-        if (lo && hi) return [`${num(l.lo)} ≤ ${l.parameter} ≤ ${num(l.hi)}`];
-        return [lo ? `${l.parameter} ≥ ${num(l.lo)}` : `${l.parameter} ≤ ${num(l.hi)}`];
-      });
-      if (h.failBox && shown.length > 0) {
-        const limits = shown;
-        line += `; fails when ${limits.join(' and ')} (density ${pct(h.failBox.density)}, coverage ${pct(h.failBox.coverage)})`;
-      } else if (h.holds !== null && h.holds < 1) {
-        line += '; failures not confined to a box';
-      }
-      out.push(line);
-    }
+    out.push(
+      'Hypotheses (share of sampled worlds where each holds, 95% Wilson interval; the effect against the minimum effect)',
+    );
+    for (const h of s.hypotheses) out.push(...renderHypothesis(s, h));
   }
   const sens = s.sensitivity;
   if (sens) {

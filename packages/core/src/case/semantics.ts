@@ -5,6 +5,7 @@
  * It reads the raw parsed data defensively, so that it can run even when the schema check found
  * problems and every error is reported at once.
  */
+import { HYPOTHESIS_CLAIMANTS } from '../simulation/hypotheses.js';
 import { OUTCOME_FAMILIES, outcomeFamily } from '../simulation/outcomes.js';
 import { MODEL_PARAMETERS } from '../simulation/parameters.js';
 import { DATE_PATTERN, parseCaseDate } from './dates.js';
@@ -464,6 +465,40 @@ function checkHypotheses(
         hasValue
           ? 'a hypothesis gives both value and versus; keep exactly one'
           : 'a hypothesis needs a threshold (value) or a scenario to compare with (versus)',
+      );
+    } else if (h.comparison === 'trend' && hasVersus) {
+      push(
+        'value-or-versus',
+        [...at, 'comparison'],
+        'comparison "trend" tests the scenario against a threshold: give value, not versus',
+      );
+    } else if (h.comparison === 'versus' && hasValue) {
+      push(
+        'value-or-versus',
+        [...at, 'comparison'],
+        'comparison "versus" tests the scenario against another scenario: give versus, not value',
+      );
+    }
+    const claimant = str(h.claimant);
+    if (
+      claimant !== undefined &&
+      !(HYPOTHESIS_CLAIMANTS as readonly string[]).includes(claimant) &&
+      !kinds.has(claimant)
+    ) {
+      push(
+        'unknown-actor',
+        [...at, 'claimant'],
+        `claimant "${claimant}" is neither ${HYPOTHESIS_CLAIMANTS.map((c) => `"${c}"`).join(' nor ')} nor an actor of the case`,
+        'error',
+        didYouMean(claimant, [...HYPOTHESIS_CLAIMANTS, ...kinds.keys()]),
+      );
+    }
+    const minEffect = isRecord(h.minEffect) ? h.minEffect : undefined;
+    if (minEffect && minEffect.relative !== undefined && hasValue && h.value === 0 && !hasVersus) {
+      push(
+        'invalid-value',
+        [...at, 'minEffect', 'relative'],
+        'a relative effect needs a non-zero reference, but the threshold value is 0; give minEffect.absolute',
       );
     }
   }

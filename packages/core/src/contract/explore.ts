@@ -54,18 +54,51 @@ const FailBoxSchema = z.object({
   trajectory: z.array(z.object({ coverage: z.number(), density: z.number(), support: z.number() })),
 });
 
+/** A minimum meaningful effect as the case gives it (core's MinEffectSchema, output side). */
+const MinEffectJsonSchema = z.union([
+  z.object({ absolute: z.number(), rationale: z.string() }),
+  z.object({ relative: z.number(), rationale: z.string() }),
+]);
+
+/** The effect's distribution over the worlds where it is defined. */
+const EffectSummarySchema = z.object({
+  scale: z.enum(['absolute', 'relative']),
+  median: z.number(),
+  q05: z.number(),
+  q95: z.number(),
+  n: z.int(),
+});
+
+/** The one parameter that decides a verdict (docs/case-format.md, "What decides a verdict"). */
+const DecidedBySchema = z.object({
+  parameter: z.string(),
+  op: z.enum(['<', '>']),
+  value: z.number(),
+  density: z.number(),
+  coverage: z.number(),
+  source: z.enum(['box', 'endpoint']),
+});
+
 const HypothesisSummarySchema = z.object({
   id: z.string(),
   claim: z.string().nullable(),
+  claimant: z.string(),
+  paragraph: z.int().nullable(),
+  sentence: z.int().nullable(),
   statement: z.string(),
+  comparison: z.enum(['trend', 'versus']),
   policy: z.string(),
-  versus: z.string().optional(),
+  versus: z.string().nullable(),
   metric: z.string(),
   op: z.string(),
   value: z.number().optional(),
+  minEffect: MinEffectJsonSchema.nullable(),
   holds: z.number().nullable(),
   ci: interval.nullable(),
   n: z.int(),
+  effect: EffectSummarySchema.nullable(),
+  decidedBy: DecidedBySchema.nullable(),
+  contradictedBy: z.array(z.string()),
   failBox: FailBoxSchema.nullable(),
 });
 

@@ -1,7 +1,9 @@
 /**
  * Aggregates the batches of an exploration into its summary: how often each hypothesis holds
- * (share of sampled worlds with a Wilson (1927) score interval) and the PRIM box (Friedman &
- * Fisher 1999; Bryant & Lempert 2010) of the worlds where it fails; outcome quantiles; Sobol
+ * (share of sampled worlds with a Wilson (1927) score interval), its effect's quantiles, the one
+ * parameter that decides it if any (a one-dimensional box, or a one-at-a-time check at a range
+ * end; docs/case-format.md, "What decides a verdict") and the PRIM box (Friedman & Fisher 1999;
+ * Bryant & Lempert 2010) of the worlds where it fails; outcome quantiles; Sobol
  * (Saltelli et al. 2010; Jansen 1999) or Morris (Morris 1991; Campolongo et al. 2007) sensitivity
  * of the key outcomes; quantile bands of the monthly series. Worlds are read in world order, so the
  * summary is byte-identical whatever the batch split, order or number of workers; duplicate
@@ -18,11 +20,22 @@ import {
   sobolIndices,
   wilsonInterval,
 } from '../exploration/index.js';
-import { BAND_SERIES, hypothesisHolds } from '../simulation/index.js';
-import { isBandWorld, sampleRank } from './exploration-design.js';
+import {
+  BAND_SERIES,
+  effectHolds,
+  type Hypothesis,
+  type HypothesisRule,
+  hypothesisComparison,
+  hypothesisEffect,
+  hypothesisHolds,
+  simulateOutcomes,
+} from '../simulation/index.js';
+import { decidingParameter } from './deciding-parameter.js';
+import { isBandWorld, sampleRank, worldSeed } from './exploration-design.js';
 import {
   BAND_PROBS,
   type BandSummary,
+  type DecidedBy,
   type ExplorationSummary,
   type FailBox,
   type HypothesisSummary,
@@ -34,8 +47,6 @@ import {
 import type { ExplorationPlan } from './plan-exploration.js';
 import { type BatchResult, type PreparedPlan, preparePlan, worldValue } from './run-batch.js';
 import { ENTENTE_VERSION } from './version.js';
-
-type HypothesisDef = Parameters<typeof hypothesisHolds>[0];
 
 /** Batches indexed by world: which batch holds each finished world. */
 interface WorldIndex {
@@ -156,6 +167,17 @@ export function aggregate(
   };
 }
 
+/** Check worlds of the one-at-a-time endpoint check (evenly spaced over the sampled worlds). */
+const ENDPOINT_WORLDS = 16;
+/** Share of worlds that must agree: the verdict's majority, the box's figures, the flips. */
+const DECIDES = 0.95;
+
+type HypothesisDef = HypothesisRule &
+  Pick<Hypothesis, 'comparison' | 'claimant' | 'paragraph' | 'sentence'> & {
+    claim?: string;
+    statement?: string;
+  };
+
 function summarizeHypotheses(
   plan: ExplorationPlan,
   prepared: PreparedPlan,
@@ -164,13 +186,24 @@ function summarizeHypotheses(
   diagnostics: string[],
 ): HypothesisSummary[] {
   const defs = ((plan.case as Case & { hypotheses?: readonly HypothesisDef[] }).hypotheses ??
-    []) as readonly (HypothesisDef & { claim?: string; statement?: string })[];
+    []) as readonly HypothesisDef[];
   const scenarioIndex = new Map(plan.scenarios.map((s, i) => [s.id, i]));
   const metricIndex = prepared.outcomes.map((names) => new Map(names.map((n, i) => [n, i])));
   const out: HypothesisSummary[] = [];
   const k = plan.parameters.length;
+  const n = worlds.length;
   // Parameter values of the sampled worlds, each column sorted once for every hypothesis's PRIM.
   let x: PrimInput | null = null;
+  const primInput = (): PrimInput => {
+    if (x === null) {
+      const values = new Float64Array(n * k);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < k; j++) values[i * k + j] = worldValue(prepared, worlds[i], j);
+      x = preparePrimInput(values, n, k);
+    }
+    return x;
+  };
+  const pinned = endpointRunner(plan, prepared, worlds);
   for (const h of defs) {
     const needed = h.versus === undefined ? [h.scenario] : [h.scenario, h.versus];
     const missing = needed.filter((id) => !scenarioIndex.has(id));
@@ -180,51 +213,193 @@ function summarizeHypotheses(
       );
       continue;
     }
-    const metric = (scenarioId: string, name: string): number => {
-      const s = scenarioIndex.get(scenarioId);
-      const m = s === undefined ? undefined : metricIndex[s].get(name);
-      if (s === undefined || m === undefined)
+    const column = (scenarioId: string, name: string): [number, number] => {
+      const s = scenarioIndex.get(scenarioId) as number;
+      const m = metricIndex[s].get(name);
+      if (m === undefined)
         throw new EntenteError(
           'invalid-argument',
           `aggregate: hypothesis "${h.id}" reads unknown outcome "${name}" of scenario "${scenarioId}"`,
         );
-      return outcome(current, s, m);
+      return [s, m];
     };
     let current = 0;
-    const n = worlds.length;
-    const fails = new Uint8Array(n);
+    const metric = (scenarioId: string, name: string): number => {
+      const [s, m] = column(scenarioId, name);
+      return outcome(current, s, m);
+    };
+    const holdsIn = new Uint8Array(n);
+    const effects = new Float64Array(n);
     let holds = 0;
+    let defined = 0;
     for (let i = 0; i < n; i++) {
       current = worlds[i];
-      if (hypothesisHolds(h, metric)) holds++;
-      else fails[i] = 1;
-    }
-    let failBox: FailBox | null = null;
-    if (k > 0 && n > 0 && holds < n) {
-      if (x === null) {
-        const values = new Float64Array(n * k);
-        for (let i = 0; i < n; i++)
-          for (let j = 0; j < k; j++) values[i * k + j] = worldValue(prepared, worlds[i], j);
-        x = preparePrimInput(values, n, k);
+      const e = hypothesisEffect(h, metric);
+      if (effectHolds(h, e)) {
+        holds++;
+        holdsIn[i] = 1;
       }
-      failBox = primBox(plan, x, n, k, fails);
+      if (!Number.isNaN(e)) effects[defined++] = e;
     }
+    if (defined < n)
+      diagnostics.push(
+        `hypothesis "${h.id}": the relative effect is undefined (zero reference) in ${n - defined} of ${n} worlds; they count as not holding`,
+      );
+    let failBox: FailBox | null = null;
+    let decidedBy: DecidedBy | null = null;
+    if (k > 0 && n > 0) {
+      const rule = decidingParameter(primInput(), holdsIn, { threshold: DECIDES });
+      if (rule !== null) {
+        decidedBy = {
+          parameter: plan.parameters[rule.j].id,
+          op: rule.op,
+          value: rule.value,
+          density: rule.density,
+          coverage: rule.coverage,
+          source: 'box',
+        };
+      } else if (holds >= DECIDES * n) {
+        decidedBy = endpointRule(plan, h, needed, column, pinned, holds / n);
+      }
+      if (holds < n) {
+        const fails = new Uint8Array(n);
+        for (let i = 0; i < n; i++) fails[i] = 1 - holdsIn[i];
+        failBox = primBox(plan, primInput(), n, k, fails);
+      }
+    }
+    const q = defined > 0 ? quantiles(effects.subarray(0, defined), [0.05, 0.5, 0.95]) : null;
     out.push({
       id: h.id,
       claim: h.claim ?? null,
+      claimant: h.claimant ?? 'author',
+      paragraph: h.paragraph ?? null,
+      sentence: h.sentence ?? null,
       statement: h.statement ?? '',
+      comparison: hypothesisComparison(h),
       policy: h.scenario,
-      ...(h.versus === undefined ? {} : { versus: h.versus }),
+      versus: h.versus ?? null,
       metric: h.metric,
       op: h.op,
       ...(h.value === undefined ? {} : { value: h.value }),
+      minEffect: h.minEffect ?? null,
       holds: n > 0 ? holds / n : null,
       ci: n > 0 ? wilsonInterval(holds, n) : null,
       n,
+      effect:
+        q === null
+          ? null
+          : {
+              scale:
+                h.minEffect !== undefined && 'relative' in h.minEffect ? 'relative' : 'absolute',
+              median: q[1],
+              q05: q[0],
+              q95: q[2],
+              n: defined,
+            },
+      decidedBy,
+      contradictedBy: [],
       failBox,
     });
   }
-  return out;
+  return withContradictions(out, defs);
+}
+
+/**
+ * Marks each hypothesis with the hypotheses of the same claim and the other comparison (its trend
+ * against its counterfactual, and back) whose median effect fails them: the model's paired test
+ * then says the opposite of what the trend alone suggests.
+ */
+function withContradictions(
+  out: readonly HypothesisSummary[],
+  defs: readonly HypothesisDef[],
+): HypothesisSummary[] {
+  const defOf = new Map(defs.map((d) => [d.id, d]));
+  return out.map((h) => {
+    if (h.claim === null) return h;
+    const contradictedBy = out
+      .filter((p) => p.claim === h.claim && p.comparison !== h.comparison && p.effect !== null)
+      .filter((p) => !effectHolds(defOf.get(p.id) as HypothesisDef, p.effect?.median as number))
+      .map((p) => p.id);
+    return contradictedBy.length === 0 ? h : { ...h, contradictedBy };
+  });
+}
+
+/** Outcomes of scenario s in check world c with parameter j pinned to one end of its range. */
+type PinnedRunner = (s: number, j: number, end: 0 | 1, c: number) => Float64Array;
+
+/**
+ * Runs the check worlds of the endpoint check on demand, each (scenario, parameter, end, world)
+ * once: the world's parameters and seed, with one parameter set to its range's lower (0) or upper
+ * (1) end — unless the scenario fixes it, in which case the scenario's value stays.
+ */
+function endpointRunner(
+  plan: ExplorationPlan,
+  prepared: PreparedPlan,
+  worlds: Int32Array,
+): { checks: number; run: PinnedRunner } {
+  const checks = Math.min(ENDPOINT_WORLDS, worlds.length);
+  const memo = new Map<string, Float64Array>();
+  const k = plan.parameters.length;
+  const run: PinnedRunner = (s, j, end, c) => {
+    const key = `${s}:${j}:${end}:${c}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const w = worlds[Math.floor((c * worlds.length) / checks)];
+    const model = prepared.models[s];
+    const p = Float64Array.from(model.base);
+    for (let i = 0; i < k; i++) {
+      if (prepared.applies[s][i] === 0) continue;
+      const { index, lo, hi } = plan.parameters[i];
+      p[index] = i === j ? (end === 0 ? lo : hi) : worldValue(prepared, w, i);
+    }
+    const y = simulateOutcomes(model, p, worldSeed(plan, w));
+    memo.set(key, y);
+    return y;
+  };
+  return { checks, run };
+}
+
+/**
+ * The one-at-a-time endpoint check for a hypothesis that holds in nearly every sampled world:
+ * the first parameter (plan order; lower end before upper) at one of whose range ends the
+ * hypothesis fails in ≥ 95 % of the check worlds. Its verdict then rests on the range excluding
+ * that end (e.g. "holds whenever η > 0"), not on the worlds.
+ */
+function endpointRule(
+  plan: ExplorationPlan,
+  h: HypothesisDef,
+  needed: readonly string[],
+  column: (scenarioId: string, name: string) => [number, number],
+  pinned: { checks: number; run: PinnedRunner },
+  share: number,
+): DecidedBy | null {
+  const { checks, run } = pinned;
+  if (checks === 0) return null;
+  const scenarioOf = new Map(needed.map((id) => [id, column(id, h.metric)]));
+  for (let j = 0; j < plan.parameters.length; j++) {
+    for (const end of [0, 1] as const) {
+      let fails = 0;
+      for (let c = 0; c < checks; c++) {
+        const metric = (scenarioId: string): number => {
+          const [s, m] = scenarioOf.get(scenarioId) as [number, number];
+          return run(s, j, end, c)[m];
+        };
+        if (!hypothesisHolds(h, metric)) fails++;
+      }
+      if (fails >= DECIDES * checks) {
+        const p = plan.parameters[j];
+        return {
+          parameter: p.id,
+          op: end === 0 ? '>' : '<',
+          value: end === 0 ? p.lo : p.hi,
+          density: share,
+          coverage: 1,
+          source: 'endpoint',
+        };
+      }
+    }
+  }
+  return null;
 }
 
 function primBox(

@@ -3,6 +3,7 @@
  * and what the server returns. Plain JSON; documented in docs/model.md ("Exploration and the
  * --json contract"). Identical bytes for any batch split, order or number of workers.
  */
+import type { MinEffect } from '../simulation/hypotheses.js';
 import type { ResolvedExploreOptions } from './explore-options.js';
 
 /** Format tag of an exploration summary. */
@@ -32,23 +33,72 @@ export interface FailBox {
   readonly trajectory: readonly { coverage: number; density: number; support: number }[];
 }
 
-/** How often a hypothesis holds across the sampled worlds. */
+/** The distribution of a hypothesis's effect over the sampled worlds (R-7 quantiles). */
+export interface EffectSummary {
+  /** `absolute`: metric(scenario) − reference; `relative`: that over |reference|. */
+  readonly scale: 'absolute' | 'relative';
+  readonly median: number;
+  readonly q05: number;
+  readonly q95: number;
+  /** Worlds whose effect is defined (a relative effect with a zero reference is not). */
+  readonly n: number;
+}
+
+/**
+ * One parameter that decides a verdict: the hypothesis holds where `parameter op value` and fails
+ * elsewhere (docs/case-format.md, "What decides a verdict").
+ */
+export interface DecidedBy {
+  readonly parameter: string;
+  readonly op: '<' | '>';
+  /** Threshold in parameter units (a range endpoint when `source` is `endpoint`). */
+  readonly value: number;
+  /** Share of the worlds on the rule's side where the hypothesis holds. */
+  readonly density: number;
+  /** Share of the worlds where it holds that lie on the rule's side. */
+  readonly coverage: number;
+  /**
+   * `box`: a one-dimensional PRIM box over the sampled worlds; `endpoint`: the verdict flips when
+   * the parameter is set to the end of its range (one-at-a-time check).
+   */
+  readonly source: 'box' | 'endpoint';
+}
+
+/** How often a hypothesis holds across the sampled worlds, by how much, and what decides it. */
 export interface HypothesisSummary {
   readonly id: string;
   readonly claim: string | null;
+  /** Who makes the claim: `author`, `analyst` or an actor id. */
+  readonly claimant: string;
+  /** Paragraph and sentence of the source (null when the case does not say). */
+  readonly paragraph: number | null;
+  readonly sentence: number | null;
   readonly statement: string;
+  readonly comparison: 'trend' | 'versus';
   /** The scenario the hypothesis is evaluated in. */
   readonly policy: string;
-  readonly versus?: string;
+  /** The scenario compared with (comparison `versus`), else null. */
+  readonly versus: string | null;
   readonly metric: string;
   readonly op: string;
   readonly value?: number;
+  /** The minimum meaningful effect as the case gives it; null when it gives none (m = 0). */
+  readonly minEffect: MinEffect | null;
   /** Share of worlds where it holds (null when no world finished). */
   readonly holds: number | null;
   /** Wilson score interval at 95 % (null when no world finished). */
   readonly ci: [number, number] | null;
   /** Worlds evaluated. */
   readonly n: number;
+  /** The effect's distribution (null when no world has a defined effect). */
+  readonly effect: EffectSummary | null;
+  /** The one parameter that decides the verdict, or null when none does. */
+  readonly decidedBy: DecidedBy | null;
+  /**
+   * Hypotheses of the same claim with the other comparison (trend ↔ versus) whose median effect
+   * fails them: the model's paired test contradicts this one's reading of the claim.
+   */
+  readonly contradictedBy: readonly string[];
   /** PRIM box of the worlds where it fails; null when it never fails or nothing varies. */
   readonly failBox: FailBox | null;
 }

@@ -1,6 +1,11 @@
 // Public names of experiment/, listed by hand (re-exported by ../index.ts).
 export { aggregate } from './aggregate.js';
 export {
+  type DecidingOptions,
+  type DecidingRule,
+  decidingParameter,
+} from './deciding-parameter.js';
+export {
   type ExplorationDesign,
   explorationDesign,
   isBandWorld,
@@ -11,6 +16,8 @@ export {
 export {
   BAND_PROBS,
   type BandSummary,
+  type DecidedBy,
+  type EffectSummary,
   type ExplorationSummary,
   type FailBox,
   type HypothesisSummary,

@@ -46,14 +46,12 @@ export interface PreparedPlan {
   readonly applies: readonly Uint8Array[];
 }
 
-let cache: PreparedPlan | null = null;
-
 /**
- * Compiles the scenarios of `plan` and rebuilds its design; the last prepared plan is cached by
- * plan id, so consecutive batches of one plan prepare once.
+ * Compiles the scenarios of `plan` and rebuilds its design. Nothing is cached here: a caller that
+ * runs many batches of one plan (a worker thread, the runner) prepares once and passes the result
+ * to {@link runBatch}.
  */
 export function preparePlan(plan: ExplorationPlan): PreparedPlan {
-  if (cache && cache.plan.id === plan.id) return cache;
   const months = plan.options.months;
   const models = plan.scenarios.map((s) =>
     compileModel(plan.case, s.id, months === null ? {} : { months }),
@@ -68,7 +66,7 @@ export function preparePlan(plan: ExplorationPlan): PreparedPlan {
   const applies = plan.scenarios.map(
     (s) => new Uint8Array(plan.parameters.map((p) => (s.fixed.includes(p.id) ? 0 : 1))),
   );
-  cache = {
+  return {
     plan,
     design: explorationDesign(plan),
     models,
@@ -77,14 +75,20 @@ export function preparePlan(plan: ExplorationPlan): PreparedPlan {
     seriesOffsets,
     applies,
   };
-  return cache;
 }
 
 /**
- * Runs worlds [start, end) of `plan`; the result does not depend on which worker runs it.
- * @throws EntenteError('invalid-argument') when the range is outside the plan
+ * Runs worlds [start, end) of `plan`; the result does not depend on which worker runs it. Pass
+ * `prepared` (from {@link preparePlan} of the same plan) to skip compiling per batch.
+ * @throws EntenteError('invalid-argument') when the range is outside the plan, or `prepared`
+ *   belongs to another plan
  */
-export function runBatch(plan: ExplorationPlan, start: number, end: number): BatchResult {
+export function runBatch(
+  plan: ExplorationPlan,
+  start: number,
+  end: number,
+  prepared: PreparedPlan = preparePlan(plan),
+): BatchResult {
   if (
     !(
       Number.isInteger(start) &&
@@ -98,7 +102,11 @@ export function runBatch(plan: ExplorationPlan, start: number, end: number): Bat
       'invalid-argument',
       `runBatch: range [${start}, ${end}) is outside the plan's ${plan.worlds} worlds`,
     );
-  const prepared = preparePlan(plan);
+  if (prepared.plan.id !== plan.id)
+    throw new EntenteError(
+      'invalid-argument',
+      `runBatch: the prepared plan ${prepared.plan.id} is not plan ${plan.id}`,
+    );
   const { design, models, outcomeOffsets, seriesOffsets, applies } = prepared;
   const k = design.k;
   const width = outcomeOffsets[models.length];

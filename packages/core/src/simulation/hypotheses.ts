@@ -1,7 +1,10 @@
 /**
  * Named hypotheses: a case's claims as testable rules on the model's outcomes (docs/model.md,
- * "Hypotheses"). A hypothesis holds in a world when `metric(scenario) op value`, or
- * `metric(scenario) op metric(versus)` with both scenarios run in the same world and stream.
+ * "Hypotheses"; docs/case-format.md, 3.9b). A hypothesis compares `metric(scenario)` with a
+ * threshold (`comparison: trend`) or with `metric(versus)` run in the same world and stream
+ * (`comparison: versus`). Its **effect** in one world is the difference (absolute, or relative to
+ * the reference's magnitude), and it holds only when the effect lies beyond its minimum meaningful
+ * effect in the direction of `op` — a 0.1 % difference is not a finding.
  */
 import { z } from 'zod';
 import { EntenteError } from '../errors.js';
@@ -13,19 +16,88 @@ export const HYPOTHESIS_OPS = ['>', '>=', '<', '<='] as const;
 /** A comparison operator. */
 export type HypothesisOp = (typeof HYPOTHESIS_OPS)[number];
 
+/** Kinds of comparison: one scenario against a threshold, or against another scenario. */
+export const HYPOTHESIS_COMPARISONS = ['trend', 'versus'] as const;
+
+/** A kind of comparison. */
+export type HypothesisComparison = (typeof HYPOTHESIS_COMPARISONS)[number];
+
+/** Claimants that are not actors of the case: the source's author, or the analyst. */
+export const HYPOTHESIS_CLAIMANTS = ['author', 'analyst'] as const;
+
 const id = IdSchema;
 
-/** One hypothesis of a case (the new top-level key `hypotheses`). */
+const rationale = z
+  .string()
+  .min(1)
+  .max(100_000)
+  .describe('Why an effect of this size is the smallest that matters for the claim.');
+
+/**
+ * The minimum meaningful effect of a hypothesis: an absolute difference in the metric's units, or
+ * a difference relative to the reference's magnitude (0.1 = 10 %), with a required rationale. A
+ * negative value is a non-inferiority margin: "has not curbed" holds unless the effect goes the
+ * other way by more than |m| (Piaggio et al. 2012, CONSORT for non-inferiority trials).
+ */
+export const MinEffectSchema = z
+  .union([
+    z.strictObject({
+      absolute: z
+        .number()
+        .describe(
+          'Smallest difference, in the metric’s units; negative = a non-inferiority margin.',
+        ),
+      rationale,
+    }),
+    z.strictObject({
+      relative: z
+        .number()
+        .min(-1)
+        .describe(
+          'Smallest difference relative to |reference| (0.1 = 10 %); negative = a non-inferiority margin.',
+        ),
+      rationale,
+    }),
+  ])
+  .describe('Minimum meaningful effect: the hypothesis holds in a world only beyond it.');
+
+/** A validated minimum effect. */
+export type MinEffect = z.output<typeof MinEffectSchema>;
+
+/** One hypothesis of a case (the top-level key `hypotheses`). */
 export const HypothesisSchema = z
   .strictObject({
     id,
     claim: id.optional().describe('Id of the claim (in `claims`) this hypothesis tests.'),
+    claimant: id
+      .optional()
+      .describe(
+        'Who makes the claim: "author" (the default), "analyst", or the id of an actor of the case.',
+      ),
+    paragraph: z
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('Paragraph of the source that makes the claim (1-based).'),
+    sentence: z
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('Sentence within the paragraph (1-based).'),
     statement: z.string().min(1).max(100_000).describe('The hypothesis in words.'),
     description: z
       .string()
       .max(100_000)
       .optional()
       .describe('Why this rule expresses the claim, and which source paragraph motivates it.'),
+    comparison: z
+      .enum(HYPOTHESIS_COMPARISONS)
+      .optional()
+      .describe(
+        '"trend": the scenario against the threshold `value`; "versus": against the scenario `versus` in the same world. Default: versus when `versus` is given.',
+      ),
     scenario: id.describe('Scenario whose outcome is tested.'),
     metric: z
       .string()
@@ -39,45 +111,98 @@ export const HypothesisSchema = z
       .describe(
         'Scenario to compare with, in the same world; give exactly one of value and versus.',
       ),
+    minEffect: MinEffectSchema.optional().describe(
+      'Minimum meaningful effect; without it any difference in the direction of op counts.',
+    ),
   })
   .describe('A claim as a rule on simulated outcomes.');
 
 /** A validated hypothesis. */
 export type Hypothesis = z.output<typeof HypothesisSchema>;
 
+/** The fields of a hypothesis that decide whether it holds. */
+export type HypothesisRule = Pick<
+  Hypothesis,
+  'id' | 'scenario' | 'metric' | 'op' | 'value' | 'versus' | 'minEffect'
+>;
+
+/** The comparison of `h`: its `comparison`, or `versus` when it names a scenario to compare with. */
+export function hypothesisComparison(
+  h: Pick<Hypothesis, 'comparison' | 'versus'>,
+): HypothesisComparison {
+  return h.comparison ?? (h.versus === undefined ? 'trend' : 'versus');
+}
+
 /**
- * Whether hypothesis `h` holds in one world, given that world's outcomes: `metric(id, name)`
- * returns outcome `name` of scenario `id`. A NaN outcome never satisfies a comparison.
+ * The effect of hypothesis `h` in one world: with `left = metric(scenario)` and `right` the
+ * threshold `value` (trend) or `metric(versus)` (versus), the absolute effect `left − right`, or,
+ * when `minEffect` is relative, `(left − right) / |right|`. NaN when an outcome is NaN or a
+ * relative effect has a zero reference.
  * @throws {EntenteError} `invalid-argument` when `h` has both or neither of `value` and `versus`
- * @example hypothesisHolds({ ..., scenario: 'a', metric: 'harm.total', op: '>', versus: 'b' }, m)
+ * @example hypothesisEffect({ ..., op: '>', value: 0.1 }, () => 0.25) // 0.15
  */
-export function hypothesisHolds(
-  h: Pick<Hypothesis, 'id' | 'scenario' | 'metric' | 'op' | 'value' | 'versus'>,
+export function hypothesisEffect(
+  h: HypothesisRule,
   metric: (scenarioId: string, name: string) => number,
-): boolean {
+): number {
   const hasValue = h.value !== undefined;
-  const hasVersus = h.versus !== undefined;
-  if (hasValue === hasVersus) {
+  if (hasValue === (h.versus !== undefined)) {
     throw new EntenteError(
       'invalid-argument',
-      `hypothesisHolds: hypothesis "${h.id}" needs exactly one of value and versus`,
+      `hypothesisEffect: hypothesis "${h.id}" needs exactly one of value and versus`,
     );
   }
   const left = metric(h.scenario, h.metric);
   const right = hasValue ? (h.value as number) : metric(h.versus as string, h.metric);
+  const diff = left - right;
+  if (h.minEffect !== undefined && 'relative' in h.minEffect)
+    return right === 0 ? Number.NaN : diff / Math.abs(right);
+  return diff;
+}
+
+/**
+ * Whether an effect is beyond the minimum meaningful effect m of `h` in the direction of its op:
+ * `>`: effect > m, `>=`: effect ≥ m, `<`: effect < −m, `<=`: effect ≤ −m (m = 0 without
+ * `minEffect`; a negative m is a non-inferiority margin). NaN never is.
+ * @throws {EntenteError} `invalid-argument` on an unknown op
+ */
+export function effectHolds(
+  h: Pick<Hypothesis, 'id' | 'op' | 'minEffect'>,
+  effect: number,
+): boolean {
+  const m =
+    h.minEffect === undefined
+      ? 0
+      : 'relative' in h.minEffect
+        ? h.minEffect.relative
+        : h.minEffect.absolute;
   switch (h.op) {
     case '>':
-      return left > right;
+      return effect > m;
     case '>=':
-      return left >= right;
+      return effect >= m;
     case '<':
-      return left < right;
+      return effect < -m;
     case '<=':
-      return left <= right;
+      return effect <= -m;
     default:
       throw new EntenteError(
         'invalid-argument',
         `hypothesisHolds: hypothesis "${h.id}" has unknown op ${JSON.stringify(h.op)}`,
       );
   }
+}
+
+/**
+ * Whether hypothesis `h` holds in one world, given that world's outcomes: `metric(id, name)`
+ * returns outcome `name` of scenario `id`. Its effect ({@link hypothesisEffect}) must lie beyond
+ * the minimum effect in the op's direction ({@link effectHolds}); a NaN outcome never holds.
+ * @throws {EntenteError} `invalid-argument` when `h` has both or neither of `value` and `versus`
+ * @example hypothesisHolds({ ..., scenario: 'a', metric: 'harm.total', op: '>', versus: 'b' }, m)
+ */
+export function hypothesisHolds(
+  h: HypothesisRule,
+  metric: (scenarioId: string, name: string) => number,
+): boolean {
+  return effectHolds(h, hypothesisEffect(h, metric));
 }

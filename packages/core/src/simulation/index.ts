@@ -7,11 +7,20 @@ export {
   type UncertainParameter,
 } from './compile.js';
 export {
+  effectHolds,
+  HYPOTHESIS_CLAIMANTS,
+  HYPOTHESIS_COMPARISONS,
   HYPOTHESIS_OPS,
   type Hypothesis,
+  type HypothesisComparison,
   type HypothesisOp,
+  type HypothesisRule,
   HypothesisSchema,
+  hypothesisComparison,
+  hypothesisEffect,
   hypothesisHolds,
+  type MinEffect,
+  MinEffectSchema,
 } from './hypotheses.js';
 export {
   BAND_SERIES,

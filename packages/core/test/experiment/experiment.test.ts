@@ -12,6 +12,7 @@ import {
   latinHypercube,
   loadCase,
   planExploration,
+  preparePlan,
   quantiles,
   runBatch,
   runSeed,
@@ -91,6 +92,20 @@ describe('runBatch', () => {
         Array.from(expected),
       );
     }
+  });
+
+  it('runBatch with the caller’s prepared plan gives the same bytes; the core keeps no plan cache', () => {
+    const plan = planExploration(c, { runs: 6, seed: 8, scenarios: [scenarios[0]] });
+    const prepared = preparePlan(plan);
+    // Each call prepares afresh: nothing of an earlier plan is kept in the module.
+    expect(preparePlan(plan)).not.toBe(prepared);
+    expect(Array.from(runBatch(plan, 1, 4, prepared).outcomes)).toEqual(
+      Array.from(runBatch(plan, 1, 4).outcomes),
+    );
+    const other = planExploration(c, { runs: 6, seed: 9, scenarios: [scenarios[0]] });
+    expect(() => runBatch(other, 0, 2, prepared)).toThrow(
+      /runBatch: the prepared plan .* is not plan/,
+    );
   });
 
   it('runBatch gives the 2k+2 worlds of one Saltelli base row one stream (common random numbers)', () => {

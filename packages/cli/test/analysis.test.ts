@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dateSeries } from '../src/series.js';
-import { runCli } from './helpers.js';
+import { runCli, tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TRIBES = resolve(ROOT, '../shared/data/signed/highland-tribes.csv');
@@ -165,6 +165,32 @@ describe('entente analyze', () => {
       'Threat leverage',
     ]) {
       expect(r.stdout).toContain(h);
+    }
+  });
+});
+
+describe('analysis options resolved once, in core', () => {
+  it('analyze --json and POST /api/analyze give the same landscape and options for the built-in case', async () => {
+    const { createServer } = await import('@entente/server');
+    const app = createServer({ cases: tempDir(), webRoot: join(tempDir(), 'no-web') });
+    try {
+      await app.ready();
+      for (const at of ['2023', '2021']) {
+        const cli = await json(['analyze', '--at', at, '--json']);
+        const api = (
+          await app.inject({
+            method: 'POST',
+            url: '/api/analyze',
+            payload: { caseId: 'afghanistan-2023', at },
+          })
+        ).json();
+        expect(api.landscape).toEqual(cli.landscape);
+        expect(api.options).toEqual(cli.options);
+        expect(api.tipping).toEqual(cli.tipping);
+        expect(cli.options.sizes).toBe('capability');
+      }
+    } finally {
+      await app.close();
     }
   });
 });

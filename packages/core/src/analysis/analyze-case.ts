@@ -125,6 +125,16 @@ function prepare(c: Case, options: AnalysisOptions): Prepared {
 const projectionOf = (c: Case, options: AnalysisOptions): Projection =>
   prepare(c, options).projection;
 
+/**
+ * The resolved options as results report them: all but the solver's time budget, which bounds
+ * the work rather than choosing the model (`frustration.exact` says whether it sufficed), and
+ * which the CLI and the server set differently.
+ */
+function reportedOptions(o: ResolvedAnalysisOptions): Omit<ResolvedAnalysisOptions, 'timeLimit'> {
+  const { timeLimit: _, ...rest } = o;
+  return rest;
+}
+
 const Q = [0.05, 0.5, 0.95];
 
 /** n, 5% quantile, median and 95% quantile of values (R-7). */
@@ -199,7 +209,7 @@ async function balanceOf(c: Case, p: Prepared) {
   return {
     at: o.at,
     period: o.period,
-    options: o,
+    options: reportedOptions(o),
     projection: projection.options,
     actors: projection.graph.nodes.length,
     ties: projection.ties.length,
@@ -644,7 +654,7 @@ export async function analyzeCase(c: Case, options: AnalysisOptions = {}) {
   const inputs = landscapeInputs(c, p);
   return {
     at: p.o.at,
-    options: p.o,
+    options: reportedOptions(p.o),
     projection: drawnProjection(c, p.projection),
     balance: await balanceOf(c, p),
     landscape: { ...landscapeOf(c, p, inputs), byLayer: byLayer(c, p) },

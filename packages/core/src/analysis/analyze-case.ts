@@ -281,26 +281,60 @@ function landscapeInputs(c: Case, p: Prepared) {
   };
 }
 
+/**
+ * A test of whether a configuration places every actor of an observed alignment as observed
+ * (actors it does not name are free): for two observed groups, a pass over the configuration's
+ * two sides without allocating (the draws test every minimum of every draw); otherwise
+ * {@link compareAlignment}.
+ */
+function alignmentMatcher(
+  a: NonNullable<Case['alignments']>[number],
+): (m: { coalitions: readonly [readonly string[], readonly string[]] }) => boolean {
+  if (a.coalitions.length !== 2) return (m) => compareAlignment(m, a).misplaced.length === 0;
+  const group = new Map<string, number>();
+  a.coalitions.forEach((g, gi) => {
+    for (const id of g) group.set(id, gi);
+  });
+  return (m) => {
+    // side of group 0 and of group 1 as first seen; −1 = not seen yet
+    const sideOf = [-1, -1];
+    for (let s = 0; s < 2; s++) {
+      for (const id of m.coalitions[s] as readonly string[]) {
+        const gi = group.get(id);
+        if (gi === undefined) continue;
+        if (sideOf[gi] === -1) sideOf[gi] = s;
+        else if (sideOf[gi] !== s) return false;
+      }
+    }
+    return sideOf[0] === -1 || sideOf[1] === -1 || sideOf[0] !== sideOf[1];
+  };
+}
+
 const keyOf = (coalitions: readonly [readonly string[], readonly string[]]) =>
   JSON.stringify(coalitions);
 
 function landscapeOf(
   c: Case,
   p: Prepared,
-  inputs: ReturnType<typeof landscapeInputs>,
+  given: ReturnType<typeof landscapeInputs>,
   layers: readonly string[] = p.o.layers,
+  maxMinimaForDraws = Number.POSITIVE_INFINITY,
 ) {
   const { o } = p;
-  const { input } = inputs;
+  const { input } = given;
   const run = (x: LandscapeInputFromCase, basins: boolean) =>
     landscape(x, { starts: o.starts ?? undefined, seed: o.seed, basins });
   const r = run(input, o.basins);
+  // A landscape with very many minima is a plateau (few ties); its draws would cost much and say little.
+  const skipDraws = given.draws.length > 0 && r.minima.length > maxMinimaForDraws;
+  const inputs = skipDraws ? { input, draws: [] } : given;
   const at = o.at ?? undefined;
   const observed = (c.alignments ?? []).filter(
     (a) => at === undefined || a.at === undefined || a.at === at,
   );
+  const matchers = new Map(observed.map((a) => [a, alignmentMatcher(a)]));
   const matches = (m: { coalitions: [string[], string[]] }, a: (typeof observed)[number]) =>
-    compareAlignment(m, a).misplaced.length === 0;
+    (matchers.get(a) as (m: { coalitions: [string[], string[]] }) => boolean)(m);
   // Draws: how often each configuration is a local minimum, and each alignment among them.
   const counts = new Map<string, { coalitions: [string[], string[]]; count: number }>();
   const alignmentCounts = observed.map(() => 0);
@@ -361,9 +395,17 @@ function landscapeOf(
       ...(o.period?.warning ? [o.period.warning] : []),
       ...input.diagnostics,
       ...r.diagnostics,
+      ...(skipDraws
+        ? [
+            `case draws skipped: ${r.minima.length} minima (more than ${maxMinimaForDraws}; a layer with few ties is a plateau)`,
+          ]
+        : []),
     ],
   };
 }
+
+/** Most minima a single layer's landscape may have for `byLayer` to run its case draws. */
+const BY_LAYER_MAX_MINIMA_FOR_DRAWS = 64;
 
 /**
  * The landscape at the options' date: stable configurations, energies, basins, alignments; with
@@ -381,7 +423,12 @@ function byLayer(c: Case, p: Prepared) {
     let one: Prepared;
     try {
       one = prepare(c, { ...p.o, layers: [layer] });
-      return { layer, ...landscapeOf(c, one, landscapeInputs(c, one), [layer]), error: null };
+      const inputs = landscapeInputs(c, one);
+      return {
+        layer,
+        ...landscapeOf(c, one, inputs, [layer], BY_LAYER_MAX_MINIMA_FOR_DRAWS),
+        error: null,
+      };
     } catch (e) {
       return { layer, error: e instanceof Error ? e.message : String(e) };
     }

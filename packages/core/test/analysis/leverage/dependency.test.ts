@@ -84,4 +84,13 @@ describe('dependency(case, options) on the built-in case', () => {
     const t = dependency(builtin(), { at: '2020' }).actors.taliban;
     expect(t.patrons).toEqual([{ patron: 'qatar', weight: 0.8 * 0.8, share: 1, relations: [13] }]);
   });
+  it('without the evidence sharing Qatar would come first: the rule decides, not a weight', () => {
+    const c = builtin();
+    const unshared = { ...c, relations: c.relations.map(({ evidence: _, ...r }) => r) };
+    // Qatar 0.8·0.8 + 0.6·0.6 + 0.5·0.6 = 1.30 against the US's 0.7·0.7 + 0.5·0.5 = 0.74.
+    const t = dependency(unshared, { at: '2023' }).actors.taliban;
+    expect(t.top?.patron).toBe('qatar');
+    expect(t.top?.weight).toBeCloseTo(1.3, 12);
+    expect(t.patrons.find((p) => p.patron === 'us')?.weight).toBeCloseTo(0.74, 12);
+  });
 });

@@ -39,16 +39,19 @@ export interface AnalysisCliOptions {
 
 function parseDraws(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_CASE_DRAWS)
-    throw new InvalidArgumentError(`expected a whole number 1..${MAX_CASE_DRAWS}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_CASE_DRAWS)
+    throw new InvalidArgumentError(`expected a whole number 0..${MAX_CASE_DRAWS} (0 = none)`);
   return n;
 }
 
-/** `--draws N`: the spread over N seeded case draws (each relation present with its confidence). */
+/**
+ * `--draws N`: the spread over N seeded case draws (each relation present with its confidence);
+ * 0 = none. `landscape` reports 200 draws of a case file when not given (LANDSCAPE_DEFAULT_DRAWS).
+ */
 export function drawsOption(): Option {
   return new Option(
     '--draws <n>',
-    'also report the spread over n case draws (each relation holds with probability = its confidence; seeded by --seed)',
+    'also report the spread over n case draws (each relation holds with probability = its confidence; seeded by --seed; 0 = none; landscape of a case file: 200)',
   ).argParser(parseDraws);
 }
 

@@ -244,7 +244,6 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .option('--starts <n>', 'random starts beyond 25 actors', positiveInt('starts'))
       .option('--seed <n>', 'seed of the random starts and the case draws', seed, 1)
       .addOption(sizesOption())
-      .addOption(drawsOption())
       .option('--no-basins', 'skip the basins of attraction')
       .option('--top <n>', 'stable configurations to list', positiveInt('configurations'), 5);
 
@@ -257,6 +256,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         ),
     ),
   )
+    .addOption(drawsOption())
     .addHelpText(
       'after',
       example([
@@ -281,6 +281,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         ),
     ),
   )
+    .addOption(drawsOption())
     .option(
       '--threats-from <actor>',
       "θ scales all of this actor's negative ties (e.g. a group's threats)",
@@ -366,6 +367,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         ),
     ),
   )
+    .addOption(drawsOption())
     .option('--weighted', 'weigh ties by strength in balance and coalitions')
     .option(
       '--time-limit <seconds>',

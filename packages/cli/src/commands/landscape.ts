@@ -40,13 +40,21 @@ export function landscapeInputAt(
   return landscapeInputOfCase(c, { ...options, at });
 }
 
+/**
+ * Case draws the landscape command reports when `--draws` is not given: a case file's relations
+ * carry confidences, so the landscape says how often each configuration is a minimum; an edge list
+ * has none, so it gets no draws.
+ */
+export const LANDSCAPE_DEFAULT_DRAWS = 200;
+
 /** The landscape of a case at one date, as `entente landscape --json` prints it. */
 export function computeLandscape(
   c: Case,
   options: LandscapeCommandOptions,
   at: string | undefined,
 ): LandscapeAnalysis {
-  return analyzeLandscape(c, { ...options, at });
+  const draws = options.draws ?? (options.edges === undefined ? LANDSCAPE_DEFAULT_DRAWS : 0);
+  return analyzeLandscape(c, { ...options, at, draws });
 }
 
 /** What {@link computeLandscape} returns. */

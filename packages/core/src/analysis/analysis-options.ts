@@ -65,8 +65,8 @@ export interface AnalysisOptions {
 /** Every analysis option with its default filled in; each result reports it. */
 export interface ResolvedAnalysisOptions {
   readonly at: string | null;
-  /** The days `at` covers and the changes of actors in force within them (null without `at`). */
-  readonly period: CaseAtInterval | null;
+  /** The days `at` covers and the actors that begin or end within them (all, without `at`). */
+  readonly period: CaseAtInterval;
   readonly layers: readonly Layer[];
   readonly combine: CombineRule;
   readonly weighted: boolean;
@@ -110,7 +110,7 @@ export function resolveAnalysisOptions(
     layers: options.layers ?? c.analysis?.layers,
     combine: options.combine ?? c.analysis?.combine,
   });
-  const period = projection.at === null ? null : caseAtInterval(c, projection.at, OP);
+  const period = caseAtInterval(c, projection.at, OP);
   const sized = c.actors.filter((a) => (a.size?.value ?? 0) > 0).length;
   const sizes = options.sizes ?? (sized >= 2 ? 'capability' : 'equal');
   if (!(SIZE_RULES as readonly string[]).includes(sizes)) {

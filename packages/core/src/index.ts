@@ -48,6 +48,7 @@ export {
 } from './analysis/balance/triads-of-case.js';
 export {
   type CaseDrawsOptions,
+  type CompiledDraw,
   caseDraws,
   drawCase,
   MAX_CASE_DRAWS,

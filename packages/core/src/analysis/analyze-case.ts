@@ -26,7 +26,7 @@ import {
   resolveAnalysisOptions,
 } from './analysis-options.js';
 import { triadsOfCase } from './balance/triads-of-case.js';
-import { drawMasks } from './case-draws.js';
+import { type CompiledDraw, drawMasks } from './case-draws.js';
 import { maximizeSignedModularity } from './coalitions/maximize-signed-modularity.js';
 import { type RelocationResult, relocate } from './coalitions/relocate.js';
 import { sweepRelocation } from './coalitions/sweep-relocation.js';
@@ -101,8 +101,8 @@ interface Prepared {
   readonly projection: Projection;
   /** The projections of the case draws (empty without draws). */
   readonly draws: readonly Projection[];
-  /** The draws as masks over `compiled`'s relations in force. */
-  readonly masks: readonly Uint8Array[];
+  /** The draws over `compiled`'s relations in force (which hold, their weights). */
+  readonly masks: readonly CompiledDraw[];
 }
 
 function prepare(c: Case, options: AnalysisOptions): Prepared {
@@ -117,7 +117,9 @@ function prepare(c: Case, options: AnalysisOptions): Prepared {
     o,
     compiled,
     projection: projectCompiled(compiled),
-    draws: masks.map((m) => projectCompiled(compiled, m)),
+    draws: masks.map((m) =>
+      projectCompiled(compiled, m.present, undefined, m.weights ?? undefined),
+    ),
     masks,
   };
 }
@@ -516,7 +518,7 @@ export function analyzeTipping(
   const sizes = actorSizes(c, o.sizes, o.at);
   const input = inputOf(c, o, p.projection, sizes);
   const tippingOptions = options.steps ? { steps: options.steps } : {};
-  let parameterOf: (mask: Uint8Array | undefined, x: LandscapeInputFromCase) => TippingParameter;
+  let parameterOf: (mask: CompiledDraw | undefined, x: LandscapeInputFromCase) => TippingParameter;
   if (request.kind === 'threat') {
     if (request.cooperation && o.combine !== 'net') {
       throw new EntenteError(
@@ -529,7 +531,13 @@ export function analyzeTipping(
     parameterOf = (mask, x) => {
       if (!request.cooperation)
         return { kind: 'actor-ties', actor: request.group, sign: 'negative' };
-      const at0 = inputOf(c, o, projectCompiled(p.compiled, mask, scale0), sizes).propensity;
+      const projection0 = projectCompiled(
+        p.compiled,
+        mask?.present,
+        scale0,
+        mask?.weights ?? undefined,
+      );
+      const at0 = inputOf(c, o, projection0, sizes).propensity;
       const delta = new Float64Array(x.propensity.length);
       for (let q = 0; q < delta.length; q++)
         delta[q] = (x.propensity[q] as number) - (at0[q] as number);

@@ -7,9 +7,11 @@
  * minimum — say how far a result rests on the uncertain relations (a Monte Carlo propagation of
  * input uncertainty; e.g. Saltelli et al., Global Sensitivity Analysis, Wiley 2008, ch. 1).
  *
- * Every draw takes one uniform number per relation of the whole case, in case order, from the
- * seeded generator (`analysis/random.ts`), so {@link drawCase} and {@link caseDraws} with the same
- * generator state give the same variant, and a draw does not depend on the date analysed.
+ * A relation with a `weightRange` [lo, hi] also takes its weight uniformly from that range in each
+ * draw. Every draw takes, per relation of the whole case in case order, one uniform number for
+ * whether it holds and, when it has a `weightRange`, one for its weight, from the seeded generator
+ * (`analysis/random.ts`), so {@link drawCase} and {@link caseDraws} with the same generator state
+ * give the same variant, and a draw does not depend on the date analysed.
  */
 import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
@@ -27,20 +29,23 @@ export const MAX_CASE_DRAWS = 100_000;
 
 /**
  * One variant of a validated case: each relation kept with probability `confidence` (default 1)
- * and, when kept, stripped of its confidence (it holds in this variant). Everything else is
- * shared with `c`, not copied; the variant is not re-validated (it is valid when `c` is).
- * Consumes exactly `c.relations.length` numbers from `rng`.
+ * and, when kept, stripped of its confidence (it holds in this variant) and, when it has a
+ * `weightRange`, given a weight drawn uniformly from it (and stripped of the range). Everything
+ * else is shared with `c`, not copied; the variant is not re-validated (it is valid when `c` is).
+ * Consumes one number from `rng` per relation, and one more per relation with a `weightRange`.
  * @example drawCase(c, createRng(1)).relations.length // ≤ c.relations.length
  */
 export function drawCase(c: Case, rng: Rng): Case {
   const relations = [];
   for (const r of c.relations) {
     const u = rng();
+    const range = r.weightRange;
+    const v = range ? rng() : 0;
     if (u < (r.confidence ?? 1)) {
-      if (r.confidence === undefined) relations.push(r);
+      if (r.confidence === undefined && range === undefined) relations.push(r);
       else {
-        const { confidence: _, ...kept } = r;
-        relations.push(kept);
+        const { confidence: _, weightRange: __, ...kept } = r;
+        relations.push(range ? { ...kept, weight: range[0] + v * (range[1] - range[0]) } : kept);
       }
     }
   }
@@ -90,19 +95,29 @@ export function drawProjections(
   n: number,
   seed: number,
 ): Projection[] {
-  return drawMasks(c, compiled, n, seed).map((present) => projectCompiled(compiled, present));
+  return drawMasks(c, compiled, n, seed).map((d) =>
+    projectCompiled(compiled, d.present, undefined, d.weights ?? undefined),
+  );
+}
+
+/** One case draw over a compiled projection's relations in force. */
+export interface CompiledDraw {
+  /** 1 where the relation holds in the draw. */
+  readonly present: Uint8Array;
+  /** The weights the draw took, when some relation in force has a `weightRange`; else null. */
+  readonly weights: Float64Array | null;
 }
 
 /**
- * The `n` seeded draws of `c` as masks over the compiled projection's relations in force (1 =
- * the relation holds in the draw), for analyses that re-project a draw more than once.
+ * The `n` seeded draws of `c` over the compiled projection's relations in force (which hold, and
+ * the weights they take), for analyses that re-project a draw more than once.
  */
 export function drawMasks(
   c: Case,
   compiled: CompiledProjection,
   n: number,
   seed: number,
-): Uint8Array[] {
+): CompiledDraw[] {
   const total = c.relations.length;
   // position of each whole-case relation among the relations in force, or −1
   const slot = new Int32Array(total).fill(-1);
@@ -110,15 +125,24 @@ export function drawMasks(
   const probability = new Float64Array(total);
   for (let i = 0; i < total; i++) probability[i] = c.relations[i]?.confidence ?? 1;
   const rng = createRng(seed);
-  const out: Uint8Array[] = [];
+  const ranged = c.relations.some(
+    (r, i) => r.weightRange !== undefined && (slot[i] as number) >= 0,
+  );
+  const out: CompiledDraw[] = [];
   for (let j = 0; j < n; j++) {
     const present = new Uint8Array(compiled.relation.length);
+    const weights = ranged ? new Float64Array(compiled.relation.length) : null;
     for (let i = 0; i < total; i++) {
+      const r = c.relations[i];
       const kept = rng() < (probability[i] as number) ? 1 : 0;
+      const range = r?.weightRange;
+      const v = range ? rng() : 0;
       const k = slot[i] as number;
-      if (k >= 0) present[k] = kept;
+      if (k < 0) continue;
+      present[k] = kept;
+      if (weights) weights[k] = range ? range[0] + v * (range[1] - range[0]) : (r?.weight ?? 1);
     }
-    out.push(present);
+    out.push({ present, weights });
   }
   return out;
 }

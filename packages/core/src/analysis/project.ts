@@ -103,6 +103,8 @@ export interface CompiledProjection {
   readonly pair: Int32Array;
   /** Per relation in force: sign × weight (before evidence sharing and probability). */
   readonly signedWeight: Float64Array;
+  /** Per relation in force: its effective sign (−1, 0 or 1). */
+  readonly sign: Int8Array;
   /** Per relation in force: the probability it holds (its confidence, default 1). */
   readonly probability: Float64Array;
   /** Evidence items of relation r: `evidence[evidenceStart[r] .. evidenceStart[r + 1])`. */
@@ -136,6 +138,7 @@ export function compileProjection(
   const relation = new Int32Array(m);
   const pair = new Int32Array(m);
   const signedWeight = new Float64Array(m);
+  const sign = new Int8Array(m);
   const probability = new Float64Array(m);
   const evidenceStart = new Int32Array(m + 1);
   const evidence: number[] = [];
@@ -145,6 +148,7 @@ export function compileProjection(
     relation[k] = wholeIndex.get(r.relation) ?? r.index;
     probability[k] = r.probability;
     signedWeight[k] = r.sign * r.weight;
+    sign[k] = r.sign;
     evidenceStart[k] = evidence.length;
     const keys = new Set<string>();
     for (const e of r.relation.evidence ?? []) {
@@ -184,6 +188,7 @@ export function compileProjection(
     relation,
     pair,
     signedWeight,
+    sign,
     probability,
     evidenceStart,
     evidence: Int32Array.from(evidence),
@@ -196,14 +201,16 @@ export function compileProjection(
  * strength, sign × weight × evidence share × probability (docs/analysis.md, "Evidence and
  * confidence"). With `present` (one flag per relation in force, as a case draw sets them), only
  * the relations present count, each with sign × weight × its evidence share among the present
- * relations — exactly the projection of the drawn case ({@link drawCase}). `scale` (one factor
- * per relation in force) multiplies each contribution, for tipping parameters that move
+ * relations — exactly the projection of the drawn case ({@link drawCase}); `weights` (one per
+ * relation in force) then replaces the recorded weights by those the draw took. `scale` (one
+ * factor per relation in force) multiplies each contribution, for tipping parameters that move
  * relations rather than ties.
  */
 export function projectCompiled(
   p: CompiledProjection,
   present?: Uint8Array,
   scale?: Float64Array,
+  weights?: Float64Array,
 ): Projection {
   const m = p.relation.length;
   // evidence shares among the relations that hold (all of them for the expected projection)
@@ -229,7 +236,7 @@ export function projectCompiled(
       if (share > 1) share = 1;
     }
     const w =
-      (p.signedWeight[k] as number) *
+      (weights ? (p.sign[k] as number) * (weights[k] as number) : (p.signedWeight[k] as number)) *
       share *
       (present ? 1 : (p.probability[k] as number)) *
       (scale ? (scale[k] as number) : 1);

@@ -128,6 +128,41 @@ describe('case draws', () => {
   });
 });
 
+describe('weight uncertainty (weightRange)', () => {
+  const ranged = () => {
+    const r = loadCase(
+      SMALL.replace('    weight: 0.4\n', '    weight: 0.4\n    weightRange: [0.2, 0.9]\n'),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return r.case;
+  };
+
+  it('a draw takes the weight uniformly from weightRange; caseDraws agrees with drawCase', () => {
+    const c = ranged();
+    const rng = createRng(3);
+    const fast = caseDraws(c, { n: 50, seed: 3 });
+    for (const p of fast) {
+      const d = drawCase(c, rng);
+      const rivalry = d.relations.find((r) => r.type === 'rivalry');
+      expect(rivalry?.weightRange).toBeUndefined();
+      expect(rivalry?.weight).toBeGreaterThanOrEqual(0.2);
+      expect(rivalry?.weight).toBeLessThanOrEqual(0.9);
+      const tie = p.ties.find((t) => t.source === 'a' && t.target === 'b');
+      expect(tie?.weight).toBeCloseTo(rivalry?.weight as number, 12);
+    }
+  });
+
+  it('a weight outside its weightRange, or a reversed range, is an invalid-range issue', () => {
+    for (const range of ['[0.5, 0.9]', '[0.9, 0.2]']) {
+      const r = loadCase(
+        SMALL.replace('    weight: 0.4\n', `    weight: 0.4\n    weightRange: ${range}\n`),
+      );
+      expect(r.ok).toBe(false);
+      expect(r.issues.map((i) => i.code)).toContain('invalid-range');
+    }
+  });
+});
+
 describe('the built-in case under its own uncertainty', () => {
   it('under combine net the Taliban and IS-K are enemies (¶7 s7), and in most draws', () => {
     const c = builtin();

@@ -62,7 +62,7 @@ export class AnalysisCache {
     const key = `${resolved.key}|${JSON.stringify(options)}`;
     let pending = this.cache.get(key);
     if (!pending) {
-      pending = analyzeCase(resolved.case, { ...options, k: options.k ?? 2 }).then((r) =>
+      pending = analyzeCase(resolved.case, options).then((r) =>
         JSON.stringify({
           caseId: resolved.caseId,
           ...r,

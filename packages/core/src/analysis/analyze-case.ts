@@ -704,8 +704,8 @@ export type LeverageAnalysis = ReturnType<typeof analyzeLeverage>;
  * @example await analyzeCase(c, { at: '2023' }) // .balance.frustration.value for the built-in case
  */
 export async function analyzeCase(c: Case, options: AnalysisOptions = {}) {
-  // The same values, in the same order, as calling each exported part with `options`.
-  const p = prepare(c, options);
+  // The same values, in the same order, as calling each exported part with `options` (and k = 2).
+  const p = prepare(c, { ...options, k: options.k ?? 2 });
   const inputs = landscapeInputs(c, p);
   return {
     at: p.o.at,
@@ -714,7 +714,7 @@ export async function analyzeCase(c: Case, options: AnalysisOptions = {}) {
     balance: await balanceOf(c, p),
     landscape: { ...landscapeOf(c, p, inputs), byLayer: byLayer(c, p) },
     tipping: tippingOf(c, inputs),
-    coalitions: coalitionsOf(p, options.k ?? 2),
+    coalitions: coalitionsOf(p, p.o.k),
     leverage: analyzeLeverage(c, options),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Options every analysis command shares — input (`[case]` or `--edges/--nodes`), date (`--at`
  * or `--over/--step`) and projection (`--layers`, `--combine`) — added to a commander command
- * in one place, and resolved into the list of dates to analyse.
+ * in one place, and resolved into the list of dates to analyse. The commands only parse: every
+ * default is filled in by core's `resolveAnalysisOptions`, as for the server's `/api/analyze`.
  */
 import {
   type Case,
@@ -10,7 +11,10 @@ import {
   isCaseDate,
   LAYERS,
   type Layer,
+  MAX_CASE_DRAWS,
   type ProjectionOptions,
+  SIZE_RULES,
+  type SizeRule,
 } from '@entente/core';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadAnalysisInput } from './analysis-input.js';
@@ -27,6 +31,36 @@ export interface AnalysisCliOptions {
   readonly layers?: Layer[];
   readonly combine?: CombineRule;
   readonly json?: boolean;
+  /** Case draws to report the spread over (`--draws`). */
+  readonly draws?: number;
+  /** Actor sizes of the landscape (`--sizes`). */
+  readonly sizes?: SizeRule;
+}
+
+function parseDraws(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_CASE_DRAWS)
+    throw new InvalidArgumentError(`expected a whole number 0..${MAX_CASE_DRAWS} (0 = none)`);
+  return n;
+}
+
+/**
+ * `--draws N`: the spread over N seeded case draws (each relation present with its confidence);
+ * 0 = none. `landscape` reports 200 draws of a case file when not given (LANDSCAPE_DEFAULT_DRAWS).
+ */
+export function drawsOption(): Option {
+  return new Option(
+    '--draws <n>',
+    'also report the spread over n case draws (each relation holds with probability = its confidence; seeded by --seed; 0 = none; landscape of a case file: 200)',
+  ).argParser(parseDraws);
+}
+
+/** `--sizes RULE`: the landscape's actor sizes. */
+export function sizesOption(): Option {
+  return new Option(
+    '--sizes <rule>',
+    'actor sizes of the landscape (default: capability when the case gives sizes, else equal)',
+  ).choices(SIZE_RULES);
 }
 
 function parseDate(value: string): string {
@@ -54,7 +88,11 @@ export function addAnalysisOptions(command: Command): Command {
       'analyse a signed edge list CSV (source,target,sign|weight) instead of a case',
     )
     .option('--nodes <file>', 'with --edges: node list CSV (id,size,...)')
-    .option('--at <date>', 'analyse the system as it stood at this date', parseDate)
+    .option(
+      '--at <date>',
+      'analyse the system at a day, month or year (a month or year counts what held on any of its days)',
+      parseDate,
+    )
     .addOption(
       new Option('--over <from..to>', 'analyse a series of dates, e.g. 2015..2023')
         .argParser(parseOver)

@@ -7,7 +7,12 @@
  */
 import { ENTENTE_VERSION, EntenteError, type EntenteErrorCode, isCaseDate } from '@entente/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type AnalysisCliOptions, addAnalysisOptions } from './analysis-options.js';
+import {
+  type AnalysisCliOptions,
+  addAnalysisOptions,
+  drawsOption,
+  sizesOption,
+} from './analysis-options.js';
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
 import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
@@ -219,11 +224,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--weighted', 'weigh ties by strength instead of counting them')
     .option('--time-limit <seconds>', 'time budget of the exact solver', positiveInt('seconds'), 60)
     .option('--limit <n>', 'most unbalanced triads to list', positiveInt('triads'), 50)
-    .option('--seed <n>', 'seed of the heuristic parts', seed, 1)
+    .option('--seed <n>', 'seed of the heuristic parts and the case draws', seed, 1)
+    .addOption(drawsOption())
     .addHelpText(
       'after',
       example([
         'entente balance',
+        'entente balance --at 2023 --draws 1000 --json',
         'entente balance --at 2019 --json',
         'entente balance --over 2015..2023 --step 1y --json',
         'entente balance --edges ../shared/data/signed/highland-tribes.csv',
@@ -264,7 +271,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         positiveNumber,
       )
       .option('--starts <n>', 'random starts beyond 25 actors', positiveInt('starts'))
-      .option('--seed <n>', 'seed of the random starts', seed, 1)
+      .option('--seed <n>', 'seed of the random starts and the case draws', seed, 1)
+      .addOption(sizesOption())
       .option('--no-basins', 'skip the basins of attraction')
       .option('--top <n>', 'stable configurations to list', positiveInt('configurations'), 5);
 
@@ -277,11 +285,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         ),
     ),
   )
+    .addOption(drawsOption())
     .addHelpText(
       'after',
       example([
         'entente landscape',
         'entente landscape --at 2019 --json',
+        'entente landscape --at 2023 --layers diplomatic,economic,security,control --draws 1000',
         'entente landscape --edges e.csv --nodes n.csv',
       ]),
     )
@@ -300,9 +310,14 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         ),
     ),
   )
+    .addOption(drawsOption())
     .option(
       '--threats-from <actor>',
       "θ scales all of this actor's negative ties (e.g. a group's threats)",
+    )
+    .option(
+      '--with-cooperation',
+      'with --threats-from: the counter-terrorism cooperation answering the threats scales with θ too',
     )
     .option('--size <actor>', "θ is this actor's size")
     .option('--pair <a,b>', 'θ is the propensity of this pair', pair)
@@ -317,6 +332,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       'after',
       example([
         'entente tipping --threats-from isk --at 2023',
+        'entente tipping --threats-from isk --with-cooperation --at 2023 --draws 500',
         'entente tipping --size pakistan --from 0.001 --to 0.05',
         'entente tipping --pair us,russia --from -1 --to 1 --json',
       ]),
@@ -343,7 +359,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       0.5,
     )
     .option('--starts <n>', 'random starts', positiveInt('starts'), 100)
-    .option('--seed <n>', 'seed of the random starts', seed, 1)
+    .option('--seed <n>', 'seed of the random starts and the case draws', seed, 1)
+    .addOption(drawsOption())
     .option('--weighted', 'weigh ties by strength instead of counting them')
     .addHelpText(
       'after',
@@ -379,6 +396,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         ),
     ),
   )
+    .addOption(drawsOption())
     .option('--weighted', 'weigh ties by strength in balance and coalitions')
     .option(
       '--time-limit <seconds>',

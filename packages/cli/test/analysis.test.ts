@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dateSeries } from '../src/series.js';
-import { runCli } from './helpers.js';
+import { runCli, tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TRIBES = resolve(ROOT, '../shared/data/signed/highland-tribes.csv');
@@ -166,5 +166,73 @@ describe('entente analyze', () => {
     ]) {
       expect(r.stdout).toContain(h);
     }
+  });
+});
+
+describe('analysis options resolved once, in core', () => {
+  it('analyze --json and POST /api/analyze give the same landscape and options for the built-in case', async () => {
+    const { createServer } = await import('@entente/server');
+    const app = createServer({ cases: tempDir(), webRoot: join(tempDir(), 'no-web') });
+    try {
+      await app.ready();
+      for (const at of ['2023', '2021']) {
+        const cli = await json(['analyze', '--at', at, '--json']);
+        const api = (
+          await app.inject({
+            method: 'POST',
+            url: '/api/analyze',
+            payload: { caseId: 'afghanistan-2023', at },
+          })
+        ).json();
+        expect(api.landscape).toEqual(cli.landscape);
+        expect(api.options).toEqual(cli.options);
+        expect(api.tipping).toEqual(cli.tipping);
+        expect(cli.options.sizes).toBe('capability');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('case draws and the stated choices on the command line', () => {
+  it('balance --draws 200 --json gives frustration.draws {n, q05, median, q95}', async () => {
+    const out = await json(['balance', '--at', '2023', '--draws', '200', '--json']);
+    const d = out.frustration.draws;
+    expect(d.n).toBe(200);
+    expect(d.q05).toBeLessThanOrEqual(d.median);
+    expect(d.median).toBeLessThanOrEqual(d.q95);
+  });
+
+  it('landscape on four layers lists the essay’s coalition as its minimum, with its share of draws, sizes and layers', async () => {
+    const out = await json([
+      'landscape',
+      '--at',
+      '2023',
+      '--layers',
+      'diplomatic,economic,security,control',
+      '--json',
+    ]);
+    expect(out.sizes).toBe('capability');
+    expect(out.layers).toEqual(['diplomatic', 'economic', 'security', 'control']);
+    expect(out.draws.n).toBe(200);
+    const a = out.alignments.find(
+      (x: { alignment: string }) => x.alignment === 'coalition-of-enemies',
+    );
+    expect(a.uniqueMinimum).toBe(true);
+    expect(out.minima[a.matchingMinima[0]].share).toBe(a.minimumShare);
+    expect(a.minimumShare).toBeGreaterThan(0);
+  });
+
+  it('--at 2021 is reported as spanning the change of regime; --at 2021-12 is not', async () => {
+    const year = await json(['balance', '--at', '2021', '--json']);
+    expect(year.period).toMatchObject({ from: '2021-01-01', to: '2021-12-31', regimeChange: true });
+    const month = await json(['balance', '--at', '2021-12', '--json']);
+    expect(month.period.regimeChange).toBe(false);
+  });
+
+  it('tipping --with-cooperation needs --threats-from (exit 2)', async () => {
+    const r = await runCli(['tipping', '--size', 'isk', '--with-cooperation']);
+    expect(r.code).toBe(2);
   });
 });

@@ -1,7 +1,15 @@
 // @entente/core public API. Listed by hand; test/api.test.ts pins this list.
 
 export {
+  type AnalysisOptions,
+  type ResolvedAnalysisOptions,
+  resolveAnalysisOptions,
+  SIZE_RULES,
+  type SizeRule,
+} from './analysis/analysis-options.js';
+export {
   type AnalyzeCaseOptions,
+  type AnalyzeTippingOptions,
   analysisProjection,
   analyzeBalance,
   analyzeCase,
@@ -9,6 +17,7 @@ export {
   analyzeLandscape,
   analyzeLeverage,
   analyzeThreatTipping,
+  analyzeTipping,
   type BalanceAnalysis,
   type CaseAnalysis,
   type CitedRelation,
@@ -17,6 +26,9 @@ export {
   type LandscapeAnalysis,
   type LeverageAnalysis,
   landscapeInputOfCase,
+  THREAT_COOPERATION_TYPES,
+  type TippingAnalysis,
+  type TippingRequest,
 } from './analysis/analyze-case.js';
 export {
   DEFAULT_TRIAD_LIMIT,
@@ -34,6 +46,13 @@ export {
   type CaseTriads,
   triadsOfCase,
 } from './analysis/balance/triads-of-case.js';
+export {
+  type CaseDrawsOptions,
+  type CompiledDraw,
+  caseDraws,
+  drawCase,
+  MAX_CASE_DRAWS,
+} from './analysis/case-draws.js';
 export {
   type MaximizeSignedModularityOptions,
   maximizeSignedModularity,
@@ -85,6 +104,7 @@ export {
   type ResolvedLandscapeOptions,
 } from './analysis/landscape/landscape.js';
 export type { TippingParameter } from './analysis/landscape/parameter.js';
+export { actorSizes, THREAT_SALIENCE_TYPES } from './analysis/landscape/sizes.js';
 export {
   type TippingOptions,
   type TippingPoint,
@@ -120,9 +140,12 @@ export {
 export {
   COMBINE_RULES,
   type CombineRule,
+  type CompiledProjection,
+  compileProjection,
   type ProjectedTie,
   type Projection,
   type ProjectionOptions,
+  projectCompiled,
   projectSigned,
   type ResolvedProjectionOptions,
   resolveProjectionOptions,
@@ -135,10 +158,22 @@ export {
   withAdjacency,
 } from './analysis/signed-graph.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
-export { caseAt, type ExportOptions } from './case/case-at.js';
+export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';
-export { activeAt, type DateInterval, isCaseDate, overlaps, parseCaseDate } from './case/dates.js';
-export { type EffectiveRelation, effectiveRelations } from './case/effective.js';
+export {
+  activeAt,
+  type DateInterval,
+  dateBounds,
+  isCaseDate,
+  overlaps,
+  parseCaseDate,
+} from './case/dates.js';
+export {
+  type EffectiveRelation,
+  effectiveRelations,
+  evidenceKey,
+  evidenceShares,
+} from './case/effective.js';
 export {
   type CaseIssue,
   type CaseIssueCode,

@@ -2,9 +2,16 @@
  * The server's analyses: core's analyzeCase bundle of a resolved case at one date, serialized
  * once and cached per case and options (least recently used first out), so that concurrent
  * identical requests share one computation and a repeated one costs a lookup. `POST /api/analyze`
- * and the background warm-up ({@link warmAnalyses}) go through the same cache with the same keys.
+ * and the background warm-up ({@link warmAnalyses}) go through the same cache with the same keys:
+ * the options as core's `resolveAnalysisOptions` fills them in — the same defaults as the CLI's.
  */
-import { analyzeCase, type CombineRule, type Layer } from '@entente/core';
+import {
+  analyzeCase,
+  type CombineRule,
+  type Layer,
+  resolveAnalysisOptions,
+  type SizeRule,
+} from '@entente/core';
 import type { ResolvedCase } from './case-source.js';
 import { LruCache } from './lru-cache.js';
 
@@ -17,6 +24,8 @@ export interface AnalysisRequest {
   readonly k?: number | undefined;
   readonly seed?: number | undefined;
   readonly defaultSize?: number | undefined;
+  readonly sizes?: SizeRule | undefined;
+  readonly draws?: number | undefined;
 }
 
 /** Serialized analyses of resolved cases, cached per case and options. */
@@ -36,24 +45,20 @@ export class AnalysisCache {
 
   /**
    * The JSON of `{ caseId, ...analyzeCase(case, request), frustration, dependency }`, computed
-   * once per case and options. Actors without a size count as size 1 when fewer than two actors
-   * have one (the CLI's rule for an edge list without a node list), so imported graphs get a
-   * landscape too. A failed analysis is not kept.
-   * @throws {EntenteError} (as a rejection) on a bad date, layer or combine rule
+   * once per case and resolved options (core's defaults: a case with fewer than two sized actors
+   * gets `sizes: equal`, as an edge list does in the CLI). A failed analysis is not kept.
+   * @throws {EntenteError} (as a rejection, or at once) on a bad date, layer, rule or number
    */
   bundle(resolved: ResolvedCase, request: AnalysisRequest): Promise<string> {
-    const options = {
-      at: request.at,
-      layers: request.layers,
-      combine: request.combine,
-      weighted: request.weighted,
-      k: request.k,
-      seed: request.seed,
-      defaultSize:
-        request.defaultSize ??
-        (resolved.case.actors.filter((a) => a.size !== undefined).length < 2 ? 1 : undefined),
-      timeLimit: this.timeLimit,
-    };
+    let options: ReturnType<typeof resolveAnalysisOptions>;
+    try {
+      options = resolveAnalysisOptions(resolved.case, {
+        ...analysisRequestOptions(request),
+        timeLimit: this.timeLimit,
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
     const key = `${resolved.key}|${JSON.stringify(options)}`;
     let pending = this.cache.get(key);
     if (!pending) {
@@ -75,4 +80,22 @@ export class AnalysisCache {
   get size(): number {
     return this.cache.size;
   }
+}
+
+/**
+ * The analysis options of a request body, as the CLI passes its flags: the fields the user may set
+ * and nothing else (core fills in every default).
+ */
+export function analysisRequestOptions(request: AnalysisRequest) {
+  return {
+    at: request.at,
+    layers: request.layers,
+    combine: request.combine,
+    weighted: request.weighted,
+    k: request.k,
+    seed: request.seed,
+    defaultSize: request.defaultSize,
+    sizes: request.sizes,
+    draws: request.draws,
+  };
 }

@@ -52,7 +52,7 @@ describe('createServer routes (inject)', () => {
       id: 'afghanistan-2023',
       origin: 'builtin',
       actors: 14,
-      relations: loadCase(builtinText).ok ? 66 : -1,
+      relations: loadCase(builtinText).ok ? 68 : -1,
       valid: true,
     });
     const ids = cases.map((c) => c.id);
@@ -172,6 +172,7 @@ describe('createServer routes (inject)', () => {
     expect(Object.keys(body)).toEqual([
       'caseId',
       'at',
+      'options',
       'projection',
       'balance',
       'landscape',

@@ -97,7 +97,7 @@ describe('createServer warm-up (warmAnalyses)', () => {
     });
     expect(app.entente.analyses.size).toBe(90);
     expect(first.statusCode).toBe(200);
-    expect(toggled.json().projection.ties).toHaveLength(16);
+    expect(toggled.json().projection.ties).toHaveLength(17);
     // A warmed answer is the analysis itself.
     const direct = await analyzeCase(builtin, { at: '2023', layers: ALL, timeLimit: 10 });
     expect(first.json().balance).toEqual(JSON.parse(JSON.stringify(direct.balance)));

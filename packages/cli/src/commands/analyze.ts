@@ -8,12 +8,7 @@ import { runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
 import { type BalanceCommandOptions, renderBalance } from './balance.js';
 import { type CoalitionsCommandOptions, renderCoalitions } from './coalitions.js';
-import {
-  defaultSizeOf,
-  type LandscapeCommandOptions,
-  renderLandscape,
-  renderTipping,
-} from './landscape.js';
+import { type LandscapeCommandOptions, renderLandscape, renderTipping } from './landscape.js';
 import { renderLeverage } from './leverage.js';
 
 /** Options of the analyze command: those of every analysis it runs. */
@@ -33,9 +28,10 @@ export async function analyzeCommand(
     options,
     async (c, at) => {
       // core's analyzeCase bundle, without the projection (the map's data, not a report)
-      const r = await analyzeCase(c, { ...options, at, defaultSize: defaultSizeOf(options) });
+      const r = await analyzeCase(c, { ...options, at });
       return {
         at: r.at,
+        options: r.options,
         balance: r.balance,
         landscape: r.landscape,
         tipping: r.tipping,

@@ -49,6 +49,7 @@ export function renderBalance(c: Case, file: string, r: BalanceJson): string {
   const f = r.frustration;
   out.push(`Structural balance of ${c.title} (${file})${r.at ? ` at ${r.at}` : ''}`);
   out.push(`${r.actors} actors, ${r.ties} signed ties`);
+  if (r.period?.warning) out.push(`note: ${r.period.warning}`);
   out.push('');
   const cen = r.triads;
   out.push('Triad census (Cartwright & Harary: +++ and +−− balanced; ++− and −−− unbalanced)');
@@ -77,6 +78,11 @@ export function renderBalance(c: Case, file: string, r: BalanceJson): string {
   out.push(
     `Frustration index (fewest ${f.weighted ? 'weight of ' : ''}ties to flip for balance): ${round(f.value)} — ${proof}${unique}`,
   );
+  if (f.draws) {
+    out.push(
+      `  over ${f.draws.n} case draws: median ${round(f.draws.median)}, 5–95% ${round(f.draws.q05)}–${round(f.draws.q95)}${f.draws.exact < f.draws.n ? ` (${f.draws.n - f.draws.exact} not proven optimal)` : ''}`,
+    );
+  }
   out.push(`  side A: ${f.partition[0].join(', ') || '—'}`);
   out.push(`  side B: ${f.partition[1].join(', ') || '—'}`);
   const carriers = Object.entries(f.perActor)

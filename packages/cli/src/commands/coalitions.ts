@@ -5,7 +5,7 @@
 import { analyzeCoalitions, type Case, type CoalitionsAnalysis } from '@entente/core';
 import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
-import { table } from '../table.js';
+import { percent, table } from '../table.js';
 
 /** Options of the coalitions command. */
 export interface CoalitionsCommandOptions extends AnalysisCliOptions {
@@ -74,5 +74,14 @@ export function renderCoalitions(c: Case, file: string, r: CoalitionsJson): stri
     );
     for (const g of r.modularity.groups) out.push(`  [${g.join(', ')}]`);
   }
+  if (r.draws) {
+    out.push('');
+    out.push(
+      `Over ${r.draws.n} case draws: the same relocation in ${r.relocation
+        .map((x, i) => `${percent(r.draws?.sameRelocation[i] ?? 0)} (k = ${x.k})`)
+        .join(', ')}; the same modularity partition in ${percent(r.draws.sameModularity)}`,
+    );
+  }
+  if (r.period?.warning) out.push('', `note: ${r.period.warning}`);
   return `${out.join('\n')}\n\n`;
 }

@@ -6,13 +6,14 @@
  */
 import {
   analyzeLandscape,
+  analyzeTipping,
   type Case,
   type LandscapeAnalysis,
   type LandscapeInputFromCase,
   landscapeInputOfCase,
-  type TippingParameter,
+  type TippingAnalysis,
+  type TippingRequest,
   type TippingResult,
-  tippingPoints,
 } from '@entente/core';
 import { type AnalysisCliOptions, runAnalysis } from '../analysis-options.js';
 import type { Io } from '../io.js';
@@ -27,22 +28,24 @@ export interface LandscapeCommandOptions extends AnalysisCliOptions {
   readonly top?: number;
 }
 
-/** The size of actors without one: an edge list without a node list counts every actor as 1. */
-export function defaultSizeOf(options: LandscapeCommandOptions): number | undefined {
-  return (
-    options.defaultSize ??
-    (options.edges !== undefined && options.nodes === undefined ? 1 : undefined)
-  );
-}
-
-/** Builds the landscape input of a case at a date. */
+/**
+ * Builds the landscape input of a case at a date (sizes by core's rule: an edge list without a
+ * node list has no sizes, so its actors weigh 1 each, `--sizes equal`).
+ */
 export function landscapeInputAt(
   c: Case,
   options: LandscapeCommandOptions,
   at: string | undefined,
 ): LandscapeInputFromCase {
-  return landscapeInputOfCase(c, { ...options, at, defaultSize: defaultSizeOf(options) });
+  return landscapeInputOfCase(c, { ...options, at });
 }
+
+/**
+ * Case draws the landscape command reports when `--draws` is not given: a case file's relations
+ * carry confidences, so the landscape says how often each configuration is a minimum; an edge list
+ * has none, so it gets no draws.
+ */
+export const LANDSCAPE_DEFAULT_DRAWS = 200;
 
 /** The landscape of a case at one date, as `entente landscape --json` prints it. */
 export function computeLandscape(
@@ -50,7 +53,8 @@ export function computeLandscape(
   options: LandscapeCommandOptions,
   at: string | undefined,
 ): LandscapeAnalysis {
-  return analyzeLandscape(c, { ...options, at, defaultSize: defaultSizeOf(options) });
+  const draws = options.draws ?? (options.edges === undefined ? LANDSCAPE_DEFAULT_DRAWS : 0);
+  return analyzeLandscape(c, { ...options, at, draws });
 }
 
 /** What {@link computeLandscape} returns. */
@@ -80,23 +84,33 @@ export function renderLandscape(c: Case, file: string, r: LandscapeJson, top: nu
   out.push(
     `${r.actorsIncluded.length} actors; ${r.exhaustive ? `all ${r.configurations} configurations scanned` : `${r.configurations} random starts (basins estimated)`}`,
   );
+  out.push(`Sizes: ${r.sizes}; layers: ${r.layers.join(', ')}; combine: ${r.combine}`);
   out.push(`Energy: ${r.convention}`);
   for (const d of r.diagnostics) out.push(`note: ${d}`);
   out.push('');
   out.push(`Stable configurations (local minima): ${r.minima.length}, lowest energy first`);
+  const drawn = r.draws !== null;
   out.push(
     table(
-      ['#', 'energy', 'basin', 'coalition A', 'coalition B'],
+      [
+        '#',
+        'energy',
+        'basin',
+        ...(drawn ? [`minimum in (of ${r.draws?.n} draws)`] : []),
+        'coalition A',
+        'coalition B',
+      ],
       r.minima
         .slice(0, top)
         .map((m, i) => [
           String(i + 1),
           m.energy.toPrecision(4),
           m.basin === null ? '—' : percent(m.basin),
+          ...(drawn ? [percent(m.share ?? 0)] : []),
           m.coalitions[0].join(', '),
           m.coalitions[1].join(', ') || '—',
         ]),
-      ['right', 'right', 'right', 'left', 'left'],
+      ['right', 'right', 'right', ...(drawn ? ['right' as const] : []), 'left', 'left'],
     ),
   );
   if (r.minima.length > top) out.push(`… ${r.minima.length - top} more (--top N or --json)`);
@@ -116,16 +130,70 @@ export function renderLandscape(c: Case, file: string, r: LandscapeJson, top: nu
   for (const a of r.alignments) {
     out.push('');
     out.push(
-      `Observed alignment "${a.alignment}": ${percent(a.agreement)} of ${a.compared} actors placed as observed`,
+      `Observed alignment "${a.alignment}": ${percent(a.agreement)} of ${a.compared} actors placed as observed by the most stable configuration`,
     );
     for (const m of a.misplaced) out.push(`  misplaced: ${m.actor}`);
+    out.push(`  ${alignmentVerdict(a, r.minima.length)}`);
+  }
+  if (r.draws?.minima.some((m) => !r.minima.some((x) => sameSplit(x.coalitions, m.coalitions)))) {
+    out.push('');
+    out.push(`Configurations that are minima most often over ${r.draws?.n} case draws`);
+    out.push(
+      table(
+        ['minimum in', 'coalition A', 'coalition B'],
+        (r.draws?.minima ?? []).map((m) => [
+          percent(m.share),
+          m.coalitions[0].join(', '),
+          m.coalitions[1].join(', ') || '—',
+        ]),
+        ['right', 'left', 'left'],
+      ),
+    );
+  }
+  if (r.byLayer.length > 0) {
+    out.push('');
+    out.push('Each layer alone');
+    out.push(
+      table(
+        ['layer', 'minima', ...r.alignments.map((a) => a.alignment)],
+        r.byLayer.map((l) => [
+          l.layer,
+          'minima' in l && l.minima ? String(l.minima.length) : '—',
+          ...r.alignments.map((a) => {
+            if (!('alignments' in l) || !l.alignments) return l.error ?? '—';
+            const x = l.alignments.find((y) => y.alignment === a.alignment);
+            if (!x) return '—';
+            const share = x.minimumShare === null ? '' : `, in ${percent(x.minimumShare)} of draws`;
+            return `${x.uniqueMinimum ? 'the unique minimum' : x.isMinimum ? 'a minimum' : 'not a minimum'}${share}`;
+          }),
+        ]),
+        ['left', 'right', ...r.alignments.map(() => 'left' as const)],
+      ),
+    );
   }
   return `${out.join('\n')}\n\n`;
+}
+
+const sameSplit = (a: readonly string[][], b: readonly string[][]) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+function alignmentVerdict(a: LandscapeAnalysis['alignments'][number], minima: number): string {
+  const point = a.uniqueMinimum
+    ? 'it is the unique stable configuration'
+    : a.isMinimum
+      ? `it is one of the ${minima} stable configurations`
+      : 'it is not a stable configuration';
+  const drawn =
+    a.minimumShare === null
+      ? ''
+      : `; a stable configuration in ${percent(a.minimumShare)} of case draws`;
+  return `${point}${drawn}`;
 }
 
 /** Options of the tipping command. */
 export interface TippingCommandOptions extends LandscapeCommandOptions {
   readonly threatsFrom?: string;
+  readonly withCooperation?: boolean;
   readonly size?: string;
   readonly pair?: [string, string];
   readonly from: number;
@@ -146,8 +214,12 @@ export async function tippingCommand(
     );
     return 2;
   }
-  const parameter: TippingParameter = options.threatsFrom
-    ? { kind: 'actor-ties', actor: options.threatsFrom, sign: 'negative' }
+  if (options.withCooperation && !options.threatsFrom) {
+    io.stderr('entente tipping: --with-cooperation needs --threats-from ACTOR\n');
+    return 2;
+  }
+  const parameter: TippingRequest = options.threatsFrom
+    ? { kind: 'threat', group: options.threatsFrom, cooperation: options.withCooperation === true }
     : options.size
       ? { kind: 'size', actor: options.size }
       : {
@@ -161,16 +233,7 @@ export async function tippingCommand(
     io,
     path,
     options,
-    (c, at) => {
-      const input = landscapeInputAt(c, options, at);
-      const r = tippingPoints(
-        input,
-        parameter,
-        [lo, hi],
-        options.steps ? { steps: options.steps } : {},
-      );
-      return { ...r, at: at ?? null, diagnostics: [...input.diagnostics, ...r.diagnostics] };
-    },
+    (c, at) => analyzeTipping(c, parameter, [lo, hi], { ...options, at }),
     (c, file, r, at) => renderTipping(c, file, at, r, options.from > options.to),
   );
 }
@@ -180,7 +243,7 @@ export function renderTipping(
   c: Case,
   file: string,
   at: string | undefined,
-  r: TippingResult,
+  r: TippingResult & { draws?: TippingAnalysis['draws'] },
   descending: boolean,
 ): string {
   const out: string[] = [];
@@ -206,6 +269,12 @@ export function renderTipping(
   out.push('');
   if (r.tippingPoints.length === 0)
     out.push('No tipping point in this range: the most stable configuration never changes.');
+  if (r.draws) {
+    const h = r.draws.highest;
+    out.push(
+      `Over ${r.draws.n} case draws: a tipping point in the range in ${percent(r.draws.share)}${h ? `; the highest at θ = ${fmt(h.median)} (median), 5–95% ${fmt(h.q05)}–${fmt(h.q95)}` : ''}`,
+    );
+  }
   for (const t of descending ? [...r.tippingPoints].reverse() : r.tippingPoints) {
     out.push(`Tipping point at θ = ${fmt(t.value)}`);
     out.push(

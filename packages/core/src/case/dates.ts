@@ -99,3 +99,18 @@ function mustParse(text: string, what: string): DateInterval {
     );
   return d;
 }
+
+/**
+ * The first and last day (`YYYY-MM-DD`) a partial date covers: `2021` → 2021-01-01..2021-12-31.
+ * @throws {RangeError} when `text` is not a valid partial ISO date
+ */
+export function dateBounds(text: string): { readonly first: string; readonly last: string } {
+  mustParse(text, 'at');
+  const [y, m, d] = text.split('-');
+  if (d !== undefined) return { first: text, last: text };
+  if (m !== undefined) {
+    const last = daysInMonth(Number(y), Number(m));
+    return { first: `${y}-${m}-01`, last: `${y}-${m}-${String(last).padStart(2, '0')}` };
+  }
+  return { first: `${y}-01-01`, last: `${y}-12-31` };
+}

@@ -138,6 +138,12 @@ export const RelationSchema = z
       .optional()
       .describe("Overrides the type's default sign."),
     weight: unit.optional().describe('Strength of the tie, 0..1 (default 1).'),
+    weightRange: z
+      .tuple([unit, unit])
+      .optional()
+      .describe(
+        'Plausible [low, high] of the weight, which must lie inside; case draws take the weight uniformly from it.',
+      ),
     since: caseDate.optional().describe('First date the relation holds.'),
     until: caseDate.optional().describe('Last date the relation holds.'),
     confidence: unit.optional().describe("Analyst's confidence that the relation holds, 0..1."),

@@ -214,6 +214,23 @@ export function checkSemantics(data: unknown): CaseIssue[] {
       );
     }
     checkSpan(rel, at, 'since', 'until');
+    const wr = rel.weightRange;
+    if (Array.isArray(wr) && typeof wr[0] === 'number' && typeof wr[1] === 'number') {
+      const w = typeof rel.weight === 'number' ? rel.weight : 1;
+      if (wr[1] < wr[0]) {
+        push(
+          'invalid-range',
+          [...at, 'weightRange'],
+          `weightRange [${wr[0]}, ${wr[1]}] is reversed`,
+        );
+      } else if (w < wr[0] || w > wr[1]) {
+        push(
+          'invalid-range',
+          [...at, 'weightRange'],
+          `weight ${w} lies outside its weightRange [${wr[0]}, ${wr[1]}]`,
+        );
+      }
+    }
     if (rel.assumption === true && (str(rel.rationale) ?? '').trim() === '') {
       push(
         'missing-rationale',

@@ -2,12 +2,13 @@
  * `POST /api/analyze`: core's analyzeCase bundle (projection, balance, landscape, tipping,
  * coalitions, leverage — what the CLI's `analyze --json` prints) of a library case or a posted
  * text at one date, with `frustration` and `dependency` lifted to the top for the workbench.
- * Actors without a size count as size 1 when fewer than two actors have one (as the CLI does for
- * an edge list without a node list), so imported graphs get a landscape too.
+ * Options are resolved by core's `resolveAnalysisOptions`, as the CLI's are: a case with fewer
+ * than two sized actors gets `sizes: equal` (as an edge list without a node list does), so
+ * imported graphs get a landscape too.
  * Results are cached, serialized, per case and options, and concurrent identical requests share
  * one computation (the server's analysis cache, which the background warm-up fills too).
  */
-import type { CombineRule, Layer } from '@entente/core';
+import { type CombineRule, type Layer, SIZE_RULES, type SizeRule } from '@entente/core';
 import type { FastifyInstance } from 'fastify';
 import { caseRefProperties, errorResponses, projectionProperties } from '../schemas.js';
 import type { ServerContext } from '../server-context.js';
@@ -23,7 +24,12 @@ export interface AnalyzeBody {
   readonly k?: number;
   readonly seed?: number;
   readonly defaultSize?: number;
+  readonly sizes?: SizeRule;
+  readonly draws?: number;
 }
+
+/** Most case draws one request may ask for (each draw re-runs every analysis). */
+export const MAX_SERVER_DRAWS = 1000;
 
 /** Registers the analysis route. */
 export function analyzeRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -41,6 +47,8 @@ export function analyzeRoutes(app: FastifyInstance, ctx: ServerContext): void {
             k: { type: 'integer', minimum: 1, maximum: 10 },
             seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
             defaultSize: { type: 'number', exclusiveMinimum: 0 },
+            sizes: { type: 'string', enum: [...SIZE_RULES] },
+            draws: { type: 'integer', minimum: 1, maximum: MAX_SERVER_DRAWS },
           },
         },
         response: {

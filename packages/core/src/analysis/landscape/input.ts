@@ -25,6 +25,11 @@ export interface LandscapeInputOptions {
    * @default undefined
    */
   readonly defaultSize?: number | undefined;
+  /**
+   * Each actor's size, replacing the case's `size` (see `actorSizes` in sizes.ts for the rules).
+   * @default the case's sizes
+   */
+  readonly sizes?: ReadonlyMap<string, number> | undefined;
 }
 
 /** A landscape input built from a case, with notes about what was left out. */
@@ -87,7 +92,8 @@ export function landscapeInputFromProjection(
       `landscapeInputFromProjection: defaultSize must be finite and > 0, got ${defaultSize}`,
     );
   }
-  const sizeOf = new Map(whole.actors.map((a) => [a.id, a.size?.value]));
+  const sizeOf: ReadonlyMap<string, number | undefined> =
+    options.sizes ?? new Map(whole.actors.map((a) => [a.id, a.size?.value]));
   const diagnostics: string[] = [];
   const actors: string[] = [];
   const sizes: number[] = [];

@@ -7,7 +7,10 @@
  * - `actor-ties`: the pairs joining one actor to everyone it has a tie of the given sign with
  *   (e.g. all threats from IS-K: actor `isk`, sign `negative`), scaled like `pairs`;
  * - `size`: s_a ← θ for one actor a (θ > 0);
- * - `pair`: p_ab ← θ for one pair (the propensity is set, not scaled).
+ * - `pair`: p_ab ← θ for one pair (the propensity is set, not scaled);
+ * - `shift`: p ← p − Δ + θ·Δ for a given matrix Δ (the part of each propensity that θ scales;
+ *   built by `analyzeTipping` from the relations a threat drives, e.g. a group's threats and the
+ *   counter-terrorism cooperation against it).
  */
 import { EntenteError } from '../../errors.js';
 import type { LandscapeInput } from './input.js';
@@ -22,7 +25,14 @@ export type TippingParameter =
       readonly sign?: 'negative' | 'positive' | 'all' | undefined;
     }
   | { readonly kind: 'size'; readonly actor: string }
-  | { readonly kind: 'pair'; readonly source: string; readonly target: string };
+  | { readonly kind: 'pair'; readonly source: string; readonly target: string }
+  | {
+      readonly kind: 'shift';
+      /** What θ scales, for reports. */
+      readonly description: string;
+      /** Δ, row-major n×n over the input's actors, symmetric, zero diagonal. */
+      readonly delta: Float64Array;
+    };
 
 /** A parameter resolved against an input: its pairs, the split W = W⁰ + θW¹ and a description. */
 export interface ResolvedParameter {
@@ -158,10 +168,29 @@ export function resolveParameter(
         w1,
       };
     }
+    case 'shift': {
+      const d = parameter.delta;
+      if (d.length !== n * n) {
+        throw new EntenteError(
+          'invalid-argument',
+          `${operation}: shift has ${d.length} entries, expected n×n = ${n * n}`,
+        );
+      }
+      const pairs: [string, string][] = [];
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          const v = sizes[i] * sizes[j] * d[i * n + j];
+          w1[i * n + j] = v;
+          w0[i * n + j] -= v;
+          if (i < j && d[i * n + j] !== 0) pairs.push([input.actors[i], input.actors[j]]);
+        }
+      }
+      return { kind: 'shift', description: parameter.description, pairs, actor: null, w0, w1 };
+    }
     default:
       throw new EntenteError(
         'invalid-argument',
-        `${operation}: unknown parameter kind "${(parameter as { kind: string }).kind}"; use pairs, actor-ties, size or pair`,
+        `${operation}: unknown parameter kind "${(parameter as { kind: string }).kind}"; use pairs, actor-ties, size, pair or shift`,
       );
   }
 }
@@ -182,6 +211,9 @@ export function applyParameter(
   const r = resolveParameter(input, parameter, 'applyParameter');
   if (r.kind === 'size') {
     sizes[input.actors.indexOf(r.actor as string)] = theta;
+  } else if (parameter.kind === 'shift') {
+    for (let q = 0; q < n * n; q++)
+      propensity[q] = input.propensity[q] - parameter.delta[q] + theta * parameter.delta[q];
   } else {
     for (const [a, b] of r.pairs) {
       const i = input.actors.indexOf(a);

@@ -13,8 +13,10 @@
  * - its type is in `reversed` (by default `dependency`, whose `from` depends on `to`): it is
  *   directed from X to P, or
  * - it is undirected (economic ties) and `undirected` is true: it counts for both ends.
- * The support of P to X is the sum of those relations' weights; X's share from P is that sum over
- * the sum from all patrons.
+ * The support of P to X is the sum of those relations' expected weights — weight × evidence share
+ * × confidence (`case/effective.ts`: one evidence item backing several relations shares its
+ * weight among them; confidence is the probability the relation holds); X's share from P is that
+ * sum over the sum from all patrons.
  */
 import type { Case } from '../../case/schema.js';
 import { LAYERS, type Layer } from '../../case/vocabulary.js';
@@ -47,7 +49,7 @@ export interface ResolvedDependencyOptions {
 /** One patron's part in an actor's support. */
 export interface PatronShare {
   readonly patron: string;
-  /** Sum of the weights of the patron's support relations. */
+  /** Sum of the expected weights of the patron's support relations. */
   readonly weight: number;
   /** weight / the actor's total support. */
   readonly share: number;
@@ -57,7 +59,7 @@ export interface PatronShare {
 
 /** Dependency of one actor. */
 export interface ActorDependency {
-  /** Total weight of support the actor receives. */
+  /** Total expected weight of support the actor receives. */
   readonly total: number;
   /** Patrons by decreasing weight (ties by id). */
   readonly patrons: PatronShare[];
@@ -115,11 +117,11 @@ export function dependency(c: Case, options: DependencyOptions = {}): Dependency
   for (const r of relations) {
     if (r.sign <= 0 || !layers.has(r.layer) || exclude.has(r.relation.type)) continue;
     const { from, to } = r.relation;
-    if (reversed.has(r.relation.type)) add(from, to, r.weight, r.index);
-    else if (r.directed) add(to, from, r.weight, r.index);
+    if (reversed.has(r.relation.type)) add(from, to, r.expectedWeight, r.index);
+    else if (r.directed) add(to, from, r.expectedWeight, r.index);
     else if (o.undirected) {
-      add(to, from, r.weight, r.index);
-      add(from, to, r.weight, r.index);
+      add(to, from, r.expectedWeight, r.index);
+      add(from, to, r.expectedWeight, r.index);
     }
   }
   const out: Record<string, ActorDependency> = {};

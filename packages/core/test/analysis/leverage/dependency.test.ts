@@ -58,23 +58,39 @@ describe('dependency(case, options) on a made-up case', () => {
 });
 
 describe('dependency(case, options) on the built-in case', () => {
-  it('dependency(builtin, { at: "2023" }): the Taliban’s top patron is Qatar with 1.9 / 4.5', () => {
-    // Support to the Taliban in force in 2023 (engagement excluded):
-    // Qatar: hosting 0.8 (13) + lobbying 0.6 (15) + mediation 0.5 (17) = 1.9
-    // Pakistan: hosting 0.3 (14) + lobbying 0.6 (16) + mediation 0.5 (18) = 1.4
-    // US: aid 0.7 (9) + the Taliban's dependency on it 0.5 (10) = 1.2
+  it('dependency(builtin, { at: "2023" }): the Taliban’s top patron is the US (¶1 s3), because ¶1 s4 is counted once', () => {
+    // Support to the Taliban in force in 2023 (engagement excluded), each relation at
+    // weight × evidence share × confidence. ¶1 s4 backs 9 relations in force (8, 11–18), so each
+    // of them gets 1/9 of it; ¶1 s3 backs 2 (9, 10), each gets 1/2.
+    // Qatar: (hosting 0.8·0.8 + lobbying 0.6·0.6 + mediation 0.5·0.6) / 9 = 1.30 / 9
+    // Pakistan: (0.3·0.3 + 0.6·0.6 + 0.5·0.6) / 9 = 0.75 / 9
+    // US: aid 0.7·0.5·0.7 + dependency 0.5·0.5·0.5 = 0.245 + 0.125 = 0.37
+    const qatar = 1.3 / 9;
+    const pakistan = 0.75 / 9;
+    const us = 0.37;
+    const total = qatar + pakistan + us;
     const t = dependency(builtin(), { at: '2023' }).actors.taliban;
-    expect(t.total).toBeCloseTo(4.5, 12);
-    expect(t.top?.patron).toBe('qatar');
-    expect(t.top?.share).toBeCloseTo(1.9 / 4.5, 12);
-    expect(t.top?.relations).toEqual([13, 15, 17]);
-    expect(t.patrons.map((p) => p.patron)).toEqual(['qatar', 'pakistan', 'us']);
-    expect(t.patrons[1].relations).toEqual([14, 16, 18]);
-    expect(t.patrons[2].relations).toEqual([9, 10]);
-    expect(t.patrons[2].share).toBeCloseTo(1.2 / 4.5, 12);
+    expect(t.total).toBeCloseTo(total, 12);
+    expect(t.top?.patron).toBe('us');
+    expect(t.top?.share).toBeCloseTo(us / total, 12);
+    expect(t.top?.relations).toEqual([9, 10]);
+    expect(t.patrons.map((p) => p.patron)).toEqual(['us', 'qatar', 'pakistan']);
+    expect(t.patrons[1].relations).toEqual([13, 15, 17]);
+    expect(t.patrons[2].relations).toEqual([14, 16, 18]);
+    expect(t.patrons[1].share).toBeCloseTo(qatar / total, 12);
   });
   it('dependency(builtin, { at: "2020" }): before the takeover only Qatar hosts the Taliban', () => {
+    // ¶1 s4 backs only the hosting (13) in 2020: share 1, so 0.8 × 1 × confidence 0.8.
     const t = dependency(builtin(), { at: '2020' }).actors.taliban;
-    expect(t.patrons).toEqual([{ patron: 'qatar', weight: 0.8, share: 1, relations: [13] }]);
+    expect(t.patrons).toEqual([{ patron: 'qatar', weight: 0.8 * 0.8, share: 1, relations: [13] }]);
+  });
+  it('without the evidence sharing Qatar would come first: the rule decides, not a weight', () => {
+    const c = builtin();
+    const unshared = { ...c, relations: c.relations.map(({ evidence: _, ...r }) => r) };
+    // Qatar 0.8·0.8 + 0.6·0.6 + 0.5·0.6 = 1.30 against the US's 0.7·0.7 + 0.5·0.5 = 0.74.
+    const t = dependency(unshared, { at: '2023' }).actors.taliban;
+    expect(t.top?.patron).toBe('qatar');
+    expect(t.top?.weight).toBeCloseTo(1.3, 12);
+    expect(t.patrons.find((p) => p.patron === 'us')?.weight).toBeCloseTo(0.74, 12);
   });
 });

@@ -55,18 +55,20 @@ describe('threatLeverage(case, options) on a made-up case', () => {
 
 describe('threatLeverage(case, options) on the built-in case', () => {
   it('threatLeverage(builtin, { at: "2023" }): the Taliban’s leverage via IS-K, TTP and ETIM', () => {
-    // Harbouring: IS-K 0.4 (49), TTP 0.7 (50), ETIM 0.5 (51). Threats: IS-K → Iran 0.8 (23),
-    // Russia 0.8 (24), US 0.4 (25), Afghan people 0.7 (29); TTP → Pakistan 0.9 (26); ETIM → China 0.4 (28).
+    // Harbouring: IS-K 0.4 (50), TTP 0.7 (51), ETIM 0.5 (52). Threats: IS-K → Iran 0.8 (23),
+    // Russia 0.8 (24), US 0.4 (25), China 0.4 (26), Afghan people 0.7 (30); TTP → Pakistan 0.9
+    // (27); ETIM → China 0.4 (29). China: 0.4·0.4 via IS-K + 0.5·0.4 via ETIM = 0.36.
     const L = threatLeverage(builtin(), { at: '2023' }).leverage.taliban;
     const value = (s: string) => L[s].value;
     expect(value('pakistan')).toBeCloseTo(0.63, 12);
     expect(value('russia')).toBeCloseTo(0.32, 12);
     expect(value('iran')).toBeCloseTo(0.32, 12);
-    expect(value('china')).toBeCloseTo(0.2, 12);
+    expect(value('china')).toBeCloseTo(0.36, 12);
     expect(value('us')).toBeCloseTo(0.16, 12);
-    expect(L.us.relations).toEqual([25, 49]);
-    expect(L.pakistan.relations).toEqual([26, 50]);
-    expect(L.china.relations).toEqual([28, 51]);
+    expect(L.us.relations).toEqual([25, 50]);
+    expect(L.pakistan.relations).toEqual([27, 51]);
+    expect(L.china.relations).toEqual([26, 29, 50, 52]);
+    expect(L.china.via.map((v) => v.group)).toEqual(['etim', 'isk']);
     expect(L.pakistan.via.map((v) => v.group)).toEqual(['ttp']);
   });
   it('threatLeverage(builtin, { at: "2019" }): the Republic harbours IS-K (0.2) before the takeover', () => {
@@ -74,6 +76,6 @@ describe('threatLeverage(case, options) on the built-in case', () => {
     expect(L.taliban).toBeUndefined();
     // IS-K threatens Russia since 2015 (24, 0.8): 0.2 · 0.8.
     expect(L.republic.russia.value).toBeCloseTo(0.16, 12);
-    expect(L.republic.russia.relations).toEqual([24, 58]);
+    expect(L.republic.russia.relations).toEqual([24, 60]);
   });
 });

@@ -8,8 +8,9 @@
  * No call is timed here (a timed assertion fails at random on two loaded cores): "never hangs" is
  * the test timeout, and loadCase's speed on these inputs is measured by `node bench/load-case.js`
  * (docs/benchmarks.md). The built-in case's mutations and the 50 MB inputs are tagged `slow`
- * (`npm run test:slow`; `npm test` runs them, `npm run test:quick` does not). Runs are
- * reproducible: every fc.assert uses SEED (+ its index), which is logged.
+ * (`npm run test:slow`; `npm test` runs them, `npm run test:quick` does not), and so are the
+ * small fixture's 10,000 mutations. Runs are reproducible: every fc.assert uses SEED (+ its
+ * index), which is logged.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import {
@@ -455,8 +456,11 @@ afterAll(() => {
   );
 });
 
+// The four properties (10,000 mutations, ~30 s) are `slow`; the edge cases after them are quick.
 describe('loadCase robustness (fast-check; 10,000 mutations of the small fixture)', () => {
-  it('loadCase(text) survives 4,000 data mutations (deleted keys, wrong types, renamed keys, shared subtrees, duplicate ids) as YAML and JSON', () => {
+  it('loadCase(text) survives 4,000 data mutations (deleted keys, wrong types, renamed keys, shared subtrees, duplicate ids) as YAML and JSON', {
+    tags: ['slow'],
+  }, () => {
     assertProperty(
       1,
       fc.property(dataMutation, format, (m, f) => {
@@ -466,7 +470,9 @@ describe('loadCase robustness (fast-check; 10,000 mutations of the small fixture
     );
   });
 
-  it('loadCase(text) survives 3,800 text mutations (garbage bytes, NUL, lone surrogates, truncation, duplicated and deleted lines, CRLF)', () => {
+  it('loadCase(text) survives 3,800 text mutations (garbage bytes, NUL, lone surrogates, truncation, duplicated and deleted lines, CRLF)', {
+    tags: ['slow'],
+  }, () => {
     assertProperty(
       2,
       fc.property(fc.array(textMutation, { minLength: 1, maxLength: 4 }), (ms) => {
@@ -476,7 +482,9 @@ describe('loadCase robustness (fast-check; 10,000 mutations of the small fixture
     );
   });
 
-  it('loadCase(text) survives 1,800 data mutations followed by text mutations', () => {
+  it('loadCase(text) survives 1,800 data mutations followed by text mutations', {
+    tags: ['slow'],
+  }, () => {
     assertProperty(
       3,
       fc.property(
@@ -493,7 +501,9 @@ describe('loadCase robustness (fast-check; 10,000 mutations of the small fixture
     );
   });
 
-  it('loadCase(text) survives 400 extreme values: huge numbers, long strings, 10,000-deep nesting, alias bombs', () => {
+  it('loadCase(text) survives 400 extreme values: huge numbers, long strings, 10,000-deep nesting, alias bombs', {
+    tags: ['slow'],
+  }, () => {
     assertProperty(
       4,
       fc.property(fc.nat(), extremePayload, (k, payload) => {

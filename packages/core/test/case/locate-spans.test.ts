@@ -49,7 +49,10 @@ describe("loadCase(text, { locate: 'spans' })", () => {
   // Each issue is one comparison of the two locators, so a case carries up to 40 mistakes: 80
   // cases compare ~1,500 issue positions, as many as the earlier 300 cases of up to 9 (~1,400),
   // in a quarter of the parses (the positioned document takes ~70 ms on a case with errors).
-  it('places every issue where the positioned document does, in YAML and JSON (80 cases with up to 40 mistakes)', () => {
+  // Still ~10 s of parsing: in the slow tier.
+  it('places every issue where the positioned document does, in YAML and JSON (80 cases with up to 40 mistakes)', {
+    tags: ['slow'],
+  }, () => {
     fc.assert(
       fc.property(
         fc.boolean(),

@@ -25,5 +25,31 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Two test files at a time. Vitest's default on this 2-core machine is one (cores − 1), which
+    // leaves a core idle while a file waits on a child process, a worker or chromium.
+    maxWorkers: 2,
+    // The tiers (README, "Tests"): `npm test` runs every test; `npm run test:quick` leaves out
+    // the tagged ones (`--tags-filter='!slow && !browser && !redis'`), `npm run test:slow` runs
+    // only `slow`, `npm run goldens` rewrites the `golden` files (`-u`).
+    tags: [
+      {
+        name: 'slow',
+        description: 'minutes, not seconds: the 10,000-mutation and 50 MB robustness tests',
+        timeout: 900_000,
+      },
+      {
+        name: 'browser',
+        description: 'drives /usr/bin/chromium against the built workbench (npm run build:web)',
+        timeout: 120_000,
+      },
+      {
+        name: 'redis',
+        description: 'needs redis-server on PATH or ENTENTE_TEST_REDIS (BullMQ queue)',
+      },
+      {
+        name: 'golden',
+        description: 'compares output with a stored file; `npm run goldens` rewrites them',
+      },
+    ],
   },
 });

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { itShared, sharedPath } from '../../../test-support/shared-data.js';
 import { dateSeries } from '../src/series.js';
 import { runCli, tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const TRIBES = resolve(ROOT, '../shared/data/signed/highland-tribes.csv');
-const hasTribes = existsSync(TRIBES);
-if (!hasTribes) console.warn(`SKIPPED: ${TRIBES} not found; Highland tribes CLI checks not run`);
+const TRIBES_FILE = 'data/signed/highland-tribes.csv';
+const TRIBES = sharedPath(TRIBES_FILE);
 
 async function json(argv: string[]) {
   const r = await runCli(argv);
@@ -72,7 +72,8 @@ describe('entente balance', () => {
     expect(out.series.map((s: { at: string }) => s.at)).toEqual(['2019', '2021', '2023']);
   });
 
-  it.skipIf(!hasTribes)(
+  itShared(
+    TRIBES_FILE,
     'balance --edges highland-tribes.csv: frustration index 7, proven, unique split',
     async () => {
       const out = await json(['balance', '--edges', TRIBES, '--json']);
@@ -96,7 +97,7 @@ describe('entente balance', () => {
 });
 
 describe('entente coalitions', () => {
-  it.skipIf(!hasTribes)('coalitions --k 3 on Highland tribes violates two ties', async () => {
+  itShared(TRIBES_FILE, 'coalitions --k 3 on Highland tribes violates two ties', async () => {
     const out = await json(['coalitions', '--edges', TRIBES, '--k', '3', '--json']);
     const v = out.relocation[0].violations;
     expect(v.negativeWithin + v.positiveBetween).toBe(2);

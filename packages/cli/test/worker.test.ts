@@ -9,7 +9,7 @@ import type { Io } from '../src/io.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-describe.skipIf(!redisAvailable('CLI worker tests'))('entente worker', () => {
+describe.skipIf(!redisAvailable('CLI worker tests'))('entente worker', { tags: ['redis'] }, () => {
   let redis: TestRedis;
   beforeAll(async () => {
     redis = await startRedis();

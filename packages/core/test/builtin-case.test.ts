@@ -1,11 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
 import { activeAt, type Case, effectiveRelations, loadCase } from '../src/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const ESSAY = resolve(ROOT, '../shared/seed/coalition-of-enemies.txt');
-const COW = resolve(ROOT, '../shared/data/capabilities/cow-nmc-6.0-abridged.csv');
+const ESSAY_FILE = 'seed/coalition-of-enemies.txt';
+const COW_FILE = 'data/capabilities/cow-nmc-6.0-abridged.csv';
+const ESSAY = sharedPath(ESSAY_FILE);
+const COW = sharedPath(COW_FILE);
 
 function builtin(): Case {
   const result = loadCase(readFileSync(resolve(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
@@ -131,10 +134,8 @@ function shingles(s: string, n: number): Set<string> {
   return out;
 }
 
-describe.skipIf(!existsSync(ESSAY))('the built-in case cites the essay correctly', () => {
-  if (!existsSync(ESSAY))
-    console.warn(`SKIPPED: essay not found at ${ESSAY}; citation checks not run`);
-  const essay = existsSync(ESSAY) ? readFileSync(ESSAY, 'utf8') : '';
+describeShared(ESSAY_FILE, 'the built-in case cites the essay correctly', () => {
+  const essay = readFileSync(ESSAY, 'utf8');
   const paragraphs = essaySentences(essay);
   const evidence = [
     ...c.relations.flatMap((r) => r.evidence ?? []),
@@ -175,36 +176,31 @@ describe.skipIf(!existsSync(ESSAY))('the built-in case cites the essay correctly
   });
 });
 
-describe.skipIf(!existsSync(COW))(
-  'state sizes are COW NMC v6.0 CINC scores of the latest year',
-  () => {
-    if (!existsSync(COW))
-      console.warn(`SKIPPED: COW capabilities not found at ${COW}; size checks not run`);
-    it('each state’s size equals its CINC in the file’s latest year', () => {
-      const rows = readFileSync(COW, 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((l) => l.split(','));
-      const latest = Math.max(...rows.map((r) => Number(r[2])));
-      const cinc = new Map(
-        rows.filter((r) => Number(r[2]) === latest).map((r) => [r[0], Number(r[9])]),
-      );
-      const abb: Record<string, string> = {
-        us: 'USA',
-        china: 'CHN',
-        russia: 'RUS',
-        iran: 'IRN',
-        pakistan: 'PAK',
-        qatar: 'QAT',
-      };
-      for (const [id, code] of Object.entries(abb)) {
-        const size = c.actors.find((a) => a.id === id)?.size;
-        expect(size?.unit).toBe('cinc');
-        expect(size?.year).toBe(latest);
-        expect(size?.source).toBe('cow-nmc-6');
-        expect(size?.value).toBeCloseTo(cinc.get(code) ?? Number.NaN, 9);
-      }
-    });
-  },
-);
+describeShared(COW_FILE, 'state sizes are COW NMC v6.0 CINC scores of the latest year', () => {
+  it('each state’s size equals its CINC in the file’s latest year', () => {
+    const rows = readFileSync(COW, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const latest = Math.max(...rows.map((r) => Number(r[2])));
+    const cinc = new Map(
+      rows.filter((r) => Number(r[2]) === latest).map((r) => [r[0], Number(r[9])]),
+    );
+    const abb: Record<string, string> = {
+      us: 'USA',
+      china: 'CHN',
+      russia: 'RUS',
+      iran: 'IRN',
+      pakistan: 'PAK',
+      qatar: 'QAT',
+    };
+    for (const [id, code] of Object.entries(abb)) {
+      const size = c.actors.find((a) => a.id === id)?.size;
+      expect(size?.unit).toBe('cinc');
+      expect(size?.year).toBe(latest);
+      expect(size?.source).toBe('cow-nmc-6');
+      expect(size?.value).toBeCloseTo(cinc.get(code) ?? Number.NaN, 9);
+    }
+  });
+});

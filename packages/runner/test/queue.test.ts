@@ -55,7 +55,8 @@ const exited = (child: ChildProcess) =>
     ? Promise.resolve(child.exitCode)
     : new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-describe.skipIf(!redisAvailable('runner queue tests'))('runExploration on a BullMQ queue', () => {
+const describeRedis = describe.skipIf(!redisAvailable('runner queue tests'));
+describeRedis('runExploration on a BullMQ queue', { tags: ['redis'] }, () => {
   let redis: TestRedis;
   const children: ChildProcess[] = [];
   beforeAll(async () => {

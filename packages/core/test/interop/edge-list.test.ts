@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../../test-support/shared-data.js';
 import type { CaseIssue } from '../../src/case/issues.js';
 import type { LoadCaseResult } from '../../src/case/load.js';
 import type { Case } from '../../src/case/schema.js';
@@ -255,17 +255,10 @@ describe('importEdgeList', () => {
 });
 
 // Real data, read from ../shared/data (see its README); never copied into the project.
-const HIGHLAND = fileURLToPath(
-  new URL('../../../../../shared/data/signed/highland-tribes.csv', import.meta.url),
-);
-const hasHighland = existsSync(HIGHLAND);
-if (!hasHighland) {
-  console.warn(
-    `\n*** SKIPPING the highland-tribes import test: ${HIGHLAND} is absent. ***\n*** Check out ../shared/data next to the project to run it. ***\n`,
-  );
-}
+const HIGHLAND_FILE = 'data/signed/highland-tribes.csv';
+const HIGHLAND = sharedPath(HIGHLAND_FILE);
 
-describe.skipIf(!hasHighland)('importEdgeList on highland-tribes.csv (Read 1954)', () => {
+describeShared(HIGHLAND_FILE, 'importEdgeList on highland-tribes.csv (Read 1954)', () => {
   it('importEdgeList(highland-tribes.csv) gives 16 tribes and 58 ties, 29 + and 29 −', () => {
     const text = readFileSync(HIGHLAND, 'utf8');
     const result = importEdgeList(text, undefined, { file: 'highland-tribes.csv' });

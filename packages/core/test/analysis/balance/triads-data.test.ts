@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../../../test-support/shared-data.js';
 import { triadCensus, unbalancedTriads } from '../../../src/analysis/balance/triads.js';
 import { triadsOfCase } from '../../../src/analysis/balance/triads-of-case.js';
 import { projectSigned } from '../../../src/analysis/project.js';
@@ -9,9 +10,10 @@ import { loadCase } from '../../../src/case/load.js';
 import { bruteForce } from './triads-brute-force.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../../..');
-const DATA = resolve(ROOT, '../shared/data/signed');
-const TRIBES = resolve(DATA, 'highland-tribes.csv');
-const COW = resolve(DATA, 'cow-international-1946-1999.csv');
+const TRIBES_FILE = 'data/signed/highland-tribes.csv';
+const COW_FILE = 'data/signed/cow-international-1946-1999.csv';
+const TRIBES = sharedPath(TRIBES_FILE);
+const COW = sharedPath(COW_FILE);
 
 function rows(file: string): string[][] {
   return readFileSync(file, 'utf8')
@@ -75,8 +77,7 @@ describe('triadsOfCase on the built-in case', () => {
   });
 });
 
-describe.skipIf(!existsSync(TRIBES))('triadCensus on Read’s Highland tribes', () => {
-  if (!existsSync(TRIBES)) console.warn(`SKIPPED: Highland tribes data not found at ${TRIBES}`);
+describeShared(TRIBES_FILE, 'triadCensus on Read’s Highland tribes', () => {
   it('triadCensus(tribes) matches the brute force: 68 triangles, 9 unbalanced', () => {
     const edges: SignedEdgeInput[] = rows(TRIBES).map(([s, t, x]) => ({
       source: s,
@@ -98,8 +99,7 @@ describe.skipIf(!existsSync(TRIBES))('triadCensus on Read’s Highland tribes', 
   });
 });
 
-describe.skipIf(!existsSync(COW))('triadCensus on the Correlates of War signed networks', () => {
-  if (!existsSync(COW)) console.warn(`SKIPPED: COW data not found at ${COW}`);
+describeShared(COW_FILE, 'triadCensus on the Correlates of War signed networks', () => {
   it('triadCensus(period) matches the brute force in all 51 periods', () => {
     const periods = new Map<string, SignedEdgeInput[]>();
     for (const [period, s, t, x] of rows(COW)) {

@@ -1,16 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../../../test-support/shared-data.js';
 import { relocate, relocationError } from '../../../src/analysis/coalitions/relocate.js';
 import { sweepRelocation } from '../../../src/analysis/coalitions/sweep-relocation.js';
 import { type SignedGraph, signedGraph } from '../../../src/analysis/signed-graph.js';
 import { EntenteError } from '../../../src/errors.js';
 
-const TRIBES = resolve(
-  import.meta.dirname,
-  '../../../../../../shared/data/signed/highland-tribes.csv',
-);
+const TRIBES_FILE = 'data/signed/highland-tribes.csv';
+const TRIBES = sharedPath(TRIBES_FILE);
 
 function tribes(): SignedGraph {
   const lines = readFileSync(TRIBES, 'utf8').trim().split('\n').slice(1);
@@ -74,8 +72,7 @@ const randomGraph = (maxNodes: number) =>
       );
     });
 
-describe.skipIf(!existsSync(TRIBES))('relocate(g, options) on Read’s Highland tribes', () => {
-  if (!existsSync(TRIBES)) console.warn(`SKIPPED: ${TRIBES} is missing`);
+describeShared(TRIBES_FILE, 'relocate(g, options) on Read’s Highland tribes', () => {
   it('relocate(tribes, { k: 3 }) violates 2 ties (Doreian & Mrvar 1996)', () => {
     const r = relocate(tribes(), { k: 3, seed: 1 });
     expect(r.violations.negativeWithin + r.violations.positiveBetween).toBe(2);

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../../../test-support/shared-data.js';
 import { maximizeSignedModularity } from '../../../src/analysis/coalitions/maximize-signed-modularity.js';
 import { relocate } from '../../../src/analysis/coalitions/relocate.js';
 import {
@@ -13,10 +14,8 @@ import { type SignedGraph, signedGraph } from '../../../src/analysis/signed-grap
 import { loadCase } from '../../../src/case/load.js';
 import { EntenteError } from '../../../src/errors.js';
 
-const TRIBES = resolve(
-  import.meta.dirname,
-  '../../../../../../shared/data/signed/highland-tribes.csv',
-);
+const TRIBES_FILE = 'data/signed/highland-tribes.csv';
+const TRIBES = sharedPath(TRIBES_FILE);
 
 // a–b +1, c–d +1, a–c −1, b–d −2.
 const square = signedGraph([
@@ -203,8 +202,7 @@ describe('maximizeSignedModularity(g, options)', () => {
   });
 });
 
-describe.skipIf(!existsSync(TRIBES))('maximizeSignedModularity on Read’s Highland tribes', () => {
-  if (!existsSync(TRIBES)) console.warn(`SKIPPED: ${TRIBES} is missing`);
+describeShared(TRIBES_FILE, 'maximizeSignedModularity on Read’s Highland tribes', () => {
   it('maximizeSignedModularity(tribes) reaches at least the Q of relocate(tribes, { k: 3 })', () => {
     const lines = readFileSync(TRIBES, 'utf8').trim().split('\n').slice(1);
     const g = signedGraph(

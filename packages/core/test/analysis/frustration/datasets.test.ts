@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../../../test-support/shared-data.js';
 import { frustrationExact } from '../../../src/analysis/frustration/exact.js';
 import { frustration } from '../../../src/analysis/frustration/frustration.js';
 import { loadHighs, solveFrustrationMilp } from '../../../src/analysis/frustration/milp.js';
@@ -10,9 +11,10 @@ import { loadCase } from '../../../src/case/load.js';
 import { bruteForce, frustrationOf } from './oracle.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../../..');
-const DATA = resolve(ROOT, '../shared/data/signed');
-const TRIBES = resolve(DATA, 'highland-tribes.csv');
-const COW = resolve(DATA, 'cow-international-1946-1999.csv');
+const TRIBES_FILE = 'data/signed/highland-tribes.csv';
+const COW_FILE = 'data/signed/cow-international-1946-1999.csv';
+const TRIBES = sharedPath(TRIBES_FILE);
+const COW = sharedPath(COW_FILE);
 const CASE = resolve(ROOT, 'cases/afghanistan-2023.yaml');
 
 /** Undirected signed ties from CSV rows; a pair listed twice keeps the sign of its sum. */
@@ -50,8 +52,7 @@ function optimalSplits(g: SignedGraph): string[][] {
   return out;
 }
 
-if (!existsSync(TRIBES)) console.warn(`SKIPPED: Highland tribes tests, ${TRIBES} not found`);
-describe.skipIf(!existsSync(TRIBES))('frustrationExact on Read’s Highland tribes', () => {
+describeShared(TRIBES_FILE, 'frustrationExact on Read’s Highland tribes', () => {
   const g = graphOf(csvRows(TRIBES).map(([a, b, s]) => [a, b, Number(s)] as const));
 
   it('frustrationExact(tribes) is 7 with the unique split {Gavev, Gama, Kotun, Nagad} vs the rest', async () => {
@@ -80,8 +81,7 @@ describe.skipIf(!existsSync(TRIBES))('frustrationExact on Read’s Highland trib
   });
 });
 
-if (!existsSync(COW)) console.warn(`SKIPPED: Correlates of War tests, ${COW} not found`);
-describe.skipIf(!existsSync(COW))('frustrationExact on the Correlates of War networks', () => {
+describeShared(COW_FILE, 'frustrationExact on the Correlates of War networks', () => {
   const byPeriod = new Map<string, [string, string, number][]>();
   for (const [p, a, b, s] of csvRows(COW)) {
     if (!byPeriod.has(p)) byPeriod.set(p, []);

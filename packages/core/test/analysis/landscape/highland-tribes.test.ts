@@ -1,19 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../../../test-support/shared-data.js';
 import { landscapeInputFromProjection } from '../../../src/analysis/landscape/input.js';
 import { landscape } from '../../../src/analysis/landscape/landscape.js';
 import { projectSigned } from '../../../src/analysis/project.js';
 import { importEdgeList } from '../../../src/interop/edge-list.js';
 
-const TRIBES = resolve(
-  import.meta.dirname,
-  '../../../../../../shared/data/signed/highland-tribes.csv',
-);
-const present = existsSync(TRIBES);
-if (!present) console.warn(`SKIPPED: landscape on Read's Highland tribes — ${TRIBES} not found`);
+const TRIBES_FILE = 'data/signed/highland-tribes.csv';
+const TRIBES = sharedPath(TRIBES_FILE);
 
-describe.skipIf(!present)("landscape on Read's Highland tribes (unit sizes, p = sign)", () => {
+describeShared(TRIBES_FILE, "landscape on Read's Highland tribes (unit sizes, p = sign)", () => {
   it('landscape(input) global minimum is the frustration-index split: E = 7 − (negative ties)', () => {
     const loaded = importEdgeList(readFileSync(TRIBES, 'utf8'));
     if (!loaded.ok) throw new Error('the tribes edge list does not load');

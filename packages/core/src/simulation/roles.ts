@@ -6,7 +6,7 @@
  * engine would simulate, and learns them without simulating a month.
  */
 import type { Case } from '../case/schema.js';
-import { compileModel } from './compile.js';
+import { type CompiledModel, compileModel } from './compile.js';
 import type { Policy, ScenarioSpec } from './scenario.js';
 
 /**
@@ -15,22 +15,14 @@ import type { Policy, ScenarioSpec } from './scenario.js';
  */
 export const DEFAULT_POLICY: Policy = 'engage';
 
-/** The roles of one scenario of a case. */
-export interface ScenarioRoles {
+/**
+ * The roles of one scenario of a case: the compiled model's date, length and actors (see
+ * {@link CompiledModel}) with each state's policy by id.
+ */
+export interface ScenarioRoles
+  extends Pick<CompiledModel, 'start' | 'months' | 'regime' | 'groups' | 'states' | 'opposition'> {
   /** The scenario's id. */
   readonly scenario: string;
-  /** Date the case is read at ('' when the case has no dates at all). */
-  readonly start: string;
-  /** Months the scenario runs. */
-  readonly months: number;
-  /** Id of the one regime in force at `start`. */
-  readonly regime: string;
-  /** Ids of the armed groups of the model. */
-  readonly groups: readonly string[];
-  /** Ids of the states of the model, in the engine's order. */
-  readonly states: readonly string[];
-  /** Id of the opposition the model uses, or null. */
-  readonly opposition: string | null;
   /** Policy of every state the scenario does not name. */
   readonly defaultPolicy: Policy;
   /** Policy of each state of the model (the scenario's, else the default). */

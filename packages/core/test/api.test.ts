@@ -7,6 +7,7 @@ describe('@entente/core public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'ACTOR_KINDS',
       'ActorSchema',
+      'AnalysisPeriodSchema',
       'AnalyzeCommandSchema',
       'AnalyzeRequestSchema',
       'AnalyzeResponseSchema',
@@ -73,6 +74,7 @@ describe('@entente/core public API', () => {
       'LandscapeCommandSchema',
       'LeverageAnalysisSchema',
       'LeverageCommandSchema',
+      'MAX_ANALYZE_DRAWS',
       'MAX_CASE_DRAWS',
       'MAX_CLIENT_SCENARIOS',
       'MAX_MONTHS',
@@ -88,6 +90,7 @@ describe('@entente/core public API', () => {
       'POLICIES',
       'ProjectionOptionsSchema',
       'RELIABILITY',
+      'ReportedOptionsSchema',
       'ResolvedExploreOptionsSchema',
       'SAMPLE_DESIGNS',
       'SENSITIVITY_OUTCOMES',

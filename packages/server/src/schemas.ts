@@ -2,13 +2,10 @@
  * The routes' JSON Schemas, generated from the contract's zod schemas (`@entente/core`,
  * `contract/`): Ajv validates requests against them and fast-json-stringify writes responses
  * from them, so a route can neither accept nor send anything the contract does not name.
- * `analyze.ts` still reads the property helpers below.
  */
 import {
-  AnalyzeRequestSchema,
   ApiErrorSchema,
   CaseIdSchema,
-  CaseRefSchema,
   IdParamsSchema,
   type JsonSchema,
   requestJsonSchema,
@@ -38,15 +35,3 @@ export const idParams = request(IdParamsSchema);
 
 /** A library case id as a request names it. */
 export const caseIdSchema = request(CaseIdSchema);
-
-const properties = (schema: ContractSchema) =>
-  (requestJsonSchema(schema).properties ?? {}) as Record<string, JsonSchema>;
-
-/** The case of a request: `caseId` or `text` (exactly one, checked by the route). */
-export const caseRefProperties = properties(CaseRefSchema);
-
-/** Projection options of the analyses (`at`, `layers`, `combine`). */
-export const projectionProperties = (() => {
-  const { at, layers, combine } = properties(AnalyzeRequestSchema);
-  return { at, layers, combine };
-})();

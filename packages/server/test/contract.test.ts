@@ -106,10 +106,19 @@ describe('every route answers what its contract schema says', () => {
     for (const payload of [
       { caseId: 'afghanistan-2023', at: '2023' },
       { text: smallCase('posted') },
+      { text: smallCase('drawn'), sizes: 'equal', draws: 3, seed: 2 },
     ]) {
       const r = await call('POST', '/api/analyze', payload);
       expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
       conforms(AnalyzeResponseSchema, r.body);
+      const body = AnalyzeResponseSchema.parse(r.body);
+      if ('sizes' in payload) expect(body.options.sizes).toBe('equal');
+      // With draws, every part reports its spread over them; without, null.
+      const drawn = 'draws' in payload;
+      expect(body.options.draws).toBe(drawn ? 3 : 0);
+      expect(body.balance.frustration.draws?.n ?? null).toBe(drawn ? 3 : null);
+      expect(body.landscape.draws?.n ?? null).toBe(drawn ? 3 : null);
+      expect(body.coalitions.draws?.n ?? null).toBe(drawn ? 3 : null);
     }
   }, 120_000);
 
@@ -164,6 +173,8 @@ describe('every route answers what its contract schema says', () => {
       ['unknown case', await call('GET', '/api/cases/none')],
       ['unknown job', await call('GET', '/api/jobs/none')],
       ['bad body', await call('POST', '/api/simulate', { caseId: 'sim' })],
+      ['too many draws', await call('POST', '/api/analyze', { caseId: 'sim', draws: 1001 })],
+      ['bad size rule', await call('POST', '/api/analyze', { caseId: 'sim', sizes: 'gdp' })],
       [
         'bad scenario',
         await call('POST', '/api/jobs', {

@@ -154,6 +154,7 @@ describe('energyLines', () => {
     sweep: null,
     options: { method: 'exact', maxExact: 25, steps: null, tolerance: 1e-9 },
     diagnostics: [],
+    draws: null,
   };
 
   it('energyLines(t) extends each configuration linearly over the whole range', () => {

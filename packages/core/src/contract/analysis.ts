@@ -4,6 +4,7 @@
  * `/api/analyze`. Each schema's type is checked against the core function's return type.
  */
 import { z } from 'zod';
+import { SIZE_RULES } from '../analysis/analysis-options.js';
 import type {
   BalanceAnalysis,
   CaseAnalysis,
@@ -30,6 +31,57 @@ export const ProjectionOptionsSchema = z.object({
   at: z.string().nullable(),
   layers: z.array(z.enum(LAYERS)),
   combine: z.enum(COMBINE_RULES),
+});
+
+/**
+ * The days a date covers and the actors that begin or end within them (core's `CaseAtInterval`);
+ * every analysis reports it as `period`.
+ */
+export const AnalysisPeriodSchema = z.object({
+  at: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reading: z.enum(['in force on any day of the interval', 'every relation, whatever its dates']),
+  changes: z.array(
+    z.object({
+      actor: z.string(),
+      kind: z.string(),
+      change: z.enum(['begins', 'ends']),
+      date: z.string(),
+    }),
+  ),
+  regimeChange: z.boolean(),
+  warning: z.string().nullable(),
+});
+
+/**
+ * The analysis options as resolved once in core and reported by the results (all but the exact
+ * solver's time budget): core's `ResolvedAnalysisOptions` without `timeLimit`.
+ */
+export const ReportedOptionsSchema = z.object({
+  at: z.string().nullable(),
+  period: AnalysisPeriodSchema,
+  layers: z.array(z.enum(LAYERS)),
+  combine: z.enum(COMBINE_RULES),
+  weighted: z.boolean(),
+  limit: z.int(),
+  seed: z.number(),
+  sizes: z.enum(SIZE_RULES),
+  defaultSize: z.number().nullable(),
+  starts: z.int().nullable(),
+  basins: z.boolean(),
+  k: z.int().nullable(),
+  kMax: z.int(),
+  alpha: z.number().nullable(),
+  draws: z.int(),
+});
+
+/** A spread over case draws: their number, 5% quantile, median and 95% quantile (R-7). */
+const SpreadSchema = z.object({
+  n: z.int(),
+  q05: z.number(),
+  median: z.number(),
+  q95: z.number(),
 });
 
 /** A relation as the analyses cite it (type, span, evidence). */
@@ -74,6 +126,8 @@ const FrustrationSchema = z.object({
     starts: z.number().optional(),
     notes: z.array(z.string()),
   }),
+  /** The frustration index over the case draws (and how many were solved exactly); null without. */
+  draws: SpreadSchema.extend({ exact: z.int() }).nullable(),
 });
 
 const patternCounts = z.record(z.enum(TRIAD_PATTERNS), z.number());
@@ -81,6 +135,8 @@ const patternCounts = z.record(z.enum(TRIAD_PATTERNS), z.number());
 /** Structural balance (`entente balance --json` without `case`). */
 export const BalanceAnalysisSchema = z.object({
   at: z.string().nullable(),
+  period: AnalysisPeriodSchema,
+  options: ReportedOptionsSchema,
   projection: ProjectionOptionsSchema,
   actors: z.int(),
   ties: z.int(),
@@ -113,11 +169,18 @@ const MinimumSchema = z.object({
   basin: z.number().nullable(),
   basinCount: z.number().nullable(),
   strict: z.boolean(),
+  /** Share of case draws in which this configuration is a minimum; null without draws. */
+  share: z.number().nullable(),
 });
 
-/** The landscape (`entente landscape --json` without `case`). */
-export const LandscapeAnalysisSchema = z.object({
+/** The landscape of the chosen layers together, or of one layer alone (`byLayer`). */
+const LandscapeResultSchema = z.object({
   at: z.string().nullable(),
+  period: AnalysisPeriodSchema,
+  sizes: z.enum(SIZE_RULES),
+  // core reports the layers as plain strings here (ResolvedAnalysisOptions.layers widened)
+  layers: ids,
+  combine: z.enum(COMBINE_RULES),
   convention: z.string(),
   exhaustive: z.boolean(),
   configurations: z.number(),
@@ -143,8 +206,21 @@ export const LandscapeAnalysisSchema = z.object({
       notObserved: ids,
       notPredicted: ids,
       notes: z.array(z.string()),
+      /** Indices into `minima` of the minima that place every compared actor as observed. */
+      matchingMinima: indices,
+      isMinimum: z.boolean(),
+      uniqueMinimum: z.boolean(),
+      /** Share of case draws in which some minimum matches the alignment; null without draws. */
+      minimumShare: z.number().nullable(),
     }),
   ),
+  /** The configurations that are minima in the most case draws (up to 10); null without draws. */
+  draws: z
+    .object({
+      n: z.int(),
+      minima: z.array(z.object({ coalitions: sides, share: z.number() })),
+    })
+    .nullable(),
   options: z.object({
     method: z.enum(['auto', 'exhaustive', 'multistart']),
     maxExhaustive: z.number(),
@@ -157,13 +233,26 @@ export const LandscapeAnalysisSchema = z.object({
   diagnostics: z.array(z.string()),
 });
 
+/**
+ * The landscape (`entente landscape --json` without `case`); with several layers, `byLayer` holds
+ * each layer's landscape alone, or the error that stopped it.
+ */
+export const LandscapeAnalysisSchema = LandscapeResultSchema.extend({
+  byLayer: z.array(
+    z.union([
+      LandscapeResultSchema.extend({ layer: z.enum(LAYERS), error: z.null() }),
+      z.object({ layer: z.enum(LAYERS), error: z.string() }),
+    ]),
+  ),
+});
+
 /** How far one armed group's threats must shrink before the most stable configuration changes. */
 export const TippingSchema = z.object({
   group: z.string(),
   convention: z.string(),
   method: z.enum(['exact', 'sweep']),
   parameter: z.object({
-    kind: z.enum(['pairs', 'actor-ties', 'size', 'pair']),
+    kind: z.enum(['pairs', 'actor-ties', 'size', 'pair', 'shift']),
     description: z.string(),
     pairs: z.array(z.tuple([z.string(), z.string()])),
     actor: z.string().nullable(),
@@ -204,6 +293,11 @@ export const TippingSchema = z.object({
     tolerance: z.number(),
   }),
   diagnostics: z.array(z.string()),
+  /**
+   * Over the case draws: the share with a tipping point in the range and the spread of the highest
+   * one (null when no draw has one); null without draws.
+   */
+  draws: z.object({ n: z.int(), share: z.number(), highest: SpreadSchema.nullable() }).nullable(),
 });
 
 const violations = z.object({ negativeWithin: z.number(), positiveBetween: z.number() });
@@ -211,6 +305,7 @@ const violations = z.object({ negativeWithin: z.number(), positiveBetween: z.num
 /** Relocation and signed modularity (`entente coalitions --json` without `case`). */
 export const CoalitionsAnalysisSchema = z.object({
   at: z.string().nullable(),
+  period: AnalysisPeriodSchema,
   projection: ProjectionOptionsSchema,
   relocation: z.array(
     z.object({
@@ -246,6 +341,13 @@ export const CoalitionsAnalysisSchema = z.object({
       optimalCount: z.number(),
     })
     .nullable(),
+  /**
+   * Over the case draws: per relocation, the share finding the same partition, and the share
+   * with the same modularity partition; null without draws.
+   */
+  draws: z
+    .object({ n: z.int(), sameRelocation: z.array(z.number()), sameModularity: z.number() })
+    .nullable(),
 });
 
 const PatronShareSchema = z.object({
@@ -277,6 +379,7 @@ const DependencySchema = z.object({
 /** Dependency, threat leverage and brokerage (`entente leverage --json` without `case`). */
 export const LeverageAnalysisSchema = z.object({
   at: z.string().nullable(),
+  period: AnalysisPeriodSchema,
   dependency: DependencySchema,
   threatLeverage: z.object({
     options: z.object({
@@ -359,6 +462,7 @@ export const DrawnProjectionSchema = z.object({
 /** Every analysis of a case at one date (core's analyzeCase). */
 export const CaseAnalysisSchema = z.object({
   at: z.string().nullable(),
+  options: ReportedOptionsSchema,
   projection: DrawnProjectionSchema,
   balance: BalanceAnalysisSchema,
   landscape: LandscapeAnalysisSchema,
@@ -373,7 +477,13 @@ type _Coalitions = Assert<Agree<z.infer<typeof CoalitionsAnalysisSchema>, Coalit
 type _Leverage = Assert<Agree<z.infer<typeof LeverageAnalysisSchema>, LeverageAnalysis>>;
 type _Bundle = Assert<Agree<z.infer<typeof CaseAnalysisSchema>, CaseAnalysis>>;
 
-/** `POST /api/analyze` body: the case, the date and the projection and analysis options. */
+/** Most case draws one `POST /api/analyze` may ask for (each draw re-runs every analysis). */
+export const MAX_ANALYZE_DRAWS = 1000;
+
+/**
+ * `POST /api/analyze` body: the case, the date and the projection and analysis options (core's
+ * `AnalysisOptions`, resolved by `resolveAnalysisOptions` as the CLI's are).
+ */
 export const AnalyzeRequestSchema = z.strictObject({
   ...CaseRefShape,
   at: DateSchema.optional(),
@@ -383,6 +493,8 @@ export const AnalyzeRequestSchema = z.strictObject({
   k: z.int().min(1).max(10).optional(),
   seed: SeedSchema.optional(),
   defaultSize: z.number().gt(0).optional(),
+  sizes: z.enum(SIZE_RULES).optional(),
+  draws: z.int().min(1).max(MAX_ANALYZE_DRAWS).optional(),
 });
 
 /**
@@ -421,6 +533,10 @@ export const AnalyzeCommandSchema = commandJson(CaseAnalysisSchema.omit({ projec
 export type AnalyzeRequest = z.input<typeof AnalyzeRequestSchema>;
 /** `POST /api/analyze` response. */
 export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;
+/** The period an analysis covers, as JSON. */
+export type AnalysisPeriodJson = z.infer<typeof AnalysisPeriodSchema>;
+/** The resolved analysis options a result reports, as JSON. */
+export type ReportedOptionsJson = z.infer<typeof ReportedOptionsSchema>;
 /** The analysis bundle as JSON. */
 export type CaseAnalysisJson = z.infer<typeof CaseAnalysisSchema>;
 /** Balance as JSON. */

@@ -2,6 +2,8 @@
 // response bodies, `--json` outputs). Listed by hand; also `@entente/core/contract`, for the web
 // app's `import type` (test/api.test.ts pins the names through the main entry).
 export {
+  type AnalysisPeriodJson,
+  AnalysisPeriodSchema,
   AnalyzeCommandSchema,
   type AnalyzeRequest,
   AnalyzeRequestSchema,
@@ -26,7 +28,10 @@ export {
   type LeverageAnalysisJson,
   LeverageAnalysisSchema,
   LeverageCommandSchema,
+  MAX_ANALYZE_DRAWS,
   ProjectionOptionsSchema,
+  type ReportedOptionsJson,
+  ReportedOptionsSchema,
   type TippingJson,
   TippingSchema,
 } from './analysis.js';

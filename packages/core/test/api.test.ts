@@ -27,7 +27,6 @@ describe('@entente/core public API', () => {
       'CaseListEntrySchema',
       'CaseListResponseSchema',
       'CaseRefSchema',
-      'CaseRefShape',
       'CaseSchema',
       'CaseSummarySchema',
       'CitedRelationSchema',

@@ -21,7 +21,7 @@ import { type CombineRule, resolveProjectionOptions } from './project.js';
  *   part in, posing or facing them (Σ weight × evidence share × confidence of its `threat`
  *   relations in force); actors in no threat relation are left out.
  */
-export const SIZE_RULES = ['capability', 'equal', 'threat-salience'] as const;
+export const SIZE_RULES = Object.freeze(['capability', 'equal', 'threat-salience'] as const);
 /** A rule for the landscape's actor sizes. */
 export type SizeRule = (typeof SIZE_RULES)[number];
 

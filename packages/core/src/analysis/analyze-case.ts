@@ -479,7 +479,9 @@ function tippingOf(c: Case, inputs: ReturnType<typeof landscapeInputs>) {
 }
 
 /** Relation types of threat-driven cooperation, which `threat` tipping can scale with the threat. */
-export const THREAT_COOPERATION_TYPES: readonly string[] = ['counter-terrorism-cooperation'];
+export const THREAT_COOPERATION_TYPES: readonly string[] = Object.freeze([
+  'counter-terrorism-cooperation',
+]);
 
 /**
  * A tipping parameter: one of the landscape's own (parameter.ts), or `threat`: θ scales the

@@ -23,7 +23,7 @@ import { EntenteError } from '../errors.js';
 import { type SignedGraph, signedGraph } from './signed-graph.js';
 
 /** How parallel relations of one pair combine into a signed tie. */
-export const COMBINE_RULES = ['net', 'negative', 'positive'] as const;
+export const COMBINE_RULES = Object.freeze(['net', 'negative', 'positive'] as const);
 export type CombineRule = (typeof COMBINE_RULES)[number];
 
 /** Options of {@link projectSigned}. */

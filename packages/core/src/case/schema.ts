@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { IdSchema } from '../ids.js';
-import { HypothesisSchema } from '../simulation/hypotheses.js';
-import { ScenarioSchema } from '../simulation/scenario.js';
 import { DATE_PATTERN } from './dates.js';
+import { HypothesisSchema } from './hypotheses.js';
+import { ScenarioSchema } from './scenario.js';
 import { LAYERS } from './vocabulary.js';
 
 /** The format tag every case carries. */
@@ -238,8 +238,8 @@ export const AnalysisSettingsSchema = z
   })
   .describe('Case-level settings of the analyses.');
 
-/** A policy scenario of the dynamic model; defined in simulation/scenario.ts. */
-/** A claim as a rule on simulated outcomes; defined in simulation/hypotheses.ts. */
+/** A policy scenario of the dynamic model; defined in case/scenario.ts. */
+/** A claim as a rule on simulated outcomes; defined in case/hypotheses.ts. */
 export { HypothesisSchema, ScenarioSchema };
 
 /** A whole case file. */

@@ -5,10 +5,11 @@
  * It reads the raw parsed data defensively, so that it can run even when the schema check found
  * problems and every error is reported at once.
  */
-import { HYPOTHESIS_CLAIMANTS } from '../simulation/hypotheses.js';
-import { OUTCOME_FAMILIES, outcomeFamily } from '../simulation/outcomes.js';
-import { MODEL_PARAMETERS } from '../simulation/parameters.js';
+
+import { OUTCOME_FAMILIES, outcomeFamily } from '../model/outcome-layout.js';
+import { MODEL_PARAMETERS } from '../model/parameters.js';
 import { DATE_PATTERN, parseCaseDate } from './dates.js';
+import { HYPOTHESIS_CLAIMANTS } from './hypotheses.js';
 import type { CaseIssue, CaseIssueCode, Severity } from './issues.js';
 import { didYouMean } from './suggest.js';
 import { BUILTIN_VOCABULARY } from './vocabulary.js';

@@ -3,7 +3,7 @@
 // imports): anything more would pull zod into the bundle. The policies come from the API.
 
 export type { CaseIssue } from '../case/issues.js';
+export type { Policy } from '../case/scenario.js';
 export type { Actor, Case, Evidence, Relation, Scenario } from '../case/schema.js';
 export { LAYERS, type Layer } from '../case/vocabulary.js';
-export type { Policy } from '../simulation/scenario.js';
 export type * from './index.js';

@@ -66,7 +66,6 @@ export {
   ApiErrorSchema,
   CaseIdSchema,
   CaseRefSchema,
-  CaseRefShape,
   DateSchema,
   IdParamsSchema,
   type Issue,

@@ -5,7 +5,13 @@ import { ExplorationSummarySchema, ExploreOptionsSchema } from './explore.js';
 import { ClientScenariosSchema } from './simulate.js';
 
 /** The states of a job, in the order they can happen. */
-export const JOB_STATES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const;
+export const JOB_STATES = Object.freeze([
+  'queued',
+  'running',
+  'done',
+  'cancelled',
+  'failed',
+] as const);
 
 /** `POST /api/jobs` body: an exploration of a case, with scenarios the client adds. */
 export const JobRequestSchema = z.strictObject({

@@ -3,8 +3,8 @@
  * without simulating. The workbench's policy editor asks for it.
  */
 import { z } from 'zod';
+import { POLICIES } from '../case/scenario.js';
 import type { ScenarioRoles } from '../simulation/roles.js';
-import { POLICIES } from '../simulation/scenario.js';
 import type { Agree, Assert } from './agree.js';
 import { CaseRefShape } from './common.js';
 import { ClientScenariosSchema } from './simulate.js';

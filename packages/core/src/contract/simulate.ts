@@ -3,9 +3,9 @@
  * case as the workbench lists them (`GET /api/cases/:id/scenarios`).
  */
 import { z } from 'zod';
-import { HypothesisSchema } from '../simulation/hypotheses.js';
-import type { ModelParameter } from '../simulation/parameters.js';
-import { POLICIES, ScenarioSchema } from '../simulation/scenario.js';
+import { HypothesisSchema } from '../case/hypotheses.js';
+import { POLICIES, ScenarioSchema } from '../case/scenario.js';
+import type { ModelParameter } from '../model/parameters.js';
 import type { Agree, Assert } from './agree.js';
 import { CaseRefShape, SeedSchema } from './common.js';
 

@@ -3,7 +3,7 @@
  * and what the server returns. Plain JSON; documented in docs/model.md ("Exploration and the
  * --json contract"). Identical bytes for any batch split, order or number of workers.
  */
-import type { MinEffect } from '../simulation/hypotheses.js';
+import type { MinEffect } from '../case/hypotheses.js';
 import type { ResolvedExploreOptions } from './explore-options.js';
 
 /** Format tag of an exploration summary. */

@@ -9,12 +9,12 @@
 import { caseAt } from '../case/case-at.js';
 import { parseCaseDate } from '../case/dates.js';
 import { effectiveRelations } from '../case/effective.js';
+import { DEFAULT_MONTHS, MAX_MONTHS, type Policy, type ScenarioSpec } from '../case/scenario.js';
 import type { Actor, Case } from '../case/schema.js';
 import { didYouMean } from '../case/suggest.js';
 import { EntenteError } from '../errors.js';
-import { type OutcomeLayout, outcomeLayout } from './outcome-layout.js';
-import { defaultParameters, MODEL_PARAMETERS, parameterIndex } from './parameters.js';
-import { DEFAULT_MONTHS, MAX_MONTHS, type Policy, type ScenarioSpec } from './scenario.js';
+import { type OutcomeLayout, outcomeLayout } from '../model/outcome-layout.js';
+import { defaultParameters, MODEL_PARAMETERS, parameterIndex } from '../model/parameters.js';
 
 /** Policy codes in {@link CompiledModel.policyCode}; the engine names them by these constants. */
 export const POLICY_CODE = Object.freeze({

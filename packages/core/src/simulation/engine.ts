@@ -15,8 +15,8 @@
  * Box–Muller transform (Box & Muller 1958), one per group and month in a fixed order.
  */
 import { EntenteError } from '../errors.js';
+import { MODEL_PARAMETERS, P, PARAMETER_LIMITS } from '../model/parameters.js';
 import { type CompiledModel, POLICY_CODE } from './compile.js';
-import { MODEL_PARAMETERS, P, PARAMETER_LIMITS } from './parameters.js';
 
 const ENGAGE = POLICY_CODE.engage;
 const CONDITIONAL = POLICY_CODE.conditional;

@@ -1,11 +1,7 @@
-// Public names of simulation/, listed by hand (re-exported by ../index.ts).
-export {
-  type CompiledModel,
-  type CompileOptions,
-  compileModel,
-  latestCaseDate,
-  type UncertainParameter,
-} from './compile.js';
+// Public names of simulation/ and of what it builds on — the case format's scenarios and
+// hypotheses (case/), the model's parameters and outcome names (model/) — listed by hand
+// (re-exported by ../index.ts).
+
 export {
   effectHolds,
   HYPOTHESIS_CLAIMANTS,
@@ -21,24 +17,7 @@ export {
   hypothesisHolds,
   type MinEffect,
   MinEffectSchema,
-} from './hypotheses.js';
-export {
-  BAND_SERIES,
-  type BandSeries,
-  OUTCOME_FAMILIES,
-  outcomeFamily,
-  outcomeNames,
-  simulateOutcomes,
-  simulateSeries,
-} from './outcomes.js';
-export {
-  defaultParameters,
-  MODEL_PARAMETERS,
-  type ModelParameter,
-  PARAMETER_LIMITS,
-  parameterIndex,
-} from './parameters.js';
-export { DEFAULT_POLICY, type ScenarioRoles, scenarioRoles } from './roles.js';
+} from '../case/hypotheses.js';
 export {
   DEFAULT_MONTHS,
   MAX_MONTHS,
@@ -46,6 +25,29 @@ export {
   type Policy,
   ScenarioSchema,
   type ScenarioSpec,
-} from './scenario.js';
+} from '../case/scenario.js';
+export { OUTCOME_FAMILIES, outcomeFamily } from '../model/outcome-layout.js';
+export {
+  defaultParameters,
+  MODEL_PARAMETERS,
+  type ModelParameter,
+  PARAMETER_LIMITS,
+  parameterIndex,
+} from '../model/parameters.js';
+export {
+  type CompiledModel,
+  type CompileOptions,
+  compileModel,
+  latestCaseDate,
+  type UncertainParameter,
+} from './compile.js';
+export {
+  BAND_SERIES,
+  type BandSeries,
+  outcomeNames,
+  simulateOutcomes,
+  simulateSeries,
+} from './outcomes.js';
+export { DEFAULT_POLICY, type ScenarioRoles, scenarioRoles } from './roles.js';
 export { simulate, type Trajectory } from './simulate.js';
 export { runSeed } from './streams.js';

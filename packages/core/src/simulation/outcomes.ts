@@ -4,12 +4,17 @@
  * share one kernel (engine.ts), so they agree exactly.
  */
 import { EntenteError } from '../errors.js';
+import { OUTCOME_TABLE, type OutcomeFamilyName, outcomeNamesOf } from '../model/outcome-layout.js';
 import type { CompiledModel } from './compile.js';
 import { runModel, SERIES_COUNT } from './engine.js';
-import { OUTCOME_TABLE, type OutcomeFamilyName, outcomeNamesOf } from './outcome-layout.js';
 
 /** The monthly series kept for fan charts, in the order `simulateSeries` writes them. */
-export const BAND_SERIES = ['strength.total', 'insecurity.mean', 'capacity', 'harm'] as const;
+export const BAND_SERIES = Object.freeze([
+  'strength.total',
+  'insecurity.mean',
+  'capacity',
+  'harm',
+] as const);
 
 /** One of {@link BAND_SERIES}. */
 export type BandSeries = (typeof BAND_SERIES)[number];
@@ -21,30 +26,6 @@ export type BandSeries = (typeof BAND_SERIES)[number];
  */
 export function outcomeNames(model: CompiledModel): readonly string[] {
   return outcomeNamesOf(model.groups, model.states);
-}
-
-/**
- * The families of outcome names: `*` stands for an actor id (a group for strength and effort, a
- * state for insecurity and engagement).
- */
-export const OUTCOME_FAMILIES: readonly OutcomeFamilyName[] = Object.freeze(
-  OUTCOME_TABLE.map((f) => f.family),
-);
-
-/**
- * The family of an outcome name and the actor id it names, or undefined when the name belongs
- * to no family.
- * @example outcomeFamily('strength.isk.change') // { family: 'strength.*.change', actor: 'isk' }
- */
-export function outcomeFamily(
-  name: string,
-): { readonly family: string; readonly actor?: string } | undefined {
-  if ((OUTCOME_FAMILIES as readonly string[]).includes(name)) return { family: name };
-  const m = /^(strength|insecurity|effort|engagement)\.(.+)\.(change|mean)$/.exec(name);
-  if (!m) return undefined;
-  const family = `${m[1]}.*.${m[3]}`;
-  if (!(OUTCOME_FAMILIES as readonly string[]).includes(family)) return undefined;
-  return { family, actor: m[2] };
 }
 
 /**

@@ -5,9 +5,10 @@
  * read by `compileModel`, so a client (the workbench's policy editor) sees exactly the states the
  * engine would simulate, and learns them without simulating a month.
  */
+
+import type { Policy, ScenarioSpec } from '../case/scenario.js';
 import type { Case } from '../case/schema.js';
 import { type CompiledModel, compileModel } from './compile.js';
-import type { Policy, ScenarioSpec } from './scenario.js';
 
 /**
  * Policy of every state a scenario does not name, when the scenario gives no `defaultPolicy`

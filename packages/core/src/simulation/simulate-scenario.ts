@@ -6,9 +6,9 @@
 import type { Case } from '../case/schema.js';
 import type { ModelSummary, SimulationResult } from '../contract/simulate.js';
 import { EntenteError } from '../errors.js';
+import { MODEL_PARAMETERS } from '../model/parameters.js';
 import { type CompiledModel, compileModel } from './compile.js';
 import { outcomeNames, simulateOutcomes } from './outcomes.js';
-import { MODEL_PARAMETERS } from './parameters.js';
 import { simulate } from './simulate.js';
 
 /** Options of {@link simulateScenario}. */

@@ -17,8 +17,8 @@ import {
   simulateSeries,
 } from '@entente/core';
 import { describe, expect, it } from 'vitest';
+import { OUTCOME_TABLE } from '../../src/model/outcome-layout.js';
 import { POLICY_CODE } from '../../src/simulation/compile.js';
-import { OUTCOME_TABLE } from '../../src/simulation/outcome-layout.js';
 import { builtinCase, caseFrom, drawParameters, withParameters } from './helpers.js';
 
 /** One regime (size 1), one group (size 0.1), one state (size 1); every tie named below. */

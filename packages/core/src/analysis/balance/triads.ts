@@ -26,7 +26,7 @@ import { forwardAdjacency } from './triangles.js';
 export type TriadPattern = '+++' | '++-' | '+--' | '---';
 
 /** The four patterns, indexed by the number of negative edges. */
-export const TRIAD_PATTERNS: readonly TriadPattern[] = ['+++', '++-', '+--', '---'];
+export const TRIAD_PATTERNS: readonly TriadPattern[] = Object.freeze(['+++', '++-', '+--', '---']);
 
 /** Counts and weights of a graph's triangles by sign pattern. */
 export interface TriadCensus {

@@ -11,7 +11,7 @@ import type { Case } from '../../case/schema.js';
 import type { SizeRule } from '../analysis-options.js';
 
 /** The relation types whose strength makes an actor threat-salient. */
-export const THREAT_SALIENCE_TYPES: readonly string[] = ['threat'];
+export const THREAT_SALIENCE_TYPES: readonly string[] = Object.freeze(['threat']);
 
 /**
  * Each actor's size under `rule` at the partial date `at` (all actors of the case in force then;

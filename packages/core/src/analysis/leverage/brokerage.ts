@@ -35,13 +35,13 @@ const betweennessCentrality: Betweenness =
     : betweennessModule.default;
 
 /** The five Gould–Fernandez roles. */
-export const BROKERAGE_ROLES = [
+export const BROKERAGE_ROLES = Object.freeze([
   'coordinator',
   'itinerant',
   'representative',
   'gatekeeper',
   'liaison',
-] as const;
+] as const);
 /** A Gould–Fernandez brokerage role. */
 export type BrokerageRole = (typeof BROKERAGE_ROLES)[number];
 

@@ -77,10 +77,10 @@ export interface ThreatLeverageResult {
 }
 
 /** Default control rules: harbouring counts fully, territorial presence not at all. */
-export const DEFAULT_CONTROL: Readonly<Record<string, ControlRule>> = {
-  harbouring: { direction: 'regime-to-group', factor: 1 },
-  'territorial-presence': { direction: 'group-to-regime', factor: 0 },
-};
+export const DEFAULT_CONTROL: Readonly<Record<string, ControlRule>> = Object.freeze({
+  harbouring: Object.freeze({ direction: 'regime-to-group', factor: 1 } as const),
+  'territorial-presence': Object.freeze({ direction: 'group-to-regime', factor: 0 } as const),
+});
 
 /**
  * Leverage of each regime over each target through the armed groups it harbours or controls.

@@ -21,8 +21,8 @@ export interface ModelParameter {
   readonly source: string;
 }
 
-/** Every parameter of the model, in vector order (see docs/model.md for the equations). */
-export const MODEL_PARAMETERS: readonly ModelParameter[] = [
+/** The parameter table as written; exported frozen as {@link MODEL_PARAMETERS}. */
+const PARAMETER_TABLE: readonly ModelParameter[] = [
   {
     id: 'group-growth',
     symbol: 'r',
@@ -280,12 +280,17 @@ export const MODEL_PARAMETERS: readonly ModelParameter[] = [
   },
 ];
 
+/** Every parameter of the model, in vector order (see docs/model.md for the equations); frozen. */
+export const MODEL_PARAMETERS: readonly ModelParameter[] = Object.freeze(
+  PARAMETER_TABLE.map((p) => Object.freeze({ ...p, range: Object.freeze([...p.range] as const) })),
+);
+
 /**
  * Hard limits inside which the equations are defined (wider than the plausible ranges); `simulate`
  * refuses values outside them.
  */
-export const PARAMETER_LIMITS: readonly (readonly [number, number])[] = MODEL_PARAMETERS.map(
-  (p) => {
+export const PARAMETER_LIMITS: readonly (readonly [number, number])[] = Object.freeze(
+  MODEL_PARAMETERS.map((p) => {
     switch (p.id) {
       case 'card':
       case 'opposition-unity':
@@ -302,7 +307,7 @@ export const PARAMETER_LIMITS: readonly (readonly [number, number])[] = MODEL_PA
       default:
         return [0, Number.MAX_VALUE] as const;
     }
-  },
+  }).map((limits) => Object.freeze(limits)),
 );
 
 const INDEX = new Map(MODEL_PARAMETERS.map((p, i) => [p.id, i]));

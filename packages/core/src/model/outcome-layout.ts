@@ -66,3 +66,27 @@ export function outcomeNamesOf(
   }
   return names;
 }
+
+/**
+ * The families of outcome names: `*` stands for an actor id (a group for strength and effort, a
+ * state for insecurity and engagement).
+ */
+export const OUTCOME_FAMILIES: readonly OutcomeFamilyName[] = Object.freeze(
+  OUTCOME_TABLE.map((f) => f.family),
+);
+
+/**
+ * The family of an outcome name and the actor id it names, or undefined when the name belongs
+ * to no family.
+ * @example outcomeFamily('strength.isk.change') // { family: 'strength.*.change', actor: 'isk' }
+ */
+export function outcomeFamily(
+  name: string,
+): { readonly family: string; readonly actor?: string } | undefined {
+  if ((OUTCOME_FAMILIES as readonly string[]).includes(name)) return { family: name };
+  const m = /^(strength|insecurity|effort|engagement)\.(.+)\.(change|mean)$/.exec(name);
+  if (!m) return undefined;
+  const family = `${m[1]}.*.${m[3]}`;
+  if (!(OUTCOME_FAMILIES as readonly string[]).includes(family)) return undefined;
+  return { family, actor: m[2] };
+}

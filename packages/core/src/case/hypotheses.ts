@@ -11,19 +11,19 @@ import { EntenteError } from '../errors.js';
 import { IdSchema } from '../ids.js';
 
 /** Comparison operators of a hypothesis. */
-export const HYPOTHESIS_OPS = ['>', '>=', '<', '<='] as const;
+export const HYPOTHESIS_OPS = Object.freeze(['>', '>=', '<', '<='] as const);
 
 /** A comparison operator. */
 export type HypothesisOp = (typeof HYPOTHESIS_OPS)[number];
 
 /** Kinds of comparison: one scenario against a threshold, or against another scenario. */
-export const HYPOTHESIS_COMPARISONS = ['trend', 'versus'] as const;
+export const HYPOTHESIS_COMPARISONS = Object.freeze(['trend', 'versus'] as const);
 
 /** A kind of comparison. */
 export type HypothesisComparison = (typeof HYPOTHESIS_COMPARISONS)[number];
 
 /** Claimants that are not actors of the case: the source's author, or the analyst. */
-export const HYPOTHESIS_CLAIMANTS = ['author', 'analyst'] as const;
+export const HYPOTHESIS_CLAIMANTS = Object.freeze(['author', 'analyst'] as const);
 
 const id = IdSchema;
 

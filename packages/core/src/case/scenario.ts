@@ -5,17 +5,17 @@
  * ids, ranges) are checked with the rest of the case in `case/semantics.ts`.
  */
 import { z } from 'zod';
-import { DATE_PATTERN } from '../case/dates.js';
 import { IdSchema } from '../ids.js';
+import { DATE_PATTERN } from './dates.js';
 
 /** What a state can do toward the regime (docs/model.md, "Policies"). */
-export const POLICIES = [
+export const POLICIES = Object.freeze([
   'engage',
   'conditional',
   'sever',
   'targeted-ct',
   'support-opposition',
-] as const;
+] as const);
 
 /** A state's policy toward the regime. */
 export type Policy = (typeof POLICIES)[number];

@@ -27,10 +27,36 @@ export function caseDrawOfWorld(plan: ExplorationPlan, w: number): number {
   return n > 0 ? Math.floor((w * n) / plan.sampleWorlds) : -1;
 }
 
+/** The seed of case draw `d` of a plan. */
+const drawSeed = (plan: ExplorationPlan, d: number) =>
+  runSeed(plan.options.seed, CASE_DRAW_STREAM + d);
+
 /**
- * Case draw `d` of the plan's case: the same variant for the same plan seed and `d`, in every
- * worker and batch.
+ * Case draw `d` of the plan's case: `drawCase` with the draw's generator, the same variant for the
+ * same plan seed and `d` in every worker and batch. A relation the draw drops stays in the variant
+ * with weight 0 (and no evidence, confidence or weight range): the model takes the strongest tie
+ * of each kind, so a weight-0 tie changes no tie, but it keeps the model's actors those of the
+ * case as written (a state whose every tie with the regime failed to hold would otherwise leave
+ * the model, changing the outcome layout, or make a scenario's policy for it invalid).
+ * @example planCaseDraw(plan, 0).relations.length // plan.case.relations.length
  */
 export function planCaseDraw(plan: ExplorationPlan, d: number): Case {
-  return drawCase(plan.case, createRng(runSeed(plan.options.seed, CASE_DRAW_STREAM + d)));
+  const c = plan.case;
+  const drawn = drawCase(c, createRng(drawSeed(plan, d)));
+  // Replays drawCase's documented use of the generator (one number per relation, one more per
+  // relation with a weightRange) to tell which relations it kept.
+  const replay = createRng(drawSeed(plan, d));
+  const relations: Case['relations'][number][] = [];
+  let next = 0;
+  for (const r of c.relations) {
+    const u = replay();
+    if (r.weightRange) replay();
+    if (u < (r.confidence ?? 1))
+      relations.push(drawn.relations[next++] as Case['relations'][number]);
+    else {
+      const { confidence: _, weightRange: __, evidence: ___, ...rest } = r;
+      relations.push({ ...rest, weight: 0 });
+    }
+  }
+  return { ...drawn, relations };
 }

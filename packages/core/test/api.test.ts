@@ -40,6 +40,7 @@ describe('@entente/core public API', () => {
       'DEFAULT_MONTHS',
       'DEFAULT_POLICY',
       'DEFAULT_TRIAD_LIMIT',
+      'DRAW_CACHE',
       'DateSchema',
       'DrawnProjectionSchema',
       'ENTENTE_ERROR_CODES',

@@ -47,6 +47,7 @@ export {
 } from './plan-exploration.js';
 export {
   type BatchResult,
+  DRAW_CACHE,
   type PreparedPlan,
   preparePlan,
   runBatch,

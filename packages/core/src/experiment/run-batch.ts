@@ -47,8 +47,9 @@ export interface PreparedPlan {
   /** Per scenario, per plan parameter: whether the world's value applies (not fixed). */
   readonly applies: readonly Uint8Array[];
   /**
-   * Compiled models of each case draw used so far (plans with `draws` > 0), filled on demand by
-   * {@link drawModels}: the cache belongs to whoever holds this prepared plan.
+   * Compiled models of the case draws used lately (plans with `draws` > 0), filled on demand by
+   * {@link worldModels}: the cache belongs to whoever holds this prepared plan. It keeps at most
+   * {@link DRAW_CACHE} draws (worlds of one draw are contiguous, so batches rarely go back).
    */
   readonly drawModels: Map<number, readonly CompiledModel[]>;
 }
@@ -86,6 +87,9 @@ export function preparePlan(plan: ExplorationPlan): PreparedPlan {
   };
 }
 
+/** Most case draws a prepared plan keeps compiled; it starts afresh beyond (bounded memory). */
+export const DRAW_CACHE = 64;
+
 /**
  * The compiled scenarios world `w` runs: those of the case as written, or of its case draw
  * (compiled on first use and kept in `prepared.drawModels`).
@@ -114,6 +118,7 @@ export function worldModels(prepared: PreparedPlan, w: number): readonly Compile
       );
     return m;
   });
+  if (prepared.drawModels.size >= DRAW_CACHE) prepared.drawModels.clear();
   prepared.drawModels.set(d, models);
   return models;
 }

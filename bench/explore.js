@@ -9,9 +9,14 @@
  *   3. 100,000 worlds × the four required scenarios, summaries only, 1 and 2 workers, each in a
  *      fresh process: wall time, the speed-up on a long run, and peak resident memory (maxRSS
  *      covers the main thread and the worker threads, which share the process; target: < 500 MB).
+ *   4. Case draws (issue 9): lhs 2,000 worlds × the case's nine scenarios with `draws` 0 and
+ *      100 in the same run, interleaved, best of five each, 1 worker (in-process) and a warm
+ *      pool of 2: time per world, whole run and batches alone, and the overhead of the draws
+ *      (target: < 20 %).
  * Timings include planning and the aggregation (PRIM, quantiles, bands, sensitivity).
- * Run: `npx tsc -b && node bench/explore.js` (reads the built packages). BENCH_EXPLORE_SCALE
- * (default 1) scales every world count, for a quick check.
+ * Run: `npx tsc -b && node bench/explore.js` (reads the built packages); `node bench/explore.js
+ * --draws` runs section 4 only. BENCH_EXPLORE_SCALE (default 1) scales every world count, for a
+ * quick check.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -49,6 +54,68 @@ if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
       maxRssKiB: process.resourceUsage().maxRSS,
     }),
   );
+  process.exit(0);
+}
+
+/**
+ * Section 4: the same exploration with `draws` 0 and 100, interleaved, best of five each; the
+ * whole run (planning, batches, aggregation) and the batches alone (to the last progress call).
+ */
+async function drawsRows() {
+  const worlds = Math.round(2000 * SCALE);
+  const out = [];
+  for (const workers of [1, 2]) {
+    const pool = workers > 1 ? createBatchPool(workers) : undefined;
+    const control = pool ? { pool } : { workers: 1 };
+    await runExploration(c, { runs: 200, seed: 2, draws: 10 }, control); // warm-up (JIT, threads)
+    const best = {
+      0: { ms: Number.POSITIVE_INFINITY, batchesMs: Number.POSITIVE_INFINITY },
+      100: { ms: Number.POSITIVE_INFINITY, batchesMs: Number.POSITIVE_INFINITY },
+    };
+    for (let i = 0; i < 5; i++) {
+      for (const draws of [0, 100]) {
+        const t = performance.now();
+        let batchesMs = 0;
+        await runExploration(
+          c,
+          { runs: worlds, seed: 1, draws },
+          { ...control, onProgress: () => (batchesMs = performance.now() - t) },
+        );
+        const ms = performance.now() - t;
+        best[draws].ms = Math.min(best[draws].ms, ms);
+        best[draws].batchesMs = Math.min(best[draws].batchesMs, batchesMs);
+      }
+    }
+    await pool?.close();
+    const perWorld = (ms) => `${((ms / worlds) * 1000).toFixed(0)} µs`;
+    const over = (a, b) => `${a >= b ? '+' : '−'}${(Math.abs(a / b - 1) * 100).toFixed(1)} %`;
+    for (const draws of [0, 100]) {
+      const r = best[draws];
+      const vs =
+        draws > 0
+          ? ` · vs draws 0: ${over(r.ms, best[0].ms)} (batches ${over(r.batchesMs, best[0].batchesMs)})`
+          : '';
+      out.push([
+        `4  lhs ${worlds} worlds × 9 scenarios, draws ${draws}, ${workers} worker${workers > 1 ? 's (warm pool)' : ' (in-process)'}`,
+        r.ms,
+        `${perWorld(r.ms)} per world (batches ${perWorld(r.batchesMs)})${vs}`,
+      ]);
+    }
+  }
+  return out;
+}
+
+const print = (rows) => {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [what, ms, note] of rows)
+    console.log(`${what.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)} s  ${note}`);
+};
+
+if (process.argv[2] === '--draws') {
+  console.log(
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`,
+  );
+  print(await drawsRows());
   process.exit(0);
 }
 
@@ -154,9 +221,9 @@ rows.push([
   `peak RSS ${(mem.maxRssKiB / 1024).toFixed(0)} MB · speed-up ${(mem1.ms / mem.ms).toFixed(2)}×`,
 ]);
 
+rows.push(...(await drawsRows()));
+
 console.log(
   `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}; ${all.length} uncertain parameters; 2 spinning threads ran ${machine.toFixed(2)}× one (the ceiling of any speed-up here)`,
 );
-const width = Math.max(...rows.map((r) => r[0].length));
-for (const [what, ms, note] of rows)
-  console.log(`${what.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)} s  ${note}`);
+print(rows);

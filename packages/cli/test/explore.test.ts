@@ -131,6 +131,41 @@ describe('entente explore', () => {
     expect(summary.sensitivity.method).toBe('sobol');
     expect(summary.worlds).toBe(8 * (2 * summary.parameters.length + 2));
   });
+  it('registerExploreCommand parses --draws: JSON carries hypotheses[].draws, the text one line each', async () => {
+    const run = async (json: boolean) => {
+      const { io, out } = captureIo();
+      let code = -1;
+      const program = new Command('entente').exitOverride();
+      registerExploreCommand(program, io, (c) => {
+        code = c;
+      });
+      const argv = ['explore', '--runs', '12', '--draws', '3', '--workers', '1'];
+      await program.parseAsync(json ? [...argv, '--json'] : argv, { from: 'user' });
+      expect(code).toBe(0);
+      return out.stdout;
+    };
+    const summary = JSON.parse(await run(true));
+    expect(summary.options.draws).toBe(3);
+    const text = await run(false);
+    expect(text.split('\n')[0]).toContain('seed 1, 3 case draws');
+    for (const h of summary.hypotheses) {
+      const d = h.draws;
+      expect(d.n).toBe(3);
+      expect(Object.keys(d).sort()).toEqual(['median', 'n', 'q05', 'q95', 'share']);
+      const pct = (x: number) => `${Math.round(x * 100)}%`;
+      expect(text).toContain(
+        `under 3 case draws: holds in most worlds in ${pct(d.share)} of draws (per-draw share 5–95% [${pct(d.q05)}, ${pct(d.q95)}])`,
+      );
+    }
+  });
+
+  it('exploreCommand refuses --draws with the sobol design, naming lhs', async () => {
+    const { io } = captureIo();
+    await expect(
+      exploreCommand(io, undefined, { runs: 4, sample: 'sobol', draws: 2, workers: 1 }),
+    ).rejects.toThrow(/explore: draws needs the lhs design/);
+  });
+
   it('renderExploration says "decided by assumption" instead of a share, and shows the effect and a contradiction', async () => {
     const { io, out } = captureIo();
     expect(await exploreCommand(io, undefined, { runs: 20, workers: 1, json: true })).toBe(0);

@@ -14,6 +14,15 @@ describe('runExploration on the local pool', () => {
     expect(Array.from(two.runs.seeds)).toEqual(Array.from(one.runs.seeds));
   });
 
+  it('runExploration with case draws gives byte-identical summaries for 1 worker vs 2 workers and 3 batches', async () => {
+    const options = { runs: 60, seed: 5, draws: 9, scenarios: ['status-quo', 'everyone-severs'] };
+    const one = await runExploration(c, options, { workers: 1 });
+    const two = await runExploration(c, options, { workers: 2, batchSize: 20 });
+    expect(one.summary.options.draws).toBe(9);
+    expect(one.summary.hypotheses.every((h) => h.draws?.n === 9)).toBe(true);
+    expect(JSON.stringify(two.summary)).toBe(JSON.stringify(one.summary));
+  });
+
   it('runExploration with a Sobol design gives byte-identical summaries with 1 and 2 workers', async () => {
     const options = {
       runs: 16,

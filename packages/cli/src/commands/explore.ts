@@ -44,6 +44,8 @@ export interface ExploreCommandOptions {
   readonly seed?: number;
   readonly months?: number;
   readonly bands?: number;
+  /** Case draws (lhs only). @default 0: the case as written */
+  readonly draws?: number;
   readonly batchSize?: number;
   readonly out?: string;
   /** @default 'parquet' */
@@ -131,6 +133,12 @@ function renderHypothesis(s: ExplorationSummary, h: HypothesisSummary): string[]
     verdict = `holds in ${pct(h.holds)}${ci} of ${h.n} worlds`;
   }
   const lines = [`${head}: ${verdict}`];
+  if (h.draws) {
+    const g = h.draws;
+    lines.push(
+      `    under ${g.n} case draws: holds in most worlds in ${pct(g.share)} of draws (per-draw share 5–95% [${pct(g.q05)}, ${pct(g.q95)}])`,
+    );
+  }
   if (h.effect !== null) {
     lines.push(
       `    effect median ${effectValue(h, h.effect.median)}, 5–95% [${effectValue(h, h.effect.q05)}, ${effectValue(h, h.effect.q95)}]; holds when the effect is ${threshold(h)}`,
@@ -168,7 +176,7 @@ export function renderExploration(s: ExplorationSummary): string {
   const out: string[] = [];
   const { options } = s;
   out.push(
-    `Exploration of ${s.caseId}: ${s.completedWorlds} of ${s.worlds} worlds × ${s.scenarios.length} scenarios · ${options.sample}, runs ${options.runs}, seed ${options.seed} · ${s.parameters.length} uncertain parameters${s.complete ? '' : ' · STOPPED EARLY (complete: false)'}`,
+    `Exploration of ${s.caseId}: ${s.completedWorlds} of ${s.worlds} worlds × ${s.scenarios.length} scenarios · ${options.sample}, runs ${options.runs}, seed ${options.seed}${options.draws > 0 ? `, ${options.draws} case draws` : ''} · ${s.parameters.length} uncertain parameters${s.complete ? '' : ' · STOPPED EARLY (complete: false)'}`,
   );
   if (s.hypotheses.length > 0) {
     out.push('');
@@ -273,6 +281,7 @@ export async function exploreCommand(
         months: options.months,
         parameters: options.parameters,
         bands: options.bands,
+        draws: options.draws,
       },
       {
         workers: options.workers,
@@ -373,6 +382,11 @@ export function registerExploreCommand(
       'worlds whose monthly series feed the fan-chart bands (default 1000)',
       wholeNumber(0, 10_000_000),
     )
+    .option(
+      '--draws <n>',
+      "case draws: run the worlds on N seeded variants of the case's own uncertainty (a relation holds with its confidence; lhs only; default 0, the case as written)",
+      wholeNumber(0, 10_000_000),
+    )
     .option('--batch-size <n>', 'worlds per batch', wholeNumber(1, 10_000_000))
     .option('--out <dir>', 'write a run folder: summary.json and the per-run table')
     .addOption(
@@ -389,6 +403,7 @@ export function registerExploreCommand(
       'after',
       example([
         'entente explore --runs 2000',
+        'entente explore --runs 2000 --draws 100',
         'entente explore --runs 1024 --sample sobol --policies status-quo,everyone-severs --json',
         'entente explore --runs 10000 --workers 2 --out runs/2025-lhs --format csv',
         'entente explore --runs 50000 --queue redis://10.0.0.5:6379',

@@ -23,6 +23,8 @@ export const ExploreOptionsSchema = z.strictObject({
   bands: z.int().min(0).max(10_000).optional(),
   levels: z.int().min(2).max(64).optional(),
   bootstrap: z.int().min(1).max(10_000).optional(),
+  /** Case draws (lhs only); beyond MAX_CASE_DRAWS the exploration is refused (resource-limit). */
+  draws: z.int().min(0).optional(),
 });
 
 type _Options = Assert<Agree<z.infer<typeof ExploreOptionsSchema>, ExploreOptions>>;
@@ -38,6 +40,7 @@ export const ResolvedExploreOptionsSchema = z.object({
   bands: z.int().nullable(),
   levels: z.int(),
   bootstrap: z.int(),
+  draws: z.int(),
 });
 
 type _Resolved = Assert<
@@ -79,6 +82,15 @@ const DecidedBySchema = z.object({
   source: z.enum(['box', 'endpoint']),
 });
 
+/** A verdict over the case draws (docs/model.md, "Case draws"). */
+const CaseDrawsSummarySchema = z.object({
+  n: z.int(),
+  share: z.number(),
+  q05: z.number(),
+  median: z.number(),
+  q95: z.number(),
+});
+
 const HypothesisSummarySchema = z.object({
   id: z.string(),
   claim: z.string().nullable(),
@@ -96,6 +108,7 @@ const HypothesisSummarySchema = z.object({
   holds: z.number().nullable(),
   ci: interval.nullable(),
   n: z.int(),
+  draws: CaseDrawsSummarySchema.nullable(),
   effect: EffectSummarySchema.nullable(),
   decidedBy: DecidedBySchema.nullable(),
   contradictedBy: z.array(z.string()),

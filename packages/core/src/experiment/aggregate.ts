@@ -30,11 +30,13 @@ import {
   hypothesisHolds,
   simulateOutcomes,
 } from '../simulation/index.js';
+import { caseDrawOfWorld } from './case-draw-of-world.js';
 import { decidingParameter } from './deciding-parameter.js';
 import { isBandWorld, sampleRank, worldSeed } from './exploration-design.js';
 import {
   BAND_PROBS,
   type BandSummary,
+  type CaseDrawsSummary,
   type DecidedBy,
   type ExplorationSummary,
   type FailBox,
@@ -45,7 +47,13 @@ import {
   SUMMARY_FORMAT,
 } from './exploration-summary.js';
 import type { ExplorationPlan } from './plan-exploration.js';
-import { type BatchResult, type PreparedPlan, preparePlan, worldValue } from './run-batch.js';
+import {
+  type BatchResult,
+  type PreparedPlan,
+  preparePlan,
+  worldModels,
+  worldValue,
+} from './run-batch.js';
 import { ENTENTE_VERSION } from './version.js';
 
 /** Batches indexed by world: which batch holds each finished world. */
@@ -285,6 +293,7 @@ function summarizeHypotheses(
       holds: n > 0 ? holds / n : null,
       ci: n > 0 ? wilsonInterval(holds, n) : null,
       n,
+      draws: summarizeDraws(plan, worlds, holdsIn),
       effect:
         q === null
           ? null
@@ -302,6 +311,37 @@ function summarizeHypotheses(
     });
   }
   return withContradictions(out, defs);
+}
+
+/**
+ * The verdict over case draws: per draw, the share of its (finished, sampled) worlds where the
+ * hypothesis holds; then the share of draws where it holds in most worlds (> ½) and the R-7
+ * quantiles of the per-draw shares. Null when the plan has no draws or no world finished.
+ */
+function summarizeDraws(
+  plan: ExplorationPlan,
+  worlds: Int32Array,
+  holdsIn: Uint8Array,
+): CaseDrawsSummary | null {
+  const n = plan.options.draws ?? 0;
+  if (n === 0 || worlds.length === 0) return null;
+  const total = new Int32Array(n);
+  const held = new Int32Array(n);
+  for (let i = 0; i < worlds.length; i++) {
+    const d = caseDrawOfWorld(plan, worlds[i]);
+    total[d]++;
+    held[d] += holdsIn[i];
+  }
+  const shares: number[] = [];
+  let most = 0;
+  for (let d = 0; d < n; d++) {
+    if (total[d] === 0) continue;
+    const share = held[d] / total[d];
+    shares.push(share);
+    if (share > 0.5) most++;
+  }
+  const q = quantiles(Float64Array.from(shares), [0.05, 0.5, 0.95]);
+  return { n: shares.length, share: most / shares.length, q05: q[0], median: q[1], q95: q[2] };
 }
 
 /**
@@ -345,7 +385,7 @@ function endpointRunner(
     const hit = memo.get(key);
     if (hit) return hit;
     const w = worlds[Math.floor((c * worlds.length) / checks)];
-    const model = prepared.models[s];
+    const model = worldModels(prepared, w)[s];
     const p = Float64Array.from(model.base);
     for (let i = 0; i < k; i++) {
       if (prepared.applies[s][i] === 0) continue;

@@ -64,6 +64,21 @@ export interface DecidedBy {
   readonly source: 'box' | 'endpoint';
 }
 
+/**
+ * A hypothesis's verdict over the case draws (docs/model.md, "Case draws"). Each draw's share
+ * rests on the ≈ W/N sampled worlds of that draw, so it carries their sampling noise.
+ */
+export interface CaseDrawsSummary {
+  /** Case draws with at least one finished world. */
+  readonly n: number;
+  /** Share of those draws in which the hypothesis holds in most (> ½) of the draw's worlds. */
+  readonly share: number;
+  /** R-7 quantiles of the per-draw share of worlds where it holds. */
+  readonly q05: number;
+  readonly median: number;
+  readonly q95: number;
+}
+
 /** How often a hypothesis holds across the sampled worlds, by how much, and what decides it. */
 export interface HypothesisSummary {
   readonly id: string;
@@ -84,12 +99,17 @@ export interface HypothesisSummary {
   readonly value?: number;
   /** The minimum meaningful effect as the case gives it; null when it gives none (m = 0). */
   readonly minEffect: MinEffect | null;
-  /** Share of worlds where it holds (null when no world finished). */
+  /**
+   * Share of worlds where it holds (null when no world finished); with case draws, over all
+   * worlds, each on its draw of the case.
+   */
   readonly holds: number | null;
   /** Wilson score interval at 95 % (null when no world finished). */
   readonly ci: [number, number] | null;
   /** Worlds evaluated. */
   readonly n: number;
+  /** The verdict over case draws; null when the exploration has none (`draws` 0). */
+  readonly draws: CaseDrawsSummary | null;
   /** The effect's distribution (null when no world has a defined effect). */
   readonly effect: EffectSummary | null;
   /** The one parameter that decides the verdict, or null when none does. */

@@ -2,6 +2,8 @@
  * Options of an exploration (many worlds × several scenarios) and their resolution: every default
  * is filled in once, here, and the resolved options travel with the plan and into the summary.
  */
+
+import { MAX_CASE_DRAWS } from '../analysis/case-draws.js';
 import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
 
@@ -33,6 +35,12 @@ export interface ExploreOptions {
   readonly levels?: number;
   /** Bootstrap resamples of the Sobol confidence intervals. @default 500 */
   readonly bootstrap?: number;
+  /**
+   * Case draws (docs/model.md, "Case draws"): 0 runs the case as written; N ≥ 1 runs world w on
+   * draw ⌊w·N/worlds⌋ of the case's own uncertainty (`drawCase`). lhs only; at most the worlds
+   * and at most MAX_CASE_DRAWS. @default 0
+   */
+  readonly draws?: number;
 }
 
 /** Options with every default filled in. */
@@ -46,6 +54,7 @@ export interface ResolvedExploreOptions {
   readonly bands: number | null;
   readonly levels: number;
   readonly bootstrap: number;
+  readonly draws: number;
 }
 
 const fail = (message: string): never => {
@@ -61,7 +70,8 @@ const positiveInteger = (value: number | undefined, name: string, fallback: numb
 
 /**
  * Fills in the defaults of {@link ExploreOptions} and checks each value against the case.
- * @throws EntenteError('invalid-argument') on an unknown scenario, a bad number or design
+ * @throws EntenteError('invalid-argument') on an unknown scenario, a bad number or design, or
+ *   draws with a design other than lhs; EntenteError('resource-limit') beyond MAX_CASE_DRAWS draws
  */
 export function resolveExploreOptions(
   c: Case,
@@ -98,5 +108,17 @@ export function resolveExploreOptions(
   const parameters = options.parameters ? [...options.parameters] : null;
   if (parameters && new Set(parameters).size !== parameters.length)
     fail('a parameter is listed twice');
-  return { scenarios, sample, runs, seed, months, parameters, bands, levels, bootstrap };
+  const draws = options.draws ?? 0;
+  if (!Number.isInteger(draws) || draws < 0) fail(`draws must be a whole number ≥ 0, got ${draws}`);
+  if (draws > MAX_CASE_DRAWS)
+    throw new EntenteError(
+      'resource-limit',
+      `explore: ${draws} case draws exceed the limit of ${MAX_CASE_DRAWS}`,
+    );
+  if (draws > 0 && sample !== 'lhs')
+    fail(
+      `draws needs the lhs design: a ${sample} design unit would mix case draws (its worlds must differ in the parameters only)`,
+    );
+  if (draws > runs) fail(`draws (${draws}) must not exceed the worlds (${runs})`);
+  return { scenarios, sample, runs, seed, months, parameters, bands, levels, bootstrap, draws };
 }

@@ -1,5 +1,6 @@
 // Public names of experiment/, listed by hand (re-exported by ../index.ts).
 export { aggregate } from './aggregate.js';
+export { CASE_DRAW_STREAM, caseDrawOfWorld, planCaseDraw } from './case-draw-of-world.js';
 export {
   type DecidingOptions,
   type DecidingRule,
@@ -16,6 +17,7 @@ export {
 export {
   BAND_PROBS,
   type BandSummary,
+  type CaseDrawsSummary,
   type DecidedBy,
   type EffectSummary,
   type ExplorationSummary,
@@ -43,7 +45,14 @@ export {
   type PlanScenario,
   planExploration,
 } from './plan-exploration.js';
-export { type BatchResult, type PreparedPlan, preparePlan, runBatch } from './run-batch.js';
+export {
+  type BatchResult,
+  DRAW_CACHE,
+  type PreparedPlan,
+  preparePlan,
+  runBatch,
+  worldModels,
+} from './run-batch.js';
 export { type RunTable, runTable } from './run-table.js';
 export { stableHash } from './stable-hash.js';
 export { ENTENTE_VERSION } from './version.js';

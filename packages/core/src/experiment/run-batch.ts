@@ -2,6 +2,7 @@
  * Runs a range of worlds of a plan: for each world, every scenario with the world's parameter
  * values and seed (the same for all scenarios, so comparisons are paired). Keeps only summaries:
  * the outcome vector of each (world, scenario) and, for band worlds, the monthly band series.
+ * With case draws, each world runs the scenarios compiled from its case draw.
  */
 import { EntenteError } from '../errors.js';
 import {
@@ -12,6 +13,7 @@ import {
   simulateOutcomes,
   simulateSeries,
 } from '../simulation/index.js';
+import { caseDrawOfWorld, planCaseDraw } from './case-draw-of-world.js';
 import {
   type ExplorationDesign,
   explorationDesign,
@@ -44,12 +46,19 @@ export interface PreparedPlan {
   readonly seriesOffsets: Int32Array;
   /** Per scenario, per plan parameter: whether the world's value applies (not fixed). */
   readonly applies: readonly Uint8Array[];
+  /**
+   * Compiled models of the case draws used lately (plans with `draws` > 0), filled on demand by
+   * {@link worldModels}: the cache belongs to whoever holds this prepared plan. It keeps at most
+   * {@link DRAW_CACHE} draws (worlds of one draw are contiguous, so batches rarely go back).
+   */
+  readonly drawModels: Map<number, readonly CompiledModel[]>;
 }
 
 /**
- * Compiles the scenarios of `plan` and rebuilds its design. Nothing is cached here: a caller that
- * runs many batches of one plan (a worker thread, the runner) prepares once and passes the result
- * to {@link runBatch}.
+ * Compiles the scenarios of `plan` and rebuilds its design. Nothing is cached in the module: a
+ * caller that runs many batches of one plan (a worker thread, the runner) prepares once and passes
+ * the result to {@link runBatch}; the prepared plan then also keeps the models of the case draws
+ * its batches touched.
  */
 export function preparePlan(plan: ExplorationPlan): PreparedPlan {
   const months = plan.options.months;
@@ -74,7 +83,44 @@ export function preparePlan(plan: ExplorationPlan): PreparedPlan {
     outcomeOffsets,
     seriesOffsets,
     applies,
+    drawModels: new Map(),
   };
+}
+
+/** Most case draws a prepared plan keeps compiled; it starts afresh beyond (bounded memory). */
+export const DRAW_CACHE = 64;
+
+/**
+ * The compiled scenarios world `w` runs: those of the case as written, or of its case draw
+ * (compiled on first use and kept in `prepared.drawModels`).
+ * @throws EntenteError('internal') if a draw's outcome layout differed from the case's
+ */
+export function worldModels(prepared: PreparedPlan, w: number): readonly CompiledModel[] {
+  const { plan } = prepared;
+  const d = caseDrawOfWorld(plan, w);
+  if (d < 0) return prepared.models;
+  const hit = prepared.drawModels.get(d);
+  if (hit) return hit;
+  const drawn = planCaseDraw(plan, d);
+  const months = plan.options.months;
+  const models = plan.scenarios.map((s, i) => {
+    const m = compileModel(drawn, s.id, months === null ? {} : { months });
+    const base = prepared.models[i];
+    if (
+      m.months !== base.months ||
+      m.base.length !== base.base.length ||
+      m.groups.join() !== base.groups.join() ||
+      m.states.join() !== base.states.join()
+    )
+      throw new EntenteError(
+        'internal',
+        `runBatch: case draw ${d} changed the layout of scenario "${s.id}"`,
+      );
+    return m;
+  });
+  if (prepared.drawModels.size >= DRAW_CACHE) prepared.drawModels.clear();
+  prepared.drawModels.set(d, models);
+  return models;
 }
 
 /**
@@ -121,8 +167,9 @@ export function runBatch(
   for (let w = start; w < end; w++) {
     const seed = worldSeed(plan, w);
     const isBand = isBandWorld(plan, w);
+    const drawn = worldModels(prepared, w);
     for (let s = 0; s < models.length; s++) {
-      const model = models[s];
+      const model = drawn[s];
       const p = params[s];
       p.set(model.base);
       const apply = applies[s];

@@ -32,6 +32,7 @@ import { showCommand } from './commands/show.js';
 import { registerSimulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { registerWorkerCommand } from './commands/worker.js';
+import { example } from './flag-parsers.js';
 import { InputError, type Io, processIo } from './io.js';
 import { CaseInvalid } from './load-case.js';
 
@@ -75,8 +76,6 @@ function parseDate(value: string): string {
     throw new InvalidArgumentError('expected a date YYYY, YYYY-MM or YYYY-MM-DD');
   return value;
 }
-
-const example = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 /** Builds the commander program; `setCode` receives each action's exit code. */
 function buildProgram(io: Io, setCode: (code: number) => void): Command {

@@ -392,6 +392,7 @@ describe('claims table', () => {
     decidedBy: null,
     contradictedBy: [],
     failBox: null,
+    draws: null,
     ...h,
   });
   const hyps: HypothesisVerdict[] = [

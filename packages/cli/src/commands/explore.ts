@@ -23,7 +23,8 @@ import {
   writeRunFolder,
 } from '@entente/runner';
 import cliProgress from 'cli-progress';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { example, list, wholeNumber } from '../flag-parsers.js';
 import { BUILTIN_CASE, type Io, readInput } from '../io.js';
 import { CaseInvalid, printIssues } from '../load-case.js';
 import { table } from '../table.js';
@@ -328,20 +329,6 @@ export async function exploreCommand(
     outer?.removeEventListener('abort', onSignal);
   }
 }
-
-const example = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-
-const wholeNumber = (min: number, max: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InvalidArgumentError(`expected a whole number ${min}..${max}`);
-  return n;
-};
-const list = (value: string) =>
-  value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v.length > 0);
 
 /** Registers `entente explore` on `program`. */
 export function registerExploreCommand(

@@ -4,7 +4,8 @@
  * the monthly trajectories as CSV or JSON.
  */
 import { EntenteError, type SimulationResult, simulateScenario } from '@entente/core';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { example, wholeNumber } from '../flag-parsers.js';
 import { type Io, writeFileAtomic } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
@@ -181,15 +182,6 @@ function mean(rows: readonly number[][], column: number): number {
   for (const row of rows) sum += row[column];
   return sum / rows.length;
 }
-
-const example = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-
-const wholeNumber = (min: number, max: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InvalidArgumentError(`expected a whole number ${min}..${max}`);
-  return n;
-};
 
 /** Registers `entente simulate` on `program`. */
 export function registerSimulateCommand(

@@ -3,7 +3,8 @@
  * SIGINT or SIGTERM, on any machine that reaches the Redis server.
  */
 import { startQueueWorker } from '@entente/runner';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { wholeNumber } from '../flag-parsers.js';
 import type { Io } from '../io.js';
 
 /** Options of the worker command. */
@@ -70,13 +71,6 @@ export async function workerCommand(io: Io, options: WorkerCommandOptions): Prom
   process.off('SIGTERM', force);
   return 0;
 }
-
-const wholeNumber = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
-  return n;
-};
 
 /** Registers `entente worker` on `program`. */
 export function registerWorkerCommand(

@@ -10,14 +10,14 @@ import type { ResolvedExploreOptions } from './explore-options.js';
 export const SUMMARY_FORMAT = 'entente-exploration/1';
 
 /** Probabilities of the fan-chart bands. */
-export const BAND_PROBS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+export const BAND_PROBS = Object.freeze([0.05, 0.25, 0.5, 0.75, 0.95] as const);
 
 /** Keys outcomes whose sensitivity indices are computed, when the model provides them. */
-export const SENSITIVITY_OUTCOMES = [
+export const SENSITIVITY_OUTCOMES = Object.freeze([
   'strength.total.change',
   'insecurity.mean',
   'harm.total',
-] as const;
+] as const);
 
 /** A PRIM box: where in the parameter space a hypothesis fails. */
 export interface FailBox {

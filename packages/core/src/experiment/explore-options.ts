@@ -8,7 +8,7 @@ import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
 
 /** Sampling designs an exploration can use. */
-export const SAMPLE_DESIGNS = ['lhs', 'sobol', 'morris'] as const;
+export const SAMPLE_DESIGNS = Object.freeze(['lhs', 'sobol', 'morris'] as const);
 /** A sampling design: Latin hypercube, Saltelli's Sobol design, or Morris trajectories. */
 export type SampleDesign = (typeof SAMPLE_DESIGNS)[number];
 

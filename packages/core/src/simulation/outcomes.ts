@@ -4,7 +4,7 @@
  * share one kernel (engine.ts), so they agree exactly.
  */
 import { EntenteError } from '../errors.js';
-import { OUTCOME_TABLE, type OutcomeFamilyName, outcomeNamesOf } from '../model/outcome-layout.js';
+import { outcomeNamesOf } from '../model/outcome-layout.js';
 import type { CompiledModel } from './compile.js';
 import { runModel, SERIES_COUNT } from './engine.js';
 

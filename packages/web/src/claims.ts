@@ -102,16 +102,10 @@ export function failsWhereText(h: HypothesisVerdict): string | null {
 }
 
 /** A hypothesis as the case states it (the fields the table reads). */
-interface CaseHypothesis {
-  id: string;
-  claim?: string;
-  statement: string;
-  scenario: string;
-  versus?: string;
-  claimant?: string;
-  paragraph?: number;
-  sentence?: number;
-}
+type CaseHypothesis = Pick<
+  NonNullable<Case['hypotheses']>[number],
+  'id' | 'claim' | 'statement' | 'scenario' | 'versus' | 'claimant' | 'paragraph' | 'sentence'
+>;
 
 /** `¶p.s` of a hypothesis: the exploration's record when it ran, else the case's. */
 function hypothesisParagraph(h: CaseHypothesis, v: HypothesisVerdict | undefined): string {
@@ -134,9 +128,7 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
   const explored = new Map<string, HypothesisVerdict>(
     ((x?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
-  const stated = ((c as { hypotheses?: CaseHypothesis[] }).hypotheses ?? []).map(
-    (h): CaseHypothesis => h,
-  );
+  const stated: CaseHypothesis[] = [...(c.hypotheses ?? [])];
   const statedIds = new Set(stated.map((h) => h.id));
   const all: CaseHypothesis[] = [
     ...stated,

@@ -5,26 +5,17 @@
 import { useState } from 'react';
 import type { ExplorationSummary } from '../../api/types.js';
 
-interface SobolIndex {
-  parameter: string;
-  first: number;
-  firstCi: [number, number];
-  total: number;
-  totalCi: [number, number];
-}
-interface MorrisIndex {
-  parameter: string;
-  mu: number;
-  muStar: number;
-  sigma: number;
-}
-type Sensitivity =
-  | { method: 'sobol'; outcomes: { scenario: string; metric: string; indices: SobolIndex[] }[] }
-  | { method: 'morris'; outcomes: { scenario: string; metric: string; indices: MorrisIndex[] }[] };
+/** The contract's sensitivity block and its two kinds of index (derived, not declared). */
+type Sensitivity = NonNullable<ExplorationSummary['sensitivity']>;
+type SobolIndex = Extract<Sensitivity, { method: 'sobol' }>['outcomes'][number]['indices'][number];
+type MorrisIndex = Extract<
+  Sensitivity,
+  { method: 'morris' }
+>['outcomes'][number]['indices'][number];
 
 /** Sensitivity of each outcome to the uncertain parameters (Sobol or Morris runs only). */
 export function SensitivityTable({ summary }: { summary: ExplorationSummary }) {
-  const s = summary.sensitivity as Sensitivity | null;
+  const s = summary.sensitivity;
   const [choice, setChoice] = useState(0);
   if (!s || s.outcomes.length === 0) return null;
   const o = s.outcomes[Math.min(choice, s.outcomes.length - 1)];

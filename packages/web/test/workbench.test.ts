@@ -410,6 +410,30 @@ describe.skipIf(!haveChromium)('workbench in chromium', { tags: ['browser'] }, (
     }
   });
 
+  it('the Claims tab lists each claim with its hypotheses, then their verdicts after an exploration', async (ctx) => {
+    await page.getByRole('tab', { name: 'Claims' }).click();
+    const table = page.getByTestId('claims');
+    await table.waitFor();
+    // Before any exploration: every claim and hypothesis of the case, no verdict yet.
+    const c = await builtinCase();
+    const text = (await table.textContent()) ?? '';
+    for (const h of c.hypotheses ?? []) expect(text).toContain(h.id);
+    expect(await page.getByText('No exploration has run for this case yet').count()).toBe(1);
+    if (!(await hasScenarios())) ctx.skip();
+    // An exploration of status-quo against everyone-severs gives the leverage claim (¶5) a verdict.
+    expect(await exploreForty()).toMatch(/^done/);
+    await page.getByRole('tab', { name: 'Claims' }).click();
+    const row = page.locator('tr', { hasText: 'taliban-use-isk-as-leverage' });
+    expect(await row.textContent()).toMatch(
+      /holds in \d+(\.\d)?% of worlds|decided by assumption: /,
+    );
+    // Its button leads to the Scenarios tab.
+    await row.getByRole('button', { name: /^Show taliban-use-isk-as-leverage/ }).click();
+    expect(await page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+  });
+
   it('importing a CSV edge list fills the editor with a valid case', async () => {
     await page.getByRole('tab', { name: 'Case editor' }).click();
     await page.getByText('Import CSV or GEXF').click();

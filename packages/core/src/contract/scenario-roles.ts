@@ -7,7 +7,7 @@ import { POLICIES } from '../case/scenario.js';
 import type { ScenarioRoles } from '../simulation/roles.js';
 import type { Agree, Assert } from './agree.js';
 import { CaseRefShape } from './common.js';
-import { ClientScenariosSchema } from './simulate.js';
+import { ClientScenariosSchema, ModelSummarySchema } from './simulate.js';
 
 /** Body of `POST /api/scenario-roles`: a case (exactly one of `caseId`, `text`) and a scenario. */
 export const ScenarioRolesRequestSchema = z.strictObject({
@@ -17,17 +17,10 @@ export const ScenarioRolesRequestSchema = z.strictObject({
   scenarios: ClientScenariosSchema.optional(),
 });
 
-/** The answer of `POST /api/scenario-roles`: core's `ScenarioRoles`. */
-export const ScenarioRolesResponseSchema = z.object({
+/** The answer of `POST /api/scenario-roles`: core's `ScenarioRoles` (a model summary without notes). */
+export const ScenarioRolesResponseSchema = ModelSummarySchema.omit({ notes: true }).extend({
   scenario: z.string(),
-  start: z.string(),
-  months: z.int(),
-  regime: z.string(),
-  groups: z.array(z.string()),
-  states: z.array(z.string()),
-  opposition: z.string().nullable(),
   defaultPolicy: z.enum(POLICIES),
-  policies: z.record(z.string(), z.enum(POLICIES)),
 });
 
 /** A request of `POST /api/scenario-roles`. */

@@ -9,6 +9,7 @@
 import type { Policy, ScenarioSpec } from '../case/scenario.js';
 import type { Case } from '../case/schema.js';
 import { type CompiledModel, compileModel } from './compile.js';
+import { modelSummary } from './simulate-scenario.js';
 
 /**
  * Policy of every state a scenario does not name, when the scenario gives no `defaultPolicy`
@@ -40,19 +41,10 @@ export interface ScenarioRoles
 export function scenarioRoles(c: Case, scenarioId: string): ScenarioRoles {
   const model = compileModel(c, scenarioId);
   const spec = ((c.scenarios ?? []) as readonly ScenarioSpec[]).find((s) => s.id === scenarioId);
-  const policies: Record<string, Policy> = {};
-  model.states.forEach((id, i) => {
-    policies[id] = model.policies[i] as Policy;
-  });
+  const { notes: _, ...summary } = modelSummary(model);
   return {
     scenario: scenarioId,
-    start: model.start,
-    months: model.months,
-    regime: model.regime,
-    groups: [...model.groups],
-    states: [...model.states],
-    opposition: model.opposition,
+    ...summary,
     defaultPolicy: spec?.defaultPolicy ?? DEFAULT_POLICY,
-    policies,
   };
 }

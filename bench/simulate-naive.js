@@ -3,7 +3,10 @@
  * object per actor, Maps keyed by actor id, arrays of objects, a fresh object per month — no
  * typed arrays, no precomputation beyond reading the case. Same equations (M1–M17), same
  * random stream (SplitMix32 + Box–Muller, one normal per group and month in group order), so
- * its outcomes equal the engine's to rounding.
+ * its outcomes equal the engine's to rounding. Written from the doc's equations as issue 9 left
+ * them: the vacuum line is a share θ of C(0) (M2), the regime's incentive is the support the
+ * threat brings, k_g = ρ c_g − β Σ_s F'_s w_gs x_g / X̄ (M5), and an engaging state's aid follows
+ * the threat it perceives (M13).
  *
  * Run alone: `node bench/simulate-naive.js [scenario] [seed]` prints the outcomes.
  */
@@ -158,44 +161,87 @@ const clamp01 = (v) => Math.max(0, Math.min(v, 1));
 export function naiveOutcomes(model, overrides, seed) {
   const P = { ...model.params, ...overrides };
   const normal = rngFrom(seed);
+  const kappa = P.card;
+  const eta = P['threat-response'];
+  const lambda = P['engagement-adjustment'];
+  const vartheta = P['verification-threshold'];
   // Fresh objects for the run's state.
   const groups = model.groups.map((g) => ({ ...g, x0: g.x, E: 0, m: 0 }));
   const states = model.states.map((s) => ({ ...s, e: s.b, p: 1, q: 0, I: 0 }));
-  let F0 = 0;
-  for (const s of states) F0 += s.cap * (s.aid + s.b);
-  let C = Math.min(1, P['capacity-floor'] + (P['foreign-support'] * F0) / (1 + F0));
-  let O = Math.min(1, model.o0);
-  const history = [];
-  for (let t = 0; ; t++) {
-    const row = { insecurity: new Map(), effort: new Map(), engagement: new Map() };
-    let insTotal = 0;
+  const totalRef = states.reduce((a, s) => a + s.ref, 0);
+  const perceive = () => {
+    // M1: insecurity, the threat each state perceives.
     for (const s of states) {
       let sum = 0;
       for (const g of groups) sum += (g.threats.get(s.id) ?? 0) * g.x;
       s.I = sum / model.xBar;
+    }
+  };
+  // y_s and y^A_s of M10 and M13: the threat against its reference (ratio 1 when P̂_s = 0).
+  const threatRatio = (s) => (s.ref > 0 ? s.I / s.ref : 1);
+  // M13: one state's support.
+  const support = (s) =>
+    s.policy === 'conditional'
+      ? s.p * s.cap * (s.b + s.aid)
+      : s.p * s.cap * (s.e + s.aid * Math.max(0, 1 + kappa * (threatRatio(s) - 1)));
+  const capacityTarget = (F) =>
+    Math.min(1, P['capacity-floor'] + (P['foreign-support'] * F) / (1 + F));
+  // C(0): the target of M13 with full support (p = 1, e = b) at the start's threat, read as the
+  // threat the case gives at the start date, P̂_s (so y^A_s = 1 whatever the scenario's
+  // strengthFactor); the engine reads it so too.
+  for (const s of states) s.I = s.ref;
+  let C = capacityTarget(states.reduce((a, s) => a + support(s), 0));
+  const C0 = C;
+  let O = Math.min(1, model.o0);
+  const history = [];
+  for (let t = 0; ; t++) {
+    const row = { insecurity: new Map(), effort: new Map(), engagement: new Map() };
+    perceive();
+    let insTotal = 0;
+    for (const s of states) {
       insTotal += s.I;
       row.insecurity.set(s.id, s.I);
     }
-    const theta = P['vacuum-threshold'];
-    const V = C < theta ? (theta - C) / theta : 0;
+    // M2: a share θ of the start capacity.
+    const line = P['vacuum-threshold'] * C0;
+    const V = C < line ? (line - C) / line : 0;
+    // M3
     let backing = 0;
     for (const s of states) backing += s.q * s.cap;
     const u =
       P['opposition-unity'] +
       (1 - P['opposition-unity']) * Math.min(P['opposition-support'] * backing, 1);
+    // M5: F'_s, the support each state gives per unit of the threat it perceives.
+    const slope = new Map();
+    let totalSlope = 0; // conditional states no group threatens: against the total threat
+    for (const s of states) {
+      let d = 0;
+      if (s.policy === 'engage' && s.ref > 0) {
+        const y = 1 + eta * (s.I / s.ref - 1);
+        const yA = 1 + kappa * (s.I / s.ref - 1);
+        const dEng = 0 < y && s.b * y < 1 ? s.b * eta : 0;
+        const dAid = 0 < yA ? s.aid * kappa : 0;
+        d = (s.cap * s.p * (dEng + dAid)) / s.ref;
+      } else if (s.policy === 'conditional') {
+        if (s.ref > 0) d = -(s.cap * (s.b + s.aid)) / (s.ref * vartheta);
+        else if (totalRef > 0) totalSlope += -(s.cap * (s.b + s.aid)) / (totalRef * vartheta);
+      }
+      slope.set(s.id, d);
+    }
     let hostile = 0;
     let harmGroups = 0;
     for (const g of groups) {
       let coop = 0;
-      let inc = 0;
+      let gain = 0;
       for (const s of states) {
         const w = g.threats.get(s.id) ?? 0;
-        coop += s.ct * s.e * s.cap * w;
-        inc += (s.policy === 'conditional' ? s.e : (1 - 2 * P.card) * s.e) * w;
+        coop += s.ct * s.e * s.cap * w; // M4
+        gain += (slope.get(s.id) * w * g.x) / model.xBar; // M5
+        gain += (totalSlope * w * g.x) / model.xBar;
       }
-      g.m = (1 - g.harbour) * (P['regime-suppression'] * C + P['state-suppression'] * coop);
-      const k = P['engagement-benefit'] * inc + P['regime-risk'] * g.conflict;
-      g.E = clamp01((g.m * k) / (2 * P['effort-cost']));
+      g.m = (1 - g.harbour) * (P['regime-suppression'] * C + P['state-suppression'] * coop); // M4
+      const k = P['regime-risk'] * g.conflict - P['engagement-benefit'] * gain; // M5
+      g.E = clamp01((g.m * k) / (2 * P['effort-cost'])); // M6
       row.effort.set(g.id, g.E);
       hostile += g.conflict * g.x;
       harmGroups += g.pop * g.x;
@@ -207,13 +253,13 @@ export function naiveOutcomes(model, overrides, seed) {
     row.C = C;
     row.V = V;
     row.O = O;
-    row.H = harmGroups / model.xBar + model.regimePop * C + (1 - u) * V;
+    row.H = harmGroups / model.xBar + model.regimePop * C + (1 - u) * V; // M16
     history.push(row);
     if (t === model.months) break;
 
     const rEff = P['group-growth'] + P['vacuum-inflow'] * V * (1 - u);
     for (const g of groups) {
-      let direct = 0;
+      let direct = 0; // M7
       for (const s of states) {
         const tct =
           s.policy === 'targeted-ct' ? P['targeted-ct-efficacy'] * (g.threats.get(s.id) ?? 0) : 0;
@@ -221,35 +267,35 @@ export function naiveOutcomes(model, overrides, seed) {
       }
       const D = P['state-suppression'] * (1 - g.harbour) * direct;
       const K = P['carrying-capacity'] * g.ref * (1 + P.sanctuary * g.harbour);
-      const growth = ((1 + rEff) * g.x) / (1 + (rEff * g.x) / K);
+      const growth = ((1 + rEff) * g.x) / (1 + (rEff * g.x) / K); // M8
       const inflow = P.defection * (1 - C) * g.defect;
       const z = normal();
       const se = P.shock;
-      g.x = (growth + inflow) * Math.exp(-g.E * g.m - D + se * z - (se * se) / 2);
+      g.x = (growth + inflow) * Math.exp(-g.E * g.m - D + se * z - (se * se) / 2); // M9
     }
     let F = 0;
-    const totalRef = states.reduce((a, s) => a + s.ref, 0);
     for (const s of states) {
-      F += s.p * s.cap * (s.aid + s.b);
+      F += support(s); // M13, from the state of month t
       const engages = s.policy === 'engage' || s.policy === 'conditional';
-      const target = !engages
-        ? 0
-        : s.ref > 0
-          ? clamp01(s.b * (1 + P['threat-response'] * (s.I / s.ref - 1)))
-          : s.b;
-      s.e += P['engagement-adjustment'] * (target - s.e);
-      let stance = 0;
+      const target = !engages ? 0 : s.ref > 0 ? clamp01(s.b * (1 + eta * (s.I / s.ref - 1))) : s.b; // M10
+      let stance = 0; // M12
       if (s.policy === 'engage') stance = 1;
       else if (s.policy === 'conditional') {
-        const reduction = s.ref > 0 ? 1 - s.I / s.ref : totalRef > 0 ? 1 - insTotal / totalRef : 1;
-        stance = clamp01(reduction / P['verification-threshold']);
+        // M11
+        stance =
+          s.ref > 0
+            ? clamp01((1 - s.I / s.ref) / vartheta)
+            : totalRef > 0
+              ? clamp01((1 - insTotal / totalRef) / vartheta)
+              : 1;
       }
-      s.p += P['engagement-adjustment'] * (stance - s.p);
-      s.q += P['engagement-adjustment'] * ((s.policy === 'support-opposition' ? 1 : 0) - s.q);
+      s.e += lambda * (target - s.e);
+      s.p += lambda * (stance - s.p);
+      s.q += lambda * ((s.policy === 'support-opposition' ? 1 : 0) - s.q);
     }
-    const cStar = Math.min(1, P['capacity-floor'] + (P['foreign-support'] * F) / (1 + F));
-    const Cnext = (C + P['capacity-adjustment'] * (cStar - C)) * Math.exp(-P.attrition * hostile);
-    O = (O + P['vacuum-inflow'] * V * u * (1 - O)) * Math.exp(-P.attrition * model.oppConflict * C);
+    const Cnext =
+      (C + P['capacity-adjustment'] * (capacityTarget(F) - C)) * Math.exp(-P.attrition * hostile); // M14
+    O = (O + P['vacuum-inflow'] * V * u * (1 - O)) * Math.exp(-P.attrition * model.oppConflict * C); // M15
     C = Cnext;
   }
 
@@ -262,7 +308,9 @@ export function naiveOutcomes(model, overrides, seed) {
   const total0 = groups.reduce((a, g) => a + g.x0, 0);
   const totalT = groups.reduce((a, g) => a + last.strength.get(g.id), 0);
   out['strength.total.change'] = totalT / total0 - 1;
-  for (const g of groups) out[`strength.${g.id}.change`] = last.strength.get(g.id) / g.x0 - 1;
+  // x_g(T) / x_g(0) − 1, against x̂_g when x_g(0) = 0 (a group a scenario starts at nothing).
+  for (const g of groups)
+    out[`strength.${g.id}.change`] = last.strength.get(g.id) / (g.x0 > 0 ? g.x0 : g.ref) - 1;
   out['strength.total.final'] = totalT;
   out['insecurity.mean'] = sum((r) => r.insTotal / states.length) / n;
   for (const s of states) out[`insecurity.${s.id}.mean`] = sum((r) => r.insecurity.get(s.id)) / n;

@@ -377,7 +377,8 @@ export function runModel(
         // M11: verified reduction of the threat to s (or of the total threat when s faces none).
         const reduction =
           ref > 0 ? 1 - I / ref : threatRefTotal > 0 ? 1 - insTotal / threatRefTotal : 1;
-        const v = reduction / vartheta;
+        // With no threat anywhere there is nothing to verify: full support (v = 1, as M11 says).
+        const v = ref > 0 || threatRefTotal > 0 ? reduction / vartheta : 1;
         stance = Math.max(0, Math.min(v, 1));
       }
       sc[oP + s] = p + lambda * (stance - p);
@@ -423,5 +424,5 @@ export function runModel(
 /** Relative change final/initial − 1; from a zero start, relative to the reference instead. */
 function change(final: number, initial: number, reference: number): number {
   if (initial > 0) return final / initial - 1;
-  return reference > 0 ? final / reference : 0;
+  return reference > 0 ? final / reference - 1 : 0;
 }

@@ -151,6 +151,27 @@ describe('simulate, simulateOutcomes, simulateSeries on the built-in case', () =
     expect(a.strength).not.toEqual(d.strength);
   });
 
+  it('a group that starts at zero strength reports its change against x̂_g (M17: x_g(T)/x̂_g − 1)', () => {
+    const zero = {
+      ...c,
+      scenarios: [
+        ...(c.scenarios ?? []),
+        { id: 'isk-zero', defaultPolicy: 'engage' as const, strengthFactor: { isk: 0 } },
+      ],
+    };
+    const m = compileModel(zero, 'isk-zero');
+    const g = m.groups.indexOf('isk');
+    const t = simulate(m, m.base, 5);
+    const y = simulateOutcomes(m, m.base, 5);
+    const final = t.strength[m.months * m.groups.length + g];
+    expect(t.strength[g]).toBe(0);
+    expect(final).toBeGreaterThan(0); // defection from a weakened regime (M9) brings members in
+    expect(y[outcomeNames(m).indexOf('strength.isk.change')]).toBeCloseTo(
+      final / m.xRef[g] - 1,
+      12,
+    );
+  });
+
   it('the three entry points agree exactly', () => {
     for (const id of (c.scenarios ?? []).map((s) => s.id)) {
       const m = compileModel(c, id);

@@ -3,8 +3,8 @@
  * Deliver 4): no plain Error/RangeError/TypeError is thrown anywhere in the core's sources, and
  * representative throw sites carry the code their failure calls for.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import {
   activeAt,
   ENTENTE_ERROR_CODES,
@@ -16,18 +16,7 @@ import {
 } from '@entente/core';
 import { describe, expect, it } from 'vitest';
 import { bruteForceFrustration } from '../src/analysis/frustration/brute-force.js';
-
-const SRC = resolve(import.meta.dirname, '../src');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : e.name.endsWith('.ts')
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
+import { SRC, sources } from './sources.js';
 
 function codeOf(f: () => unknown): EntenteErrorCode | 'no error' | 'not an EntenteError' {
   try {

@@ -4,21 +4,10 @@
  * reads cases, so those schemas must not import the case schema back. The id rule they share lives
  * in the leaf `ids.ts`, written once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const SRC = resolve(import.meta.dirname, '../src');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : e.name.endsWith('.ts')
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
+import { SRC, sources } from './sources.js';
 
 /** Relative imports and re-exports of each module (type-only ones too), as paths under src/. */
 function importGraph(): Map<string, string[]> {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,14 +14,9 @@ import {
   projectSigned,
   resolveAnalysisOptions,
 } from '../../src/index.js';
+import { builtinCase as builtin } from '../simulation/helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
-
-function builtin(): Case {
-  const r = loadCase(readFileSync(resolve(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
-  if (!r.ok) throw new Error('the built-in case does not load');
-  return r.case;
-}
+const _ROOT = resolve(import.meta.dirname, '../../../..');
 
 /** A hand-sized case: one sentence (¶1.1) read as three relations, one relation with its own. */
 const SMALL = `

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   addClientScenarios,
-  type Case,
   type CaseIssue,
   compileModel,
   defaultScenario,
@@ -18,14 +16,10 @@ import {
   simulateOutcomes,
   simulateScenario,
 } from '../../src/index.js';
+import { builtinCase as builtin } from '../simulation/helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
+const _ROOT = resolve(import.meta.dirname, '../../../..');
 
-function builtin(): Case {
-  const r = loadCase(readFileSync(resolve(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
-  if (!r.ok) throw new Error('built-in case invalid');
-  return r.case;
-}
 const c = builtin();
 
 /** Issues as loadCase reports them for `c` with `scenario` appended, renumbered as the client's 0. */

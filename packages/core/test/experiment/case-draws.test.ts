@@ -1,9 +1,3 @@
-/**
- * Explorations under the case's own uncertainty (`draws`): which worlds run on which case draw,
- * the draws themselves against `drawCase`, the same bytes for any batch split, `draws: 0` as the
- * case as written, a relation of confidence 0 against 1 flipping a verdict, and the bounds.
- */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,14 +15,9 @@ import {
   runBatch,
   runSeed,
 } from '../../src/index.js';
+import { builtinCase as builtin } from '../simulation/helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
-
-function builtin(): Case {
-  const result = loadCase(readFileSync(resolve(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
-  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
-  return result.case;
-}
+const _ROOT = resolve(import.meta.dirname, '../../../..');
 
 const c = builtin();
 const two = ['status-quo', 'everyone-severs'];

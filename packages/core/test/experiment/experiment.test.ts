@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +9,6 @@ import {
   explorationDesign,
   hypothesisHolds,
   latinHypercube,
-  loadCase,
   planExploration,
   preparePlan,
   quantiles,
@@ -21,14 +19,9 @@ import {
   wilsonInterval,
   worldSeed,
 } from '../../src/index.js';
+import { builtinCase as builtin } from '../simulation/helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
-
-function builtin(): Case {
-  const result = loadCase(readFileSync(resolve(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
-  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
-  return result.case;
-}
+const _ROOT = resolve(import.meta.dirname, '../../../..');
 
 const c = builtin();
 const scenarios = (c.scenarios ?? []).map((s) => s.id);

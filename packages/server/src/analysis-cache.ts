@@ -26,6 +26,7 @@ export interface AnalysisRequest {
   readonly defaultSize?: number | undefined;
   readonly sizes?: SizeRule | undefined;
   readonly draws?: number | undefined;
+  readonly byLayer?: boolean | undefined;
 }
 
 /** Serialized analyses of resolved cases, cached per case and options. */
@@ -97,5 +98,6 @@ export function analysisRequestOptions(request: AnalysisRequest) {
     defaultSize: request.defaultSize,
     sizes: request.sizes,
     draws: request.draws,
+    byLayer: request.byLayer,
   };
 }

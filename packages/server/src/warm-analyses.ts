@@ -17,10 +17,14 @@ import type { AnalysisRequest } from './analysis-cache.js';
 
 import type { ServerContext } from './server-context.js';
 
-/** One analysis the warm-up computes: a date (none when the case has no dates) and layers. */
+/**
+ * One analysis the warm-up computes: a date (none when the case has no dates) and layers, without
+ * the single-layer landscapes, as the workbench asks.
+ */
 export interface WarmupRequest extends AnalysisRequest {
   readonly at: string | undefined;
   readonly layers: Layer[];
+  readonly byLayer: false;
 }
 
 /**
@@ -29,14 +33,24 @@ export interface WarmupRequest extends AnalysisRequest {
  */
 export function warmupRequests(dates: readonly string[]): WarmupRequest[] {
   const all = [...LAYERS];
+  const req = (at: string | undefined, layers: Layer[]): WarmupRequest => ({
+    at,
+    layers,
+    byLayer: false,
+  });
   const toggled = (at: string | undefined): WarmupRequest[] =>
-    LAYERS.map((off) => ({ at, layers: all.filter((l) => l !== off) }));
+    LAYERS.map((off) =>
+      req(
+        at,
+        all.filter((l) => l !== off),
+      ),
+    );
   const last = dates.length - 1;
-  if (last < 0) return [{ at: undefined, layers: all }, ...toggled(undefined)];
-  const out: WarmupRequest[] = [{ at: dates[last], layers: all }];
-  if (last >= 1) out.push({ at: dates[last - 1], layers: all });
+  if (last < 0) return [req(undefined, all), ...toggled(undefined)];
+  const out: WarmupRequest[] = [req(dates[last], all)];
+  if (last >= 1) out.push(req(dates[last - 1], all));
   out.push(...toggled(dates[last]));
-  for (let j = last - 2; j >= 0; j--) out.push({ at: dates[j], layers: all });
+  for (let j = last - 2; j >= 0; j--) out.push(req(dates[j], all));
   for (let j = last - 1; j >= 0; j--) out.push(...toggled(dates[j]));
   return out;
 }

@@ -122,6 +122,29 @@ describe('every route answers what its contract schema says', () => {
     }
   }, 120_000);
 
+  it('POST /api/analyze with byLayer: false leaves out the single-layer landscapes and nothing else', async () => {
+    const full = await call('POST', '/api/analyze', { caseId: 'afghanistan-2023', at: '2023' });
+    const lean = await call('POST', '/api/analyze', {
+      caseId: 'afghanistan-2023',
+      at: '2023',
+      byLayer: false,
+    });
+    expect(lean.status).toBe(200);
+    conforms(AnalyzeResponseSchema, lean.body);
+    const f = AnalyzeResponseSchema.parse(full.body);
+    const l = AnalyzeResponseSchema.parse(lean.body);
+    // Five layers by default: each alone in `byLayer`; with byLayer false, none.
+    expect(f.landscape.byLayer.map((x) => x.layer)).toEqual([...f.landscape.layers]);
+    expect(l.landscape.byLayer).toEqual([]);
+    expect(l.options.byLayer).toBe(false);
+    // Every part reports the options: byLayer is the one that differs.
+    const strip = (b: typeof f): unknown =>
+      JSON.parse(JSON.stringify({ ...b, landscape: { ...b.landscape, byLayer: [] } }), (k, v) =>
+        k === 'byLayer' && typeof v === 'boolean' ? null : v,
+      );
+    expect(strip(l)).toEqual(strip(f));
+  }, 120_000);
+
   it('POST /api/simulate answers core simulateScenario result, with caseId', async () => {
     const r = await call('POST', '/api/simulate', {
       caseId: 'afghanistan-2023',

@@ -60,8 +60,8 @@ describe('warmupRequests', () => {
 
   it('warmupRequests([]) analyses the whole case, with every layer and each one off', () => {
     expect(warmupRequests([])).toEqual([
-      { at: undefined, layers: ALL },
-      ...ALL.map((l) => ({ at: undefined, layers: without(l) })),
+      { at: undefined, layers: ALL, byLayer: false },
+      ...ALL.map((l) => ({ at: undefined, layers: without(l), byLayer: false })),
     ]);
   });
 
@@ -88,18 +88,30 @@ describe('createServer warm-up (warmAnalyses)', () => {
     expect(app.entente.analyses.size).toBe(0);
     await app.listen({ port: 0, host: '127.0.0.1' });
     expect(await settled(app)).toBe(90);
-    // The workbench's first request and a layer toggle are cache hits: nothing new is computed.
-    const first = await post(app, { caseId: 'afghanistan-2023', at: '2023', layers: ALL });
+    // The workbench's first request and a layer toggle (as its client sends them, without the
+    // single-layer landscapes) are cache hits: nothing new is computed.
+    const first = await post(app, {
+      caseId: 'afghanistan-2023',
+      at: '2023',
+      layers: ALL,
+      byLayer: false,
+    });
     const toggled = await post(app, {
       caseId: 'afghanistan-2023',
       at: '2023',
       layers: without('hostility'),
+      byLayer: false,
     });
     expect(app.entente.analyses.size).toBe(90);
     expect(first.statusCode).toBe(200);
     expect(toggled.json().projection.ties).toHaveLength(17);
     // A warmed answer is the analysis itself.
-    const direct = await analyzeCase(builtin, { at: '2023', layers: ALL, timeLimit: 10 });
+    const direct = await analyzeCase(builtin, {
+      at: '2023',
+      layers: ALL,
+      timeLimit: 10,
+      byLayer: false,
+    });
     expect(first.json().balance).toEqual(JSON.parse(JSON.stringify(direct.balance)));
     expect(first.json().frustration.value).toBe(8);
     // A request nobody warmed is computed.

@@ -420,7 +420,7 @@ export function analyzeLandscape(c: Case, options: AnalysisOptions = {}) {
 
 /** The landscape of each chosen layer alone (when more than one is chosen). */
 function byLayer(c: Case, p: Prepared) {
-  if (p.o.layers.length < 2) return [];
+  if (!p.o.byLayer || p.o.layers.length < 2) return [];
   return p.o.layers.map((layer) => {
     let one: Prepared;
     try {

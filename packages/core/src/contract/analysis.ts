@@ -74,6 +74,7 @@ export const ReportedOptionsSchema = z.object({
   kMax: z.int(),
   alpha: z.number().nullable(),
   draws: z.int(),
+  byLayer: z.boolean(),
 });
 
 /** A spread over case draws: their number, 5% quantile, median and 95% quantile (R-7). */
@@ -495,6 +496,8 @@ export const AnalyzeRequestSchema = z.strictObject({
   defaultSize: z.number().gt(0).optional(),
   sizes: z.enum(SIZE_RULES).optional(),
   draws: z.int().min(1).max(MAX_ANALYZE_DRAWS).optional(),
+  /** false: leave out the single-layer landscapes (`landscape.byLayer` empty). @default true */
+  byLayer: z.boolean().optional(),
 });
 
 /**

@@ -103,7 +103,8 @@ export function analyze(
   options: AnalyzeOptions,
   signal?: AbortSignal,
 ): Promise<AnalyzeResponse> {
-  const body: Record<string, unknown> = { ...source };
+  // The workbench does not draw the single-layer landscapes: it asks the server to skip them.
+  const body: Record<string, unknown> = { ...source, byLayer: false };
   if (options.at) body.at = options.at;
   if (options.layers) body.layers = options.layers;
   return request('POST', '/api/analyze', body, signal);

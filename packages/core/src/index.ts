@@ -50,6 +50,7 @@ export {
   type CaseDrawsOptions,
   type CompiledDraw,
   caseDraws,
+  type DrawCaseOptions,
   drawCase,
   MAX_CASE_DRAWS,
 } from './analysis/case-draws.js';

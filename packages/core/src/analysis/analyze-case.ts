@@ -19,7 +19,7 @@
 import { effectiveRelations } from '../case/effective.js';
 import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
-import { quantilesOfSorted } from '../exploration/statistics/quantiles.js';
+import { quantiles } from '../exploration/statistics/quantiles.js';
 import {
   type AnalysisOptions,
   type ResolvedAnalysisOptions,
@@ -141,8 +141,7 @@ const Q = [0.05, 0.5, 0.95];
 
 /** n, 5% quantile, median and 95% quantile of values. */
 function spread(values: number[]): { n: number; q05: number; median: number; q95: number } {
-  const sorted = Float64Array.from(values).sort();
-  const [q05, median, q95] = quantilesOfSorted(sorted, Q) as unknown as [number, number, number];
+  const [q05, median, q95] = quantiles(Float64Array.from(values), Q);
   return { n: values.length, q05, median, q95 };
 }
 

@@ -33,9 +33,13 @@ export const MAX_CASE_DRAWS = 100_000;
  * `weightRange`, given a weight drawn uniformly from it (and stripped of the range). Everything
  * else is shared with `c`, not copied; the variant is not re-validated (it is valid when `c` is).
  * Consumes one number from `rng` per relation, and one more per relation with a `weightRange`.
+ * With `dropped: 'zero'` a relation that does not hold stays, with weight 0 and without its
+ * evidence, confidence and weight range, so the variant keeps every actor's ties (see
+ * `planCaseDraw`); the relations kept are the same either way.
  * @example drawCase(c, createRng(1)).relations.length // ≤ c.relations.length
  */
-export function drawCase(c: Case, rng: Rng): Case {
+export function drawCase(c: Case, rng: Rng, options: DrawCaseOptions = {}): Case {
+  const zero = options.dropped === 'zero';
   const relations = [];
   for (const r of c.relations) {
     const u = rng();
@@ -47,9 +51,18 @@ export function drawCase(c: Case, rng: Rng): Case {
         const { confidence: _, weightRange: __, ...kept } = r;
         relations.push(range ? { ...kept, weight: range[0] + v * (range[1] - range[0]) } : kept);
       }
+    } else if (zero) {
+      const { confidence: _, weightRange: __, evidence: ___, ...rest } = r;
+      relations.push({ ...rest, weight: 0 });
     }
   }
   return { ...c, relations };
+}
+
+/** Options of {@link drawCase}. */
+export interface DrawCaseOptions {
+  /** What becomes of a relation that does not hold: left out, or kept at weight 0. @default 'remove' */
+  readonly dropped?: 'remove' | 'zero' | undefined;
 }
 
 /** Options of {@link caseDraws}: the projection's and the draws'. */

@@ -41,22 +41,5 @@ const drawSeed = (plan: ExplorationPlan, d: number) =>
  * @example planCaseDraw(plan, 0).relations.length // plan.case.relations.length
  */
 export function planCaseDraw(plan: ExplorationPlan, d: number): Case {
-  const c = plan.case;
-  const drawn = drawCase(c, createRng(drawSeed(plan, d)));
-  // Replays drawCase's documented use of the generator (one number per relation, one more per
-  // relation with a weightRange) to tell which relations it kept.
-  const replay = createRng(drawSeed(plan, d));
-  const relations: Case['relations'][number][] = [];
-  let next = 0;
-  for (const r of c.relations) {
-    const u = replay();
-    if (r.weightRange) replay();
-    if (u < (r.confidence ?? 1))
-      relations.push(drawn.relations[next++] as Case['relations'][number]);
-    else {
-      const { confidence: _, weightRange: __, evidence: ___, ...rest } = r;
-      relations.push({ ...rest, weight: 0 });
-    }
-  }
-  return { ...drawn, relations };
+  return drawCase(plan.case, createRng(drawSeed(plan, d)), { dropped: 'zero' });
 }

@@ -5,29 +5,12 @@
  * and the background warm-up ({@link warmAnalyses}) go through the same cache with the same keys:
  * the options as core's `resolveAnalysisOptions` fills them in — the same defaults as the CLI's.
  */
-import {
-  analyzeCase,
-  type CombineRule,
-  type Layer,
-  resolveAnalysisOptions,
-  type SizeRule,
-} from '@entente/core';
+import { type AnalyzeRequest, analyzeCase, resolveAnalysisOptions } from '@entente/core';
 import type { ResolvedCase } from './case-source.js';
 import { LruCache } from './lru-cache.js';
 
-/** What an analysis request may set besides the case (the body of `POST /api/analyze`). */
-export interface AnalysisRequest {
-  readonly at?: string | undefined;
-  readonly layers?: Layer[] | undefined;
-  readonly combine?: CombineRule | undefined;
-  readonly weighted?: boolean | undefined;
-  readonly k?: number | undefined;
-  readonly seed?: number | undefined;
-  readonly defaultSize?: number | undefined;
-  readonly sizes?: SizeRule | undefined;
-  readonly draws?: number | undefined;
-  readonly byLayer?: boolean | undefined;
-}
+/** What an analysis request may set besides the case: the contract's `POST /api/analyze` body. */
+export type AnalysisRequest = Omit<AnalyzeRequest, 'caseId' | 'text'>;
 
 /** Serialized analyses of resolved cases, cached per case and options. */
 export class AnalysisCache {

@@ -6,10 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import type { JobState } from '@entente/core';
 import { ApiError, jobError } from './api-error.js';
 
-/** Life cycle of a job. */
-export type JobState = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+/** Life cycle of a job: the contract's `JOB_STATES`. */
+export type { JobState };
 
 /** What a job's listeners receive. */
 export type JobEvent =

@@ -20,6 +20,8 @@ export default defineConfig({
       { find: /^@entente\/core$/, replacement: src('core') },
       { find: /^@entente\/runner$/, replacement: src('runner') },
       { find: /^@entente\/server$/, replacement: src('server') },
+      { find: /^@entente\/events$/, replacement: src('events') },
+      { find: /^@entente\/extract$/, replacement: src('extract') },
     ],
   },
   test: {

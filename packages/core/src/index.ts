@@ -227,6 +227,21 @@ export {
 } from './case/vocabulary.js';
 export * from './contract/index.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
+export {
+  datasetOfFormat,
+  EVENT_DATASETS,
+  EVENT_FORMATS,
+  type EventDataset,
+  type EventFormat,
+  type EventGroup,
+  type EventGroupQuery,
+  type EventMeasures,
+  type EventResolution,
+  type EventSeries,
+  type EventSeriesKey,
+  type EventSeriesPoint,
+  type EventVolume,
+} from './events/types.js';
 export * from './experiment/index.js';
 export * from './exploration/index.js';
 export { exportEdgeCsv, exportNodeCsv } from './interop/edge-csv.js';

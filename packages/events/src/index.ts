@@ -1,0 +1,2 @@
+// @entente/events public API. Listed by hand.
+export {};

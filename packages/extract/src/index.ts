@@ -1,0 +1,2 @@
+// @entente/extract public API. Listed by hand.
+export {};

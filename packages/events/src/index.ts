@@ -1,2 +1,30 @@
 // @entente/events public API. Listed by hand.
-export {};
+export {
+  checkBreakpoints,
+  type DateLiteral,
+  EVENT_COLUMNS,
+  EVENT_KEY,
+  EVENTS_TABLE,
+  type EventColumn,
+  type EventColumnType,
+  GROUP_BY_EVENT_TYPE,
+  GROUP_QUERY_SEMANTICS,
+  INGESTS_TABLE,
+  MEASURE_SQL,
+  periodOf,
+  segmentOf,
+  segmentSql,
+  spanningSql,
+  spansBreakpoint,
+  widenBound,
+} from './layout.js';
+export type {
+  ActorVolume,
+  EventStore,
+  EventVolumeQuery,
+  IngestFileReport,
+  IngestOptions,
+  IngestProgress,
+  IngestReport,
+  MalformedRow,
+} from './store.js';

@@ -1,4 +1,24 @@
 // @entente/events public API. Listed by hand.
+
+export { openDuckDbEventStore } from './duckdb/duckdb-store.js';
+export {
+  FORMAT_SPECS,
+  type FormatSpec,
+  GDELT_COLUMNS,
+  ident,
+  normaliseSql,
+  type RawColumn,
+  type RawType,
+  ROW_PROBLEM_SQL,
+  textLiteral,
+} from './formats.js';
+export {
+  type PreparedInput,
+  prepareInput,
+  readFirstLine,
+  recordLines,
+  splitHeader,
+} from './input-file.js';
 export {
   checkBreakpoints,
   type DateLiteral,
@@ -18,6 +38,7 @@ export {
   spansBreakpoint,
   widenBound,
 } from './layout.js';
+export { defaultEventDbPath, openEventStore } from './open.js';
 export type {
   ActorVolume,
   EventStore,

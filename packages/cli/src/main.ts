@@ -16,6 +16,9 @@ import {
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
 import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
+import { registerEventsActorsCommand } from './commands/events-actors.js';
+import { registerEventsIngestCommand } from './commands/events-ingest.js';
+import { registerEventsSeriesCommand } from './commands/events-series.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -434,6 +437,9 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   registerExploreCommand(program, io, setCode);
   registerWorkerCommand(program, io, setCode);
   registerServeCommand(program, io, setCode);
+  registerEventsIngestCommand(program, io, setCode);
+  registerEventsActorsCommand(program, io, setCode);
+  registerEventsSeriesCommand(program, io, setCode);
 
   return program;
 }

@@ -228,6 +228,27 @@ export {
 export * from './contract/index.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
 export {
+  type CompiledEventMapping,
+  compileEventMapping,
+  type EventMapping,
+  type EventMappingIssue,
+  type EventMappingRule,
+  EventMappingRuleSchema,
+  EventMappingSchema,
+  eventMappingIssues,
+  type MappedGroup,
+  mapGroup,
+  mapKey,
+  mappingBreakpoints,
+  rowCountries,
+} from './events/mapping.js';
+export {
+  type DatasetActorVolume,
+  type EventSeriesOptions,
+  eventSeries,
+  unmappedActors,
+} from './events/series.js';
+export {
   datasetOfFormat,
   EVENT_DATASETS,
   EVENT_FORMATS,

@@ -74,6 +74,13 @@ export {
   SeedSchema,
 } from './common.js';
 export {
+  EventSeriesSchema,
+  EventsActorsCommandSchema,
+  EventsIngestCommandSchema,
+  type EventsSeriesCommandJson,
+  EventsSeriesCommandSchema,
+} from './events-series.js';
+export {
   type BandJson,
   type ExplorationSummaryJson,
   ExplorationSummarySchema,

@@ -1,0 +1,69 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  EventsActorsCommandSchema,
+  EventsIngestCommandSchema,
+  EventsSeriesCommandSchema,
+} from '@entente/core';
+import { afterAll, expect, it } from 'vitest';
+import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
+import { runCli, tempDir } from './helpers.js';
+
+const ANNUAL_FILE = 'data/events/ucdp-afpak-annual-1989-2021.csv';
+
+describeShared(ANNUAL_FILE, 'entente events on the UCDP annual file (issue 11, done-when)', () => {
+  const dir = tempDir();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const deathsBest = (series: { points: { period: string; measures: Record<string, number> }[] }) =>
+    Object.fromEntries(series.points.map((p) => [p.period, p.measures.deaths_best]));
+
+  it('ingest, then series --actor isk / --actor ttp give the published UCDP deaths', async () => {
+    const ingest = await runCli(
+      ['events', 'ingest', '--format', 'ucdp-dyadic', sharedPath(ANNUAL_FILE), '--json'],
+      dir,
+    );
+    expect(ingest.code).toBe(0);
+    const report = EventsIngestCommandSchema.parse(JSON.parse(ingest.stdout));
+    expect(report.db).toBe(join(dir, '.entente', 'events.duckdb'));
+    expect(report.inserted).toBe(319);
+
+    const isk = await runCli(['events', 'series', '--actor', 'isk', '--by', 'year', '--json'], dir);
+    expect(isk.code).toBe(0);
+    const out = EventsSeriesCommandSchema.parse(JSON.parse(isk.stdout));
+    const withRepublic = out.series.find((s) => 'dyad' in s.key && s.key.dyad.includes('republic'));
+    expect(withRepublic).toBeDefined();
+    // Government of Afghanistan – IS, UCDP Battle-Related Deaths (dyadic) 24.1, best estimates.
+    const gov = deathsBest(withRepublic as (typeof out.series)[number]);
+    expect([gov['2015'], gov['2018'], gov['2021']]).toEqual([679, 2842, 264]);
+    expect(withRepublic?.versions).toEqual(['24.1']);
+
+    const ttp = await runCli(['events', 'series', '--actor', 'ttp', '--json'], dir);
+    const t = EventsSeriesCommandSchema.parse(JSON.parse(ttp.stdout));
+    const withPakistan = t.series.find((s) => 'dyad' in s.key && s.key.dyad.includes('pakistan'));
+    // Government of Pakistan – TTP.
+    const pak = deathsBest(withPakistan as (typeof t.series)[number]);
+    expect([pak['2010'], pak['2018'], pak['2021']]).toEqual([5502, 147, 259]);
+
+    const dyad = await runCli(['events', 'series', '--dyad', 'pakistan,ttp', '--csv'], dir);
+    expect(dyad.stdout).toContain('pakistan–ttp,ucdp,2010,1,5502,');
+  });
+
+  it('actors lists unmapped names by volume; IS is mapped, Civilians is not', async () => {
+    const r = await runCli(['events', 'actors', '--json'], dir);
+    expect(r.code).toBe(0);
+    const out = EventsActorsCommandSchema.parse(JSON.parse(r.stdout));
+    const names = out.unmapped.map((u) => u.name);
+    expect(names).toContain('Civilians');
+    expect(names).not.toContain('IS');
+    expect(names).not.toContain('Taleban');
+    const rows = out.unmapped.map((u) => u.rows);
+    expect(rows).toEqual([...rows].sort((a, b) => b - a));
+  });
+
+  it('an unknown actor is refused', async () => {
+    const r = await runCli(['events', 'series', '--actor', 'nobody'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/events series: the case has no actor "nobody"/);
+  });
+});

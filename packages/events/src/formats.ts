@@ -178,8 +178,8 @@ export function textLiteral(value: string): string {
 /**
  * The SQL expressions that compute the layout's columns from a raw row of a format, given the
  * columns present. `version` is the ingest's version option ('' if none); `hash` wraps a text
- * expression into the engine's content hash (hex). Returned in layout order, without `format`,
- * `source_file` and `source_record`, which the engine adds.
+ * expression into the engine's content hash (hex). Returned in layout order, without `format` and
+ * `source_file`, which the engine adds.
  */
 export function normaliseSql(
   format: EventFormat,

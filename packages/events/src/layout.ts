@@ -34,12 +34,6 @@ export const EVENT_COLUMNS: readonly EventColumn[] = Object.freeze([
   col('version', 'text', true, "dataset version from the rows or given at ingest; '' if none"),
   col('event_id', 'text', true, "the dataset's event id, or 'h:' + a content hash"),
   col('source_file', 'text', true, 'the file the row came from, as given to ingest'),
-  col(
-    'source_record',
-    'int',
-    true,
-    "the row's 1-based record number among the file's data records",
-  ),
   col('date_start', 'date', true, 'first day the row covers'),
   col('date_end', 'date', true, 'last day the row covers (= date_start for one-day events)'),
   col('side_a', 'text', true, "UCDP side_a, GDELT Actor1Code, ACLED actor1 ('' when empty)"),

@@ -66,6 +66,8 @@ export async function openDuckDbEventStore(path: string): Promise<EventStore> {
   const connection = await instance.connect();
   await connection.run('SET enable_progress_bar = true');
   await connection.run('SET enable_progress_bar_print = false');
+  // Rows need no order in the table; without it DuckDB inserts from both threads at once.
+  await connection.run('SET preserve_insertion_order = false');
   await connection.run(
     `CREATE TABLE IF NOT EXISTS ${EVENTS_TABLE} (${EVENT_COLUMNS.map(
       (c) => `${c.name} ${SQL_TYPE[c.type]}${c.required ? ' NOT NULL' : ''}`,
@@ -154,22 +156,25 @@ class DuckDbEventStore implements EventStore {
       const present = new Set(columns.map((c) => c.name));
       const norm = normaliseSql(format, present, options.version ?? '', (e) => `md5(${e})`);
       const struct = `{${columns.map((c) => `${textLiteral(c.name)}: '${SQL_TYPE[c.type]}'`).join(', ')}}`;
-      const reader = `read_csv(${textLiteral(input.path)}, delim = ${textLiteral(spec.delimiter)}, header = ${spec.header}, ${
-        spec.quoted ? `quote = '"', escape = '"'` : `quote = '', escape = ''`
-      }, columns = ${struct}, nullstr = ['', 'NA'], ${
-        spec.dateFormat ? `dateformat = ${textLiteral(spec.dateFormat)}, ` : ''
-      }compression = '${input.gzip ? 'gzip' : 'none'}', store_rejects = true, rejects_table = 'entente_rejects', rejects_scan = 'entente_reject_scans', parallel = true)`;
+      const readerWith = (rejects: string) =>
+        `read_csv(${textLiteral(input.path)}, delim = ${textLiteral(spec.delimiter)}, header = ${spec.header}, ${
+          spec.quoted ? `quote = '"', escape = '"'` : `quote = '', escape = ''`
+        }, columns = ${struct}, nullstr = ['', 'NA'], ${
+          spec.dateFormat ? `dateformat = ${textLiteral(spec.dateFormat)}, ` : ''
+        }compression = '${input.gzip ? 'gzip' : 'none'}', store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans', parallel = true)`;
+      const reader = readerWith('entente_rejects');
       const normalised = [
         `${textLiteral(format)} AS format`,
         `${norm.version} AS version`,
         `${norm.event_id} AS event_id`,
         `${textLiteral(file)} AS source_file`,
-        'row_number() OVER () AS source_record',
-        ...EVENT_COLUMNS.slice(5).map((c) => `${norm[c.name]} AS ${c.name}`),
+        ...EVENT_COLUMNS.slice(4).map((c) => `${norm[c.name]} AS ${c.name}`),
       ].join(',\n  ');
 
       await conn.run('DROP TABLE IF EXISTS entente_rejects');
       await conn.run('DROP TABLE IF EXISTS entente_reject_scans');
+      await conn.run('DROP TABLE IF EXISTS entente_rejects2');
+      await conn.run('DROP TABLE IF EXISTS entente_rejects2_scans');
       await conn.run('DROP TABLE IF EXISTS entente_stage');
       await conn.run('BEGIN TRANSACTION');
       let committed = false;
@@ -185,13 +190,22 @@ class DuckDbEventStore implements EventStore {
         const rejectedCount = Number(
           (await this.rows('SELECT count(DISTINCT line) AS n FROM entente_rejects'))[0]?.n ?? 0,
         );
-        const problems = await this.rows(
-          `SELECT source_record, problem FROM entente_stage WHERE problem IS NOT NULL ORDER BY source_record LIMIT ${MALFORMED_LISTED}`,
-        );
-        const problemCount = Number(
-          (await this.rows('SELECT count(*) AS n FROM entente_stage WHERE problem IS NOT NULL'))[0]
-            ?.n ?? 0,
-        );
+        const counts = (
+          await this.rows(
+            'SELECT count(*) FILTER (WHERE problem IS NOT NULL) AS bad, count(*) FILTER (WHERE problem IS NULL) AS good, count(DISTINCT event_id) FILTER (WHERE problem IS NULL) AS ids FROM entente_stage',
+          )
+        )[0] as { bad: number; good: number; ids: number };
+        const problemCount = Number(counts.bad);
+        // The slow path, only when some rows fail the checks: read again in file order to learn
+        // their record numbers (numbering every row on the fast path would cost a serial scan).
+        let problems: Record<string, unknown>[] = [];
+        if (problemCount > 0) {
+          await conn.run('SET preserve_insertion_order = true');
+          problems = await this.rows(
+            `SELECT rn AS source_record, problem FROM (SELECT row_number() OVER () AS rn, ${ROW_PROBLEM_SQL} AS problem FROM (SELECT ${normalised} FROM ${readerWith('entente_rejects2')})) WHERE problem IS NOT NULL ORDER BY rn LIMIT ${MALFORMED_LISTED}`,
+          );
+          await conn.run('SET preserve_insertion_order = false');
+        }
         // DuckDB numbers rejected rows by record (the header counts as one); value checks give
         // the data record. Both become file lines, which differ when quoted fields span lines.
         const head = spec.header ? 1 : 0;
@@ -229,15 +243,16 @@ class DuckDbEventStore implements EventStore {
             { malformed },
           );
         }
-        const rows = Number(
-          (await this.rows('SELECT count(*) AS n FROM entente_stage WHERE problem IS NULL'))[0]
-            ?.n ?? 0,
-        );
+        const rows = Number(counts.good);
+        const repeated = Number(counts.ids) < rows;
+        const ti = performance.now();
         const inserted = await conn.run(
           `INSERT INTO ${EVENTS_TABLE} SELECT ${EVENT_COLUMNS.map((c) => c.name).join(', ')} FROM entente_stage s
            WHERE problem IS NULL AND NOT EXISTS (SELECT 1 FROM ${EVENTS_TABLE} e WHERE e.format = ${textLiteral(format)} AND e.event_id = s.event_id)
-           QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY source_record) = 1`,
+           ${repeated ? 'QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY rowid) = 1' : ''}`,
         );
+        if (process.env.ENTENTE_PROFILE)
+          console.error('insert', (performance.now() - ti).toFixed(0));
         const report: IngestFileReport = {
           file,
           format,
@@ -253,7 +268,10 @@ class DuckDbEventStore implements EventStore {
           )}, ${bytes}, ${rows}, ${report.inserted}, ${report.duplicates}, ${malformedCount})`,
         );
         await conn.run('DROP TABLE entente_stage');
+        const tc = performance.now();
         await conn.run('COMMIT');
+        if (process.env.ENTENTE_PROFILE)
+          console.error('commit', (performance.now() - tc).toFixed(0));
         committed = true;
         return { report, malformed };
       } finally {
@@ -283,7 +301,9 @@ class DuckDbEventStore implements EventStore {
       if (p > 0) progress(Math.min(1, p / 100));
     }, 200);
     try {
+      const t = performance.now();
       await conn.run(sql);
+      if (process.env.ENTENTE_PROFILE) console.error('stage', (performance.now() - t).toFixed(0));
     } finally {
       clearInterval(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -291,7 +311,10 @@ class DuckDbEventStore implements EventStore {
   }
 
   private async rows(sql: string): Promise<Record<string, unknown>[]> {
+    const t = performance.now();
     const reader = await this.connection.runAndReadAll(sql);
+    if (process.env.ENTENTE_PROFILE)
+      console.error('rows', (performance.now() - t).toFixed(0), sql.slice(0, 60));
     return reader.getRowObjectsJS() as Record<string, unknown>[];
   }
 

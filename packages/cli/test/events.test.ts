@@ -49,12 +49,12 @@ describeShared(ANNUAL_FILE, 'entente events on the UCDP annual file (issue 11, d
     expect(dyad.stdout).toContain('pakistan–ttp,ucdp,2010,1,5502,');
   });
 
-  it('actors lists unmapped names by volume; IS is mapped, Civilians is not', async () => {
+  it('actors lists unmapped names by volume; IS and Taleban are mapped, Government of India is not', async () => {
     const r = await runCli(['events', 'actors', '--json'], dir);
     expect(r.code).toBe(0);
     const out = EventsActorsCommandSchema.parse(JSON.parse(r.stdout));
     const names = out.unmapped.map((u) => u.name);
-    expect(names).toContain('Civilians');
+    expect(names).toContain('Government of India');
     expect(names).not.toContain('IS');
     expect(names).not.toContain('Taleban');
     const rows = out.unmapped.map((u) => u.rows);

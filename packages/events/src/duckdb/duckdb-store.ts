@@ -245,14 +245,11 @@ class DuckDbEventStore implements EventStore {
         }
         const rows = Number(counts.good);
         const repeated = Number(counts.ids) < rows;
-        const ti = performance.now();
         const inserted = await conn.run(
           `INSERT INTO ${EVENTS_TABLE} SELECT ${EVENT_COLUMNS.map((c) => c.name).join(', ')} FROM entente_stage s
            WHERE problem IS NULL AND NOT EXISTS (SELECT 1 FROM ${EVENTS_TABLE} e WHERE e.format = ${textLiteral(format)} AND e.event_id = s.event_id)
            ${repeated ? 'QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY rowid) = 1' : ''}`,
         );
-        if (process.env.ENTENTE_PROFILE)
-          console.error('insert', (performance.now() - ti).toFixed(0));
         const report: IngestFileReport = {
           file,
           format,
@@ -268,10 +265,7 @@ class DuckDbEventStore implements EventStore {
           )}, ${bytes}, ${rows}, ${report.inserted}, ${report.duplicates}, ${malformedCount})`,
         );
         await conn.run('DROP TABLE entente_stage');
-        const tc = performance.now();
         await conn.run('COMMIT');
-        if (process.env.ENTENTE_PROFILE)
-          console.error('commit', (performance.now() - tc).toFixed(0));
         committed = true;
         return { report, malformed };
       } finally {
@@ -301,9 +295,7 @@ class DuckDbEventStore implements EventStore {
       if (p > 0) progress(Math.min(1, p / 100));
     }, 200);
     try {
-      const t = performance.now();
       await conn.run(sql);
-      if (process.env.ENTENTE_PROFILE) console.error('stage', (performance.now() - t).toFixed(0));
     } finally {
       clearInterval(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -311,10 +303,7 @@ class DuckDbEventStore implements EventStore {
   }
 
   private async rows(sql: string): Promise<Record<string, unknown>[]> {
-    const t = performance.now();
     const reader = await this.connection.runAndReadAll(sql);
-    if (process.env.ENTENTE_PROFILE)
-      console.error('rows', (performance.now() - t).toFixed(0), sql.slice(0, 60));
     return reader.getRowObjectsJS() as Record<string, unknown>[];
   }
 

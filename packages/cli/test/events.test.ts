@@ -61,6 +61,14 @@ describeShared(ANNUAL_FILE, 'entente events on the UCDP annual file (issue 11, d
     expect(rows).toEqual([...rows].sort((a, b) => b - a));
   });
 
+  it('a missing store is reported, not created', async () => {
+    const empty = tempDir();
+    const r = await runCli(['events', 'series'], empty);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/events series: no event store at .*events\.duckdb/);
+    rmSync(empty, { recursive: true, force: true });
+  });
+
   it('an unknown actor is refused', async () => {
     const r = await runCli(['events', 'series', '--actor', 'nobody'], dir);
     expect(r.code).toBe(1);

@@ -14,7 +14,7 @@ import { example, wholeNumber } from '../flag-parsers.js';
 import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
-import { eventDbFor, eventsCommandGroup } from './events-group.js';
+import { eventDbFor, eventsCommandGroup, mustExist } from './events-group.js';
 
 /** Options of the actors command. */
 export interface EventsActorsOptions {
@@ -32,6 +32,7 @@ export async function eventsActorsCommand(
 ): Promise<number> {
   const { file, case: c } = await loadCaseFile(io, path);
   const db = eventDbFor(io, options.db, path);
+  mustExist('events actors', db);
   const store = await openEventStore(db);
   try {
     const volumes = await store.actorVolumes(

@@ -25,7 +25,7 @@ import { example, list } from '../flag-parsers.js';
 import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
-import { eventDbFor, eventsCommandGroup } from './events-group.js';
+import { eventDbFor, eventsCommandGroup, mustExist } from './events-group.js';
 
 /** Options of the series command. */
 export interface EventsSeriesOptions {
@@ -64,6 +64,7 @@ export async function eventsSeriesCommand(
   const dataset = options.dataset ?? 'ucdp';
   const compiled = compileEventMapping(c.events ?? { map: [] });
   const db = eventDbFor(io, options.db, path);
+  mustExist('events series', db);
   const store = await openEventStore(db);
   let series: EventSeries[];
   try {

@@ -25,7 +25,11 @@ export interface EventColumn {
 /** The name of the events table. */
 export const EVENTS_TABLE = 'events';
 
-/** The name of the table that records each ingested file (one row per file and ingest). */
+/**
+ * The name of the table that records each ingested file, one row per file and ingest: `id` (the
+ * `ingest` of its rows), `ingested_at`, `file`, `format`, `version`, `bytes`, `rows`, `inserted`,
+ * `duplicates`, `malformed`.
+ */
 export const INGESTS_TABLE = 'ingests';
 
 /** The columns of the `events` table, in order. */
@@ -34,6 +38,7 @@ export const EVENT_COLUMNS: readonly EventColumn[] = Object.freeze([
   col('version', 'text', true, "dataset version from the rows or given at ingest; '' if none"),
   col('event_id', 'text', true, "the dataset's event id, or 'h:' + a content hash"),
   col('source_file', 'text', true, 'the file the row came from, as given to ingest'),
+  col('ingest', 'int', true, 'the id of the ingest that stored the row (`ingests.id`)'),
   col('date_start', 'date', true, 'first day the row covers'),
   col('date_end', 'date', true, 'last day the row covers (= date_start for one-day events)'),
   col('side_a', 'text', true, "UCDP side_a, GDELT Actor1Code, ACLED actor1 ('' when empty)"),

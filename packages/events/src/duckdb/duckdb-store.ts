@@ -70,11 +70,12 @@ export async function openDuckDbEventStore(path: string): Promise<EventStore> {
   await connection.run('SET preserve_insertion_order = false');
   await connection.run(
     `CREATE TABLE IF NOT EXISTS ${EVENTS_TABLE} (${EVENT_COLUMNS.map(
-      (c) => `${c.name} ${SQL_TYPE[c.type]}${c.required ? ' NOT NULL' : ''}`,
+      // No NOT NULL: a file's rows are checked after they are inserted, in its transaction.
+      (c) => `${c.name} ${SQL_TYPE[c.type]}`,
     ).join(', ')})`,
   );
   await connection.run(
-    `CREATE TABLE IF NOT EXISTS ${INGESTS_TABLE} (ingested_at TIMESTAMP, file VARCHAR, format VARCHAR, version VARCHAR, bytes BIGINT, rows BIGINT, inserted BIGINT, duplicates BIGINT, malformed BIGINT)`,
+    `CREATE TABLE IF NOT EXISTS ${INGESTS_TABLE} (id BIGINT, ingested_at TIMESTAMP, file VARCHAR, format VARCHAR, version VARCHAR, bytes BIGINT, rows BIGINT, inserted BIGINT, duplicates BIGINT, malformed BIGINT)`,
   );
   return new DuckDbEventStore(instance, connection);
 }
@@ -162,25 +163,31 @@ class DuckDbEventStore implements EventStore {
         }, columns = ${struct}, nullstr = ['', 'NA'], ${
           spec.dateFormat ? `dateformat = ${textLiteral(spec.dateFormat)}, ` : ''
         }compression = '${input.gzip ? 'gzip' : 'none'}', store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans', parallel = true)`;
-      const reader = readerWith('entente_rejects');
-      const normalised = [
-        `${textLiteral(format)} AS format`,
-        `${norm.version} AS version`,
-        `${norm.event_id} AS event_id`,
-        `${textLiteral(file)} AS source_file`,
-        ...EVENT_COLUMNS.slice(4).map((c) => `${norm[c.name]} AS ${c.name}`),
-      ].join(',\n  ');
+      const normalised = (ingest: number) =>
+        [
+          `${textLiteral(format)} AS format`,
+          `${norm.version} AS version`,
+          `${norm.event_id} AS event_id`,
+          `${textLiteral(file)} AS source_file`,
+          `${ingest} AS ingest`,
+          ...EVENT_COLUMNS.slice(5).map((c) => `${norm[c.name]} AS ${c.name}`),
+        ].join(',\n  ');
 
       await conn.run('DROP TABLE IF EXISTS entente_rejects');
-      await conn.run('DROP TABLE IF EXISTS entente_reject_scans');
+      await conn.run('DROP TABLE IF EXISTS entente_rejects_scans');
       await conn.run('DROP TABLE IF EXISTS entente_rejects2');
       await conn.run('DROP TABLE IF EXISTS entente_rejects2_scans');
-      await conn.run('DROP TABLE IF EXISTS entente_stage');
       await conn.run('BEGIN TRANSACTION');
       let committed = false;
       try {
-        await this.withProgress(
-          `CREATE TEMP TABLE entente_stage AS SELECT *, ${ROW_PROBLEM_SQL} AS problem FROM (SELECT ${normalised} FROM ${reader})`,
+        const id = Number(
+          (await this.rows(`SELECT COALESCE(max(id), 0) + 1 AS n FROM ${INGESTS_TABLE}`))[0]?.n,
+        );
+        const mine = `ingest = ${id}`;
+        // One pass: every row the reader accepts goes in; the checks, the malformed rows and the
+        // duplicates are then settled on this ingest's rows inside the transaction.
+        const all = await this.withProgress(
+          `INSERT INTO ${EVENTS_TABLE} SELECT ${normalised(id)} FROM ${readerWith('entente_rejects')}`,
           progress,
           options.signal,
         );
@@ -190,19 +197,20 @@ class DuckDbEventStore implements EventStore {
         const rejectedCount = Number(
           (await this.rows('SELECT count(DISTINCT line) AS n FROM entente_rejects'))[0]?.n ?? 0,
         );
-        const counts = (
-          await this.rows(
-            'SELECT count(*) FILTER (WHERE problem IS NOT NULL) AS bad, count(*) FILTER (WHERE problem IS NULL) AS good, count(DISTINCT event_id) FILTER (WHERE problem IS NULL) AS ids FROM entente_stage',
-          )
-        )[0] as { bad: number; good: number; ids: number };
-        const problemCount = Number(counts.bad);
+        const problemCount = Number(
+          (
+            await this.rows(
+              `SELECT count(*) AS n FROM ${EVENTS_TABLE} WHERE ${mine} AND (${ROW_PROBLEM_SQL}) IS NOT NULL`,
+            )
+          )[0]?.n ?? 0,
+        );
         // The slow path, only when some rows fail the checks: read again in file order to learn
         // their record numbers (numbering every row on the fast path would cost a serial scan).
         let problems: Record<string, unknown>[] = [];
         if (problemCount > 0) {
           await conn.run('SET preserve_insertion_order = true');
           problems = await this.rows(
-            `SELECT rn AS source_record, problem FROM (SELECT row_number() OVER () AS rn, ${ROW_PROBLEM_SQL} AS problem FROM (SELECT ${normalised} FROM ${readerWith('entente_rejects2')})) WHERE problem IS NOT NULL ORDER BY rn LIMIT ${MALFORMED_LISTED}`,
+            `SELECT rn AS source_record, problem FROM (SELECT row_number() OVER () AS rn, ${ROW_PROBLEM_SQL} AS problem FROM (SELECT ${normalised(id)} FROM ${readerWith('entente_rejects2')})) WHERE problem IS NOT NULL ORDER BY rn LIMIT ${MALFORMED_LISTED}`,
           );
           await conn.run('SET preserve_insertion_order = false');
         }
@@ -243,28 +251,44 @@ class DuckDbEventStore implements EventStore {
             { malformed },
           );
         }
-        const rows = Number(counts.good);
-        const repeated = Number(counts.ids) < rows;
-        const inserted = await conn.run(
-          `INSERT INTO ${EVENTS_TABLE} SELECT ${EVENT_COLUMNS.map((c) => c.name).join(', ')} FROM entente_stage s
-           WHERE problem IS NULL AND NOT EXISTS (SELECT 1 FROM ${EVENTS_TABLE} e WHERE e.format = ${textLiteral(format)} AND e.event_id = s.event_id)
-           ${repeated ? 'QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY rowid) = 1' : ''}`,
+        if (problemCount > 0) {
+          await conn.run(
+            `DELETE FROM ${EVENTS_TABLE} WHERE ${mine} AND (${ROW_PROBLEM_SQL}) IS NOT NULL`,
+          );
+        }
+        const rows = all - problemCount;
+        // Keys stored by an earlier ingest, then keys repeated within this file (first kept).
+        const old = await conn.run(
+          `DELETE FROM ${EVENTS_TABLE} WHERE ${mine} AND event_id IN (SELECT event_id FROM ${EVENTS_TABLE} WHERE format = ${textLiteral(format)} AND ingest <> ${id})`,
         );
+        const ids = (
+          await this.rows(
+            `SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM ${EVENTS_TABLE} WHERE ${mine}`,
+          )
+        )[0] as { n: number; d: number };
+        let repeated = 0;
+        if (Number(ids.d) < Number(ids.n)) {
+          repeated = (
+            await conn.run(
+              `DELETE FROM ${EVENTS_TABLE} WHERE ${mine} AND rowid NOT IN (SELECT min(rowid) FROM ${EVENTS_TABLE} WHERE ${mine} GROUP BY event_id)`,
+            )
+          ).rowsChanged;
+        }
+        const duplicates = old.rowsChanged + repeated;
         const report: IngestFileReport = {
           file,
           format,
           bytes,
           rows,
-          inserted: inserted.rowsChanged,
-          duplicates: rows - inserted.rowsChanged,
+          inserted: rows - duplicates,
+          duplicates,
           malformed: malformedCount,
         };
         await conn.run(
-          `INSERT INTO ${INGESTS_TABLE} VALUES (now(), ${textLiteral(file)}, ${textLiteral(format)}, ${textLiteral(
+          `INSERT INTO ${INGESTS_TABLE} VALUES (${id}, now(), ${textLiteral(file)}, ${textLiteral(format)}, ${textLiteral(
             options.version ?? '',
           )}, ${bytes}, ${rows}, ${report.inserted}, ${report.duplicates}, ${malformedCount})`,
         );
-        await conn.run('DROP TABLE entente_stage');
         await conn.run('COMMIT');
         committed = true;
         return { report, malformed };
@@ -286,7 +310,7 @@ class DuckDbEventStore implements EventStore {
     sql: string,
     progress: (fraction: number) => void,
     signal: AbortSignal | undefined,
-  ): Promise<void> {
+  ): Promise<number> {
     const conn = this.connection;
     const onAbort = () => conn.interrupt();
     signal?.addEventListener('abort', onAbort);
@@ -295,7 +319,7 @@ class DuckDbEventStore implements EventStore {
       if (p > 0) progress(Math.min(1, p / 100));
     }, 200);
     try {
-      await conn.run(sql);
+      return (await conn.run(sql)).rowsChanged;
     } finally {
       clearInterval(timer);
       signal?.removeEventListener('abort', onAbort);

@@ -82,6 +82,12 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
+/** CPU seconds of this process (all threads, DuckDB's included) since `from`. */
+function cpuSince(from) {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1e6;
+}
+
 async function bare() {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
@@ -95,16 +101,18 @@ async function bare() {
   };
   const struct = `{${GDELT_COLUMNS.map((c) => `'${c}': '${types[c] ?? 'VARCHAR'}'`).join(', ')}}`;
   const t = performance.now();
+  const c0 = process.cpuUsage();
   const reader = await conn.runAndReadAll(
     `SELECT Actor1Code, Actor2Code, strftime(Day, '%Y-%m') AS month, count(*) AS n, sum(GoldsteinScale) AS g
      FROM read_csv('${file}', delim = '\t', header = false, quote = '', escape = '', columns = ${struct}, dateformat = '%Y%m%d')
      GROUP BY ALL`,
   );
   const ms = performance.now() - t;
+  const cpu = cpuSince(c0);
   const groups = reader.currentRowCount;
   conn.closeSync();
   instance.closeSync();
-  return { ms, groups };
+  return { ms, cpu, groups };
 }
 
 async function ours() {
@@ -113,8 +121,10 @@ async function ours() {
   rmSync(`${db}.wal`, { force: true });
   const store = await openDuckDbEventStore(db);
   const t = performance.now();
+  const c0 = process.cpuUsage();
   const report = await store.ingest([file], { format: 'gdelt', version: '2.0' });
   const ingestMs = performance.now() - t;
+  const ingestCpu = cpuSince(c0);
   const t2 = performance.now();
   const groups = await store.groups({
     formats: ['gdelt'],
@@ -126,7 +136,7 @@ async function ours() {
   const again = await store.ingest([file], { format: 'gdelt', version: '2.0' });
   const againMs = performance.now() - t3;
   await store.close();
-  return { ingestMs, groupMs, againMs, report, again, groups: groups.length };
+  return { ingestMs, ingestCpu, groupMs, againMs, report, again, groups: groups.length };
 }
 
 const tg = performance.now();
@@ -149,6 +159,9 @@ console.log(
 );
 console.log(
   `entente ingest (DuckDB file):                 ${(o.ingestMs / 1000).toFixed(2)} s · ${fmt(rate(o.ingestMs))} rows/s · ${o.report.inserted.toLocaleString('en')} stored · ${((rate(o.ingestMs) / rate(b.ms)) * 100).toFixed(0)} % of bare`,
+);
+console.log(
+  `CPU time (all threads): bare ${b.cpu.toFixed(1)} s, ingest ${o.ingestCpu.toFixed(1)} s · ingest rows per CPU-second ${((b.cpu / o.ingestCpu) * 100).toFixed(0)} % of bare's`,
 );
 console.log(
   `dyad-month groups from the store:             ${(o.groupMs / 1000).toFixed(2)} s · ${o.groups} groups`,

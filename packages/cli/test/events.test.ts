@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   EventsActorsCommandSchema,
@@ -10,6 +10,7 @@ import { describeShared, sharedPath } from '../../../test-support/shared-data.js
 import { runCli, tempDir } from './helpers.js';
 
 const ANNUAL_FILE = 'data/events/ucdp-afpak-annual-1989-2021.csv';
+const GDELT_FILE = 'data/events/gdelt-v2-events-sample.tsv';
 
 describeShared(ANNUAL_FILE, 'entente events on the UCDP annual file (issue 11, done-when)', () => {
   const dir = tempDir();
@@ -73,5 +74,47 @@ describeShared(ANNUAL_FILE, 'entente events on the UCDP annual file (issue 11, d
     const r = await runCli(['events', 'series', '--actor', 'nobody'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/events series: the case has no actor "nobody"/);
+  });
+});
+
+describeShared(GDELT_FILE, 'entente events on the GDELT sample', () => {
+  it('the us series counts the rows with a USA… actor code, normalised by the month volume', async () => {
+    const dir = tempDir();
+    try {
+      const ingest = await runCli(
+        ['events', 'ingest', '--format', 'gdelt', sharedPath(GDELT_FILE), '--json'],
+        dir,
+      );
+      expect(ingest.code).toBe(0);
+      const rows = readFileSync(sharedPath(GDELT_FILE), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => l.split('\t'));
+      const month = (r: string[]) => `${r[1]?.slice(0, 4)}-${r[1]?.slice(4, 6)}`;
+      const expected = new Map<string, number>();
+      const volume = new Map<string, number>();
+      for (const r of rows) {
+        volume.set(month(r), (volume.get(month(r)) ?? 0) + 1);
+        if (r[5]?.startsWith('USA') || r[15]?.startsWith('USA')) {
+          expected.set(month(r), (expected.get(month(r)) ?? 0) + 1);
+        }
+      }
+      const r = await runCli(
+        ['events', 'series', '--dataset', 'gdelt', '--actor', 'us', '--by', 'month', '--json'],
+        dir,
+      );
+      expect(r.code).toBe(0);
+      const us = EventsSeriesCommandSchema.parse(JSON.parse(r.stdout)).series[0];
+      const got = new Map(
+        us?.points.filter((p) => p.measures.events > 0).map((p) => [p.period, p.measures.events]),
+      );
+      expect(got).toEqual(expected);
+      for (const p of us?.points ?? []) {
+        expect(p.normalised?.events).toBeCloseTo(p.measures.events / (volume.get(p.period) ?? 0));
+      }
+      expect(us?.caveats.some((c) => c.startsWith('GDELT counts news reports'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,8 +6,9 @@
  * - An actor's series sums every group one of whose sides maps to the actor (a group with the
  *   actor on both sides counts once).
  * - A dyad's series sums the groups whose two sides map to the two actors, in either order.
- * - Every period the dataset covers (it has rows in the store) between the first and last is a
- *   point; a covered period without rows of the key has measures 0.
+ * - Every period the dataset covers — it has rows of any actor in the store — is a point; a
+ *   covered period without rows of the key has measures 0. Periods without any rows (a gap in
+ *   what was ingested) are no points: nothing is known of them.
  * - GDELT points carry `normalised` measures: each divided by the period's total rows of the
  *   dataset, since GDELT's volume grows with its sources (Leetaru and Schrodt 2013, "GDELT: Global
  *   Data on Events, Location and Tone").

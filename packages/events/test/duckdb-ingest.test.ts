@@ -224,3 +224,25 @@ describe('malformed input is located and nothing of the file is stored', () => {
     expect(march?.version).toBe('2024-01');
   });
 });
+
+describe('openEventStore and cancellation', () => {
+  it('a clickhouse:// spec is refused by this engine with unsupported-format', async () => {
+    const error = (await openEventStore('clickhouse://127.0.0.1:8123').catch(
+      (e) => e,
+    )) as EntenteError;
+    expect(error.code).toBe('unsupported-format');
+    expect(error.message).toMatch(/^events: clickhouse:\/\/127\.0\.0\.1:8123: /);
+  });
+
+  it('an aborted signal stores nothing and says cancelled', async () => {
+    const file = join(dir, 'one.tsv');
+    writeFileSync(file, `${gdeltRow(1, '20210101', 'USA', 'PAK', '1')}\n`);
+    const controller = new AbortController();
+    controller.abort();
+    const error = (await store
+      .ingest([file], { format: 'gdelt', signal: controller.signal })
+      .catch((e) => e)) as EntenteError;
+    expect(error.code).toBe('cancelled');
+    expect(await totalRows()).toBe(0);
+  });
+});

@@ -138,3 +138,14 @@ export {
   type TrajectoryJson,
   TrajectorySchema,
 } from './simulate.js';
+export {
+  EXTRACTION_FORMAT,
+  type ExtractDateJson,
+  type ExtractDocumentJson,
+  ExtractionSchema,
+  type ExtractionJson,
+  type ExtractMentionJson,
+  type ExtractNewActorJson,
+  ProposalSchema,
+  type ProposalJson,
+} from './extract.js';

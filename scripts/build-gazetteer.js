@@ -116,7 +116,10 @@ for (const c of countries) {
     const head = /^([^+\s][^[]*?)\s*\[([A-Z]{3,})[^\]]*\]/.exec(line);
     const names = (s) => {
       const paren = /\(([A-Z0-9-]{2,8})\)/.exec(s);
-      const base = s.replace(/\([^)]*\)/g, '').replace(/_+/g, ' ').trim();
+      const base = s
+        .replace(/\([^)]*\)/g, '')
+        .replace(/_+/g, ' ')
+        .trim();
       return [titleCase(base), ...(paren ? [paren[1]] : [])];
     };
     if (head) {
@@ -248,15 +251,31 @@ const ADDITIONS = [
     aliases: ['SCO', 'Shanghai Cooperation Organization'],
   },
   { id: 'african-union', name: 'African Union', kind: 'organisation', aliases: ['AU'] },
-  { id: 'arab-league', name: 'Arab League', kind: 'organisation', aliases: ['League of Arab States'] },
+  {
+    id: 'arab-league',
+    name: 'Arab League',
+    kind: 'organisation',
+    aliases: ['League of Arab States'],
+  },
   {
     id: 'organisation-of-islamic-cooperation',
     name: 'Organisation of Islamic Cooperation',
     kind: 'organisation',
     aliases: ['OIC', 'Organization of Islamic Cooperation'],
   },
-  { id: 'united-states', name: 'United States', kind: 'state', aliases: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'Washington', 'White House'] },
-  { id: 'united-kingdom', name: 'United Kingdom', kind: 'state', aliases: ['UK', 'U.K.', 'Britain', 'Great Britain'], demonyms: ['British'] },
+  {
+    id: 'united-states',
+    name: 'United States',
+    kind: 'state',
+    aliases: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'Washington', 'White House'],
+  },
+  {
+    id: 'united-kingdom',
+    name: 'United Kingdom',
+    kind: 'state',
+    aliases: ['UK', 'U.K.', 'Britain', 'Great Britain'],
+    demonyms: ['British'],
+  },
   { id: 'russia', name: 'Russia', kind: 'state', aliases: ['Kremlin', 'Russian Federation'] },
   { id: 'china', name: 'China', kind: 'state', aliases: ["People's Republic of China", 'PRC'] },
 ];

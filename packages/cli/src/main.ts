@@ -18,6 +18,7 @@ import { type BalanceCommandOptions, balanceCommand } from './commands/balance.j
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
+import { registerExtractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
 import {
   type LandscapeCommandOptions,
@@ -434,6 +435,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   registerExploreCommand(program, io, setCode);
   registerWorkerCommand(program, io, setCode);
   registerServeCommand(program, io, setCode);
+  registerExtractCommand(program, io, setCode);
 
   return program;
 }

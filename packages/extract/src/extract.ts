@@ -47,7 +47,11 @@ export type Extraction = ExtractionJson;
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 // The commonest English words: a text with almost none of them is not English.
-const ENGLISH = new Set('the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were'.split(' '));
+const ENGLISH = new Set(
+  'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were'.split(
+    ' ',
+  ),
+);
 
 /**
  * Reads `text` and proposes actors and relations.
@@ -56,7 +60,10 @@ const ENGLISH = new Set('the of and to in a is that for it as was with be by on 
  */
 export function extract(raw: string, options: ExtractOptions = {}): Extraction {
   if (options.date !== undefined && !DATE.test(options.date)) {
-    throw new EntenteError('invalid-argument', `extract: date "${options.date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    throw new EntenteError(
+      'invalid-argument',
+      `extract: date "${options.date}" is not YYYY, YYYY-MM or YYYY-MM-DD`,
+    );
   }
   const text = documentText(raw, options.format ?? 'text');
   const hash = sha256(text);
@@ -64,11 +71,16 @@ export function extract(raw: string, options: ExtractOptions = {}): Extraction {
   const diagnostics: string[] = [];
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   let english = 0;
-  for (let i = 0; i < Math.min(words.length, 2000); i++) if (ENGLISH.has((words[i] as string).toLowerCase())) english++;
+  for (let i = 0; i < Math.min(words.length, 2000); i++)
+    if (ENGLISH.has((words[i] as string).toLowerCase())) english++;
   const isEnglish = words.length === 0 || english / Math.min(words.length, 2000) >= 0.05;
-  if (!isEnglish) diagnostics.push('extract: the text does not look English (few common English words); nothing was extracted');
+  if (!isEnglish)
+    diagnostics.push(
+      'extract: the text does not look English (few common English words); nothing was extracted',
+    );
   if (words.length === 0) diagnostics.push('extract: the document is empty');
-  const paragraphs = isEnglish && words.length > 0 ? segment(text, options.reader ?? createReader()) : [];
+  const paragraphs =
+    isEnglish && words.length > 0 ? segment(text, options.reader ?? createReader()) : [];
   const caseActors = options.caseData?.actors ?? [];
   const index = buildActorIndex(caseActors, options.gazetteer ?? gazetteerEntries());
   const vocabulary = resolveVocabulary(options.caseData?.vocabulary ?? []);
@@ -114,8 +126,19 @@ export function extract(raw: string, options: ExtractOptions = {}): Extraction {
         const prior = unknown.get(key);
         if (prior) unknown.set(key, { ...prior, mentions: prior.mentions + 1 });
         else {
-          const slug = key.normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-          unknown.set(key, { id: slug || 'actor', name: u.text, kind: null, origin: 'unknown', mentions: 1, span: [u.start, u.end], status: 'pending' });
+          const slug = key
+            .normalize('NFKD')
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '');
+          unknown.set(key, {
+            id: slug || 'actor',
+            name: u.text,
+            kind: null,
+            origin: 'unknown',
+            mentions: 1,
+            span: [u.start, u.end],
+            status: 'pending',
+          });
         }
       }
       const relations = proposeRelations(s, found, vocabulary, cameo);
@@ -156,7 +179,11 @@ export function extract(raw: string, options: ExtractOptions = {}): Extraction {
       date: options.date ?? null,
       characters: text.length,
       words: words.length,
-      paragraphs: paragraphs.map((p) => ({ index: p.index, span: [p.start, p.end], sentences: p.sentences.length })),
+      paragraphs: paragraphs.map((p) => ({
+        index: p.index,
+        span: [p.start, p.end],
+        sentences: p.sentences.length,
+      })),
     },
     mentions,
     newActors: [...fresh.values(), ...[...unknown.values()].filter((u) => !fresh.has(u.id))],

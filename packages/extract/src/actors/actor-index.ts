@@ -65,7 +65,10 @@ export function buildActorIndex(
   const put = (text: string, entry: Omit<NameEntry, 'acronym' | 'lowerWords'>) => {
     const key = nameKey(text);
     if (key.length < 2 || names.has(key)) return;
-    const lowerWords = text.split(/[\s]+/).filter((w) => /^[a-z]/.test(w)).map((w) => w.toLowerCase());
+    const lowerWords = text
+      .split(/[\s]+/)
+      .filter((w) => /^[a-z]/.test(w))
+      .map((w) => w.toLowerCase());
     names.set(key, { ...entry, acronym: isAcronym(text), lowerWords });
     maxTokens = Math.max(maxTokens, text.split(/[\s\-.]+/).length + 2);
   };

@@ -94,7 +94,9 @@ export function findMentions(sentence: Sentence, index: ActorIndex): Mention[] {
         const written = sentenceText(tokens, i, i + j);
         if (entry.acronym && /[a-z]/.test(written.replace(/['’‘]s$/, ''))) continue;
         if (entry.via === 'context') {
-          militant ??= tokens.some((t) => MILITANT_CONTEXT.has(t.lemma) || MILITANT_CONTEXT.has(t.text.toLowerCase()));
+          militant ??= tokens.some(
+            (t) => MILITANT_CONTEXT.has(t.lemma) || MILITANT_CONTEXT.has(t.text.toLowerCase()),
+          );
           if (!militant) continue;
         }
         found = { entry, last: i + j };
@@ -103,11 +105,22 @@ export function findMentions(sentence: Sentence, index: ActorIndex): Mention[] {
     }
     if (!found) {
       // "Taliban-controlled Afghanistan", "Talibancontrolled": the actor, then a place.
-      const glued = /^(\p{Lu}[\p{L}]+?)-?(controlled|led|backed|held|ruled|run|allied|aligned)$/u.exec(first.text);
+      const glued =
+        /^(\p{Lu}[\p{L}]+?)-?(controlled|led|backed|held|ruled|run|allied|aligned)$/u.exec(
+          first.text,
+        );
       const entry = glued ? index.names.get(nameKey(glued[1] as string)) : undefined;
       if (glued && entry) {
         const prefix = glued[1] as string;
-        out.push({ entry, first: i, last: i, start: first.start, end: first.start + prefix.length, text: prefix, place: false });
+        out.push({
+          entry,
+          first: i,
+          last: i,
+          start: first.start,
+          end: first.start + prefix.length,
+          text: prefix,
+          place: false,
+        });
         afterGlued = i + 1;
       }
       continue;
@@ -118,7 +131,10 @@ export function findMentions(sentence: Sentence, index: ActorIndex): Mention[] {
     const stateLike = found.entry.kind === 'state' && found.entry.via !== 'demonym';
     let place = afterGlued === i;
     if (stateLike && before && PLACE_PREPOSITIONS.has(before.lemma)) place = true;
-    if (found.entry.via === 'capital' && !(after && (after.pos === 'VERB' || after.pos === 'AUX' || /^['’]s$/.test(after.text)))) {
+    if (
+      found.entry.via === 'capital' &&
+      !(after && (after.pos === 'VERB' || after.pos === 'AUX' || /^['’]s$/.test(after.text)))
+    ) {
       place = true;
     }
     out.push({
@@ -176,7 +192,8 @@ export function unknownNames(
       else break;
     }
     const text = sentenceText(tokens, i, j);
-    if (nameKey(text).length >= 3) out.push({ text, start: t.start, end: (tokens[j] as Token).end });
+    if (nameKey(text).length >= 3)
+      out.push({ text, start: t.start, end: (tokens[j] as Token).end });
     i = j + 1;
   }
   return out;

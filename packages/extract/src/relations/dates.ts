@@ -5,12 +5,43 @@
  */
 import type { ExtractDateJson } from '@entente/core';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1 };
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const NUMBERS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  a: 1,
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const roleOf = (w: string | undefined): ExtractDateJson['role'] =>
-  w === undefined ? 'at' : /^(since|from)$/i.test(w) ? 'since' : /^(until|till|by)$/i.test(w) ? 'until' : 'at';
+  w === undefined
+    ? 'at'
+    : /^(since|from)$/i.test(w)
+      ? 'since'
+      : /^(until|till|by)$/i.test(w)
+        ? 'until'
+        : 'at';
 
 /** The dates of `text`; `documentDate` is YYYY, YYYY-MM or YYYY-MM-DD. */
 export function resolveDates(text: string, documentDate?: string): ExtractDateJson[] {
@@ -33,7 +64,8 @@ export function resolveDates(text: string, documentDate?: string): ExtractDateJs
   if (!documentDate) return out;
   const year = Number(documentDate.slice(0, 4));
   if (/\bthis year\b/i.test(text)) out.push({ text: 'this year', value: String(year), role: 'at' });
-  if (/\blast year\b/i.test(text)) out.push({ text: 'last year', value: String(year - 1), role: 'at' });
+  if (/\blast year\b/i.test(text))
+    out.push({ text: 'last year', value: String(year - 1), role: 'at' });
   const past = /\b(?:over |in |during )?the (?:past|last) (\w+) years\b/i.exec(text);
   const n = past ? (NUMBERS[(past[1] as string).toLowerCase()] ?? Number(past[1])) : Number.NaN;
   if (past && Number.isInteger(n) && n > 0 && n < 100) {

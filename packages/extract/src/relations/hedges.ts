@@ -11,7 +11,22 @@ export const NEGATION_FACTOR = 0.5;
 /** Confidence multiplier for a hedged sentence ("may", "reportedly", "accused of"). */
 export const HEDGE_FACTOR = 0.7;
 
-const NEGATORS = new Set(['not', "n't", 'no', 'never', 'neither', 'nor', 'without', 'fail', 'failed', 'unable', 'unwilling', 'deny', 'denied', 'refuse']);
+const NEGATORS = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'neither',
+  'nor',
+  'without',
+  'fail',
+  'failed',
+  'unable',
+  'unwilling',
+  'deny',
+  'denied',
+  'refuse',
+]);
 const HEDGES = new Set([
   'may',
   'might',

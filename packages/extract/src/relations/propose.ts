@@ -36,9 +36,22 @@ export interface SentenceRelation {
   readonly hedges: readonly string[];
 }
 
-const COORDINATORS = new Set([',', 'and', 'or', 'nor', 'neither', 'either', 'both', 'the', 'as', 'well', '&']);
+const COORDINATORS = new Set([
+  ',',
+  'and',
+  'or',
+  'nor',
+  'neither',
+  'either',
+  'both',
+  'the',
+  'as',
+  'well',
+  '&',
+]);
 const BOUNDARIES = new Set([';', ':', 'while', 'whereas', 'but', 'although', 'though', 'however']);
-const TERROR = /^(terror|terrorism|terrorist|terrorists|militant|militants|insurgent|insurgents|jihadist|extremism|extremist)$/i;
+const TERROR =
+  /^(terror|terrorism|terrorist|terrorists|militant|militants|insurgent|insurgents|jihadist|extremism|extremist)$/i;
 
 interface FoundCue {
   readonly at: number;
@@ -46,13 +59,19 @@ interface FoundCue {
   readonly rule: string;
 }
 
-function cueAt(tokens: readonly Token[], i: number, cameo: Readonly<Record<string, string>>): FoundCue | undefined {
+function cueAt(
+  tokens: readonly Token[],
+  i: number,
+  cameo: Readonly<Record<string, string>>,
+): FoundCue | undefined {
   const t = tokens[i] as Token;
   const word = t.text.toLowerCase();
   if (!/^[a-z]/.test(word)) return undefined;
-  const own = CUES[word] ?? CUES[t.lemma] ?? (/^work(s|ed|ing)?$/.test(word) ? CUES.work : undefined);
+  const own =
+    CUES[word] ?? CUES[t.lemma] ?? (/^work(s|ed|ing)?$/.test(word) ? CUES.work : undefined);
   if (own) {
-    if (/^work/.test(word) && (tokens[i + 1]?.text.toLowerCase() ?? '') !== 'with') return undefined;
+    if (/^work/.test(word) && (tokens[i + 1]?.text.toLowerCase() ?? '') !== 'with')
+      return undefined;
     if (word === 'against' && i > 0 && (tokens[i - 1] as Token).pos === 'AUX') return undefined;
     return { at: i, cue: own, rule: `cue:${CUES[word] ? word : CUES[t.lemma] ? t.lemma : 'work'}` };
   }
@@ -64,7 +83,10 @@ function cueAt(tokens: readonly Token[], i: number, cameo: Readonly<Record<strin
 }
 
 /** Token index ranges [a, b) of the clauses of a sentence. */
-export function clauses(tokens: readonly Token[], mentions: readonly Mention[]): [number, number][] {
+export function clauses(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+): [number, number][] {
   const startsMention = new Set(mentions.map((m) => m.first));
   const endsMention = new Set(mentions.map((m) => m.last));
   const out: [number, number][] = [];
@@ -73,7 +95,13 @@ export function clauses(tokens: readonly Token[], mentions: readonly Mention[]):
     const w = (tokens[i] as Token).text.toLowerCase();
     let cut = BOUNDARIES.has(w);
     // ", and" before a new subject ends a clause; in a list ("Russia, and Iran have") it does not.
-    if (!cut && w === ',' && tokens[i + 1]?.text.toLowerCase() === 'and' && startsMention.has(i + 2) && !endsMention.has(i - 1)) {
+    if (
+      !cut &&
+      w === ',' &&
+      tokens[i + 1]?.text.toLowerCase() === 'and' &&
+      startsMention.has(i + 2) &&
+      !endsMention.has(i - 1)
+    ) {
       const m = mentions.find((x) => x.first === i + 2) as Mention;
       const next = tokens[m.last + 1];
       const next2 = tokens[m.last + 2];
@@ -99,7 +127,8 @@ export function proposeRelations(
   const actors = mentions.filter((m) => !m.place);
   if (new Set(actors.map((m) => m.entry.actor)).size < 2) return [];
   const hedges = hedgesOf(tokens);
-  const armed = actors.some((m) => m.entry.kind === 'armed-group') || tokens.some((t) => TERROR.test(t.text));
+  const armed =
+    actors.some((m) => m.entry.kind === 'armed-group') || tokens.some((t) => TERROR.test(t.text));
   const out: SentenceRelation[] = [];
   const seen = new Set<string>();
   for (const [ca, cb] of clauses(tokens, actors)) {
@@ -122,9 +151,13 @@ export function proposeRelations(
         let chosen: FoundCue | undefined = between[between.length - 1];
         if (!chosen) {
           const gap = tokens.slice(a.last + 1, b.first);
-          const coordinated = gap.every((t) => COORDINATORS.has(t.text.toLowerCase()) || (covered.has(tokens.indexOf(t))));
+          const coordinated = gap.every(
+            (t) => COORDINATORS.has(t.text.toLowerCase()) || covered.has(tokens.indexOf(t)),
+          );
           if (!coordinated) continue;
-          chosen = cues.find((c) => c.cue.reciprocal && c.at > b.last) ?? cues.find((c) => c.cue.reciprocal);
+          chosen =
+            cues.find((c) => c.cue.reciprocal && c.at > b.last) ??
+            cues.find((c) => c.cue.reciprocal);
           if (!chosen) continue;
         }
         const cue = chosen.cue;

@@ -34,7 +34,11 @@ const MAX_PARAPHRASE = 600;
  * @throws EntenteError `invalid-argument` for a malformed review, an unknown relation type or
  *   actor, or a missing source date; `invalid-case` when the merged case does not validate.
  */
-export function applyReview(caseData: Case, review: unknown, options: ApplyReviewOptions = {}): Case {
+export function applyReview(
+  caseData: Case,
+  review: unknown,
+  options: ApplyReviewOptions = {},
+): Case {
   const parsed = ExtractionSchema.safeParse(review);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -49,14 +53,20 @@ export function applyReview(caseData: Case, review: unknown, options: ApplyRevie
   const actors: Actor[] = [...caseData.actors];
   const known = new Set(actors.map((a) => a.id));
   const sources = [...caseData.sources];
-  const relations: Relation[] = caseData.relations.map((x) => ({ ...x, ...(x.evidence ? { evidence: [...x.evidence] } : {}) }));
+  const relations: Relation[] = caseData.relations.map((x) => ({
+    ...x,
+    ...(x.evidence ? { evidence: [...x.evidence] } : {}),
+  }));
   const accepted = r.proposals.filter((p) => p.status === 'accepted');
   const acceptedActors = r.newActors.filter((a) => a.status === 'accepted');
   if (accepted.length === 0 && acceptedActors.length === 0) return caseData;
   if (!sources.some((s) => s.id === doc.id)) {
     const date = doc.date ?? options.date;
     if (!date) {
-      throw new EntenteError('invalid-argument', `applyReview: the document ${doc.id} has no date; give one (--date YYYY[-MM[-DD]])`);
+      throw new EntenteError(
+        'invalid-argument',
+        `applyReview: the document ${doc.id} has no date; give one (--date YYYY[-MM[-DD]])`,
+      );
     }
     sources.push({
       id: doc.id,
@@ -70,8 +80,16 @@ export function applyReview(caseData: Case, review: unknown, options: ApplyRevie
   const addActor = (id: string) => {
     if (known.has(id)) return;
     const offered = r.newActors.find((a) => a.id === id);
-    if (!offered) throw new EntenteError('invalid-argument', `applyReview: actor "${id}" is neither in the case nor among the review's new actors`);
-    if (offered.status === 'rejected') throw new EntenteError('invalid-argument', `applyReview: a proposal is accepted but its actor "${id}" is rejected`);
+    if (!offered)
+      throw new EntenteError(
+        'invalid-argument',
+        `applyReview: actor "${id}" is neither in the case nor among the review's new actors`,
+      );
+    if (offered.status === 'rejected')
+      throw new EntenteError(
+        'invalid-argument',
+        `applyReview: a proposal is accepted but its actor "${id}" is rejected`,
+      );
     actors.push({ id, name: offered.name, kind: offered.kind ?? 'other' });
     known.add(id);
   };
@@ -79,7 +97,11 @@ export function applyReview(caseData: Case, review: unknown, options: ApplyRevie
   const taken = new Set(relations.map((x) => x.id).filter((x): x is string => x !== undefined));
   for (const p of accepted) {
     const def = vocabulary.get(p.type);
-    if (!def) throw new EntenteError('invalid-argument', `applyReview: proposal ${p.id} has type "${p.type}", which the case's vocabulary lacks`);
+    if (!def)
+      throw new EntenteError(
+        'invalid-argument',
+        `applyReview: proposal ${p.id} has type "${p.type}", which the case's vocabulary lacks`,
+      );
     addActor(p.from);
     addActor(p.to);
     const text = p.evidence.text.replace(/\s+/g, ' ').trim();
@@ -88,16 +110,29 @@ export function applyReview(caseData: Case, review: unknown, options: ApplyRevie
       paragraph: p.evidence.paragraph,
       sentence: p.evidence.sentence,
       span: p.evidence.span,
-      paraphrase: text.length > MAX_PARAPHRASE ? `${text.slice(0, MAX_PARAPHRASE - 1)}…` : text || p.evidence.rule,
+      paraphrase:
+        text.length > MAX_PARAPHRASE
+          ? `${text.slice(0, MAX_PARAPHRASE - 1)}…`
+          : text || p.evidence.rule,
     };
     const same = relations.find(
       (x) =>
         x.type === p.type &&
-        ((x.from === p.from && x.to === p.to) || (!def.directed && x.from === p.to && x.to === p.from)),
+        ((x.from === p.from && x.to === p.to) ||
+          (!def.directed && x.from === p.to && x.to === p.from)),
     );
     if (same) {
-      const list = (same.evidence ??= []) as Evidence[];
-      if (!list.some((e) => e.source === doc.id && e.span?.[0] === evidence.span?.[0] && e.span?.[1] === evidence.span?.[1])) list.push(evidence);
+      if (!same.evidence) same.evidence = [];
+      const list = same.evidence as Evidence[];
+      if (
+        !list.some(
+          (e) =>
+            e.source === doc.id &&
+            e.span?.[0] === evidence.span?.[0] &&
+            e.span?.[1] === evidence.span?.[1],
+        )
+      )
+        list.push(evidence);
       continue;
     }
     let id = `${p.from}-${p.type}-${p.to}`;

@@ -22,7 +22,8 @@ export function compareWithCase(extraction: Extraction, caseData: Case): Extract
     proposals: extraction.proposals.map((p) => {
       const existing = byPair.get(pairKey(p.from, p.to)) ?? [];
       const same = existing.filter((r) => r.sign === p.sign);
-      const verdict = existing.length === 0 ? 'new' : same.length > 0 ? 'confirming' : 'conflicting';
+      const verdict =
+        existing.length === 0 ? 'new' : same.length > 0 ? 'confirming' : 'conflicting';
       const relations = (same.length > 0 ? same : existing).map((r) => r.id);
       return { ...p, against: { verdict, relations } };
     }),

@@ -34,8 +34,13 @@ const ENTITIES: Readonly<Record<string, string>> = {
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -47,7 +52,10 @@ export function htmlToText(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|noscript|template|head)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div|section|article|h[1-6]|li|ul|ol|table|tr|blockquote|header|footer|title|main|aside|figure|figcaption|pre)\b[^>]*>/gi, '\n\n')
+    .replace(
+      /<\/?(p|div|section|article|h[1-6]|li|ul|ol|table|tr|blockquote|header|footer|title|main|aside|figure|figcaption|pre)\b[^>]*>/gi,
+      '\n\n',
+    )
     .replace(/<[^>]*>/g, '');
   return decodeEntities(text)
     .replace(/[ \t\f\v\r]+/g, ' ')

@@ -5,8 +5,9 @@
  * separated by blank lines, and a short one-line block without closing punctuation is a heading,
  * not a body paragraph (so the essay's title and byline do not shift paragraph numbers).
  */
-import winkNLP from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 
 /** A prepared wink-nlp reader: create it once ({@link createReader}) and pass it to each call. */
 export type Reader = ReturnType<typeof winkNLP>;

@@ -17,7 +17,7 @@ import { buildActorIndex } from './actors/actor-index.js';
 import { findMentions, unknownNames } from './actors/find-mentions.js';
 import { cameoVerbs, type GazetteerEntry, gazetteerEntries } from './actors/gazetteer.js';
 import { resolveDates } from './relations/dates.js';
-import { proposeRelations } from './relations/propose.js';
+import { proposeRelations, sentencePolarity } from './relations/propose.js';
 import { compareWithCase } from './review/compare-case.js';
 import { sha256 } from './sha256.js';
 import { type DocumentFormat, documentText } from './text/document-text.js';
@@ -191,4 +191,19 @@ export function extract(raw: string, options: ExtractOptions = {}): Extraction {
     diagnostics,
   };
   return options.caseData ? compareWithCase(extraction, options.caseData) : extraction;
+}
+
+/**
+ * Cooperation (+1) or conflict (−1): the sign of the text's first cue word or classed verb, 0
+ * when it has none — the polarity of an event sentence even when it names fewer than two actors.
+ */
+export function textPolarity(text: string, options: { readonly reader?: Reader } = {}): -1 | 0 | 1 {
+  const cameo = cameoVerbs();
+  for (const p of segment(documentText(text), options.reader ?? createReader())) {
+    for (const s of p.sentences) {
+      const sign = sentencePolarity(s, cameo);
+      if (sign !== 0) return sign;
+    }
+  }
+  return 0;
 }

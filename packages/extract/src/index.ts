@@ -8,7 +8,13 @@ export {
   nameKey,
 } from './actors/actor-index.js';
 export { cameoVerbs, type GazetteerEntry, gazetteerEntries } from './actors/gazetteer.js';
-export { EXTRACT_VERSION, type Extraction, type ExtractOptions, extract } from './extract.js';
+export {
+  EXTRACT_VERSION,
+  type Extraction,
+  type ExtractOptions,
+  extract,
+  textPolarity,
+} from './extract.js';
 export { CAMEO_CLASSES, CUES, type Cue } from './relations/cues.js';
 export { resolveDates } from './relations/dates.js';
 export { type ApplyReviewOptions, applyReview } from './review/apply-review.js';

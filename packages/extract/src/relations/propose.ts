@@ -82,6 +82,21 @@ function cueAt(
   return mapped ? { at: i, cue: mapped, rule: `cameo:${cls} ${t.lemma}` } : undefined;
 }
 
+/**
+ * The sign of a sentence's first cue word or classed verb, whatever actors it names (0 when it
+ * has none): in an event sentence the main verb comes first, what follows is context.
+ */
+export function sentencePolarity(
+  sentence: Sentence,
+  cameo: Readonly<Record<string, string>>,
+): -1 | 0 | 1 {
+  for (let i = 0; i < sentence.tokens.length; i++) {
+    const c = cueAt(sentence.tokens, i, cameo);
+    if (c && c.cue.sign !== 0) return c.cue.sign;
+  }
+  return 0;
+}
+
 /** Token index ranges [a, b) of the clauses of a sentence. */
 export function clauses(
   tokens: readonly Token[],

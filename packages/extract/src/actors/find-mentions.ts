@@ -76,7 +76,8 @@ export function findMentions(sentence: Sentence, index: ActorIndex): Mention[] {
     }
     for (let j = keys.length - 1; j >= 0 && !found; j--) {
       const lastToken = tokens[i + j] as Token;
-      if (!/[\p{L}\p{N}]$/u.test(lastToken.text) && !/\.$/.test(lastToken.text)) continue;
+      // A name ends in a letter or digit, or is an abbreviation like "U.S." (never a bare ".").
+      if (!/[\p{L}\p{N}]$/u.test(lastToken.text) && !/[\p{L}]\.$/u.test(lastToken.text)) continue;
       const k = keys[j] as string;
       // A possessive glued to the name ("Taliban‘s") is not part of it.
       const candidates = [k];

@@ -48,7 +48,7 @@ export function resolveDates(text: string, documentDate?: string): ExtractDateJs
   const out: ExtractDateJson[] = [];
   const month = MONTHS.map((m) => `${m[0]?.toUpperCase()}${m.slice(1)}`).join('|');
   const absolute = new RegExp(
-    `\\b(?:(since|from|until|till|by|in|as of)\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(?:(${month})\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`,
+    `\\b(?:(since|Since|from|From|until|Until|till|Till|by|By|in|In|as of|As of)\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(?:(${month})\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`,
     'g',
   );
   for (const m of text.matchAll(absolute)) {

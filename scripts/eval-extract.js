@@ -108,7 +108,7 @@ const COOPERATION = new Set([
   'INVESTIGATE',
 ]);
 
-const actorList = (v) => (Array.isArray(v) ? v.filter((a) => a && a.actorText) : []);
+const actorList = (v) => (Array.isArray(v) ? v.filter((a) => a?.actorText) : []);
 
 /** The PLOVER evaluation. */
 export function evaluatePlover({

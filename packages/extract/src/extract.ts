@@ -73,7 +73,8 @@ export function extract(raw: string, options: ExtractOptions = {}): Extraction {
   let english = 0;
   for (let i = 0; i < Math.min(words.length, 2000); i++)
     if (ENGLISH.has((words[i] as string).toLowerCase())) english++;
-  const isEnglish = words.length === 0 || english / Math.min(words.length, 2000) >= 0.05;
+  // Judged on 20 words or more: a short English headline may hold none of the common words.
+  const isEnglish = words.length < 20 || english / Math.min(words.length, 2000) >= 0.05;
   if (!isEnglish)
     diagnostics.push(
       'extract: the text does not look English (few common English words); nothing was extracted',

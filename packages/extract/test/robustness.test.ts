@@ -31,7 +31,9 @@ describe('extract on hostile input', () => {
   });
   it('non-English input gives an empty extraction with a diagnostic', () => {
     const x = extract(
-      'Россия и Иран обеспокоены угрозой ИГИЛ-Хорасан. Пакистан обеспокоен ТТП. Talibanы и Россия сотрудничают.',
+      'Россия и Иран обеспокоены угрозой ИГИЛ-Хорасан. Пакистан обеспокоен ТТП. Talibanы и Россия сотрудничают. '.repeat(
+        3,
+      ),
       { reader },
     );
     expect(x.proposals).toEqual([]);

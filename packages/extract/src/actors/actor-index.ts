@@ -30,6 +30,9 @@ export interface ActorIndex {
   readonly names: ReadonlyMap<string, NameEntry>;
   /** The most tokens a name spans. */
   readonly maxTokens: number;
+  /** First words of names written in lower case ("people of Afghanistan"): only these lower-case
+   * tokens may start a mention. */
+  readonly lowerStarts: ReadonlySet<string>;
 }
 
 /** The key two spellings of one name share: lower case, no diacritics, letters and digits only. */
@@ -62,6 +65,7 @@ export function buildActorIndex(
 ): ActorIndex {
   const names = new Map<string, NameEntry>();
   let maxTokens = 1;
+  const lowerStarts = new Set<string>();
   const put = (text: string, entry: Omit<NameEntry, 'acronym' | 'lowerWords'>) => {
     const key = nameKey(text);
     if (key.length < 2 || names.has(key)) return;
@@ -70,6 +74,8 @@ export function buildActorIndex(
       .filter((w) => /^[a-z]/.test(w))
       .map((w) => w.toLowerCase());
     names.set(key, { ...entry, acronym: isAcronym(text), lowerWords });
+    const first = text.split(/\s+/)[0] ?? '';
+    if (/^[a-z]/.test(first)) lowerStarts.add(first);
     maxTokens = Math.max(maxTokens, text.split(/[\s\-.]+/).length + 2);
   };
   const caseByKey = new Map<string, IndexedCaseActor>();
@@ -93,5 +99,5 @@ export function buildActorIndex(
     for (const c of g.capitals) put(c, { ...base, via: 'capital' });
     for (const c of g.context) put(c, { ...base, via: 'context' });
   }
-  return { names, maxTokens: Math.min(maxTokens, 12) };
+  return { names, maxTokens: Math.min(maxTokens, 12), lowerStarts };
 }

@@ -64,7 +64,7 @@ export function findMentions(sentence: Sentence, index: ActorIndex): Mention[] {
   let afterGlued = -1;
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i] as Token;
-    if (!startsName(first)) continue;
+    if (!startsName(first) && !index.lowerStarts.has(first.text)) continue;
     let found: { entry: NameEntry; last: number } | undefined;
     let key = '';
     const keys: string[] = [];
@@ -132,6 +132,17 @@ export function findMentions(sentence: Sentence, index: ActorIndex): Mention[] {
     const stateLike = found.entry.kind === 'state' && found.entry.via !== 'demonym';
     let place = afterGlued === i;
     if (stateLike && before && PLACE_PREPOSITIONS.has(before.lemma)) place = true;
+    // "outside of Afghanistan", "out of Kabul"
+    const before2 = tokens[i - 2];
+    if (
+      stateLike &&
+      before?.lemma === 'of' &&
+      before2 &&
+      /^(outside|out|part|rest|north|south|east|west|parts|areas|regions|provinces|cities)$/.test(
+        before2.lemma,
+      )
+    )
+      place = true;
     if (
       found.entry.via === 'capital' &&
       !(after && (after.pos === 'VERB' || after.pos === 'AUX' || /^['’]s$/.test(after.text)))

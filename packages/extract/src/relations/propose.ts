@@ -103,7 +103,12 @@ export function clauses(
   mentions: readonly Mention[],
 ): [number, number][] {
   const startsMention = new Set(mentions.map((m) => m.first));
-  const endsMention = new Set(mentions.map((m) => m.last));
+  // The token ends a mention that follows a "," or "and": an item of a list ("China, Russia,").
+  const inList = (k: number) => {
+    const m = mentions.find((x) => x.last === k);
+    const before = m ? tokens[m.first - 1]?.text.toLowerCase() : undefined;
+    return before === ',' || before === 'and';
+  };
   const out: [number, number][] = [];
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -115,7 +120,7 @@ export function clauses(
       w === ',' &&
       tokens[i + 1]?.text.toLowerCase() === 'and' &&
       startsMention.has(i + 2) &&
-      !endsMention.has(i - 1)
+      !inList(i - 1)
     ) {
       const m = mentions.find((x) => x.first === i + 2) as Mention;
       const next = tokens[m.last + 1];

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExtractionSchema } from '@entente/core';
+import { CaseSchema, ExtractionSchema } from '@entente/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
@@ -15,7 +15,10 @@ describe('entente extract', () => {
     writeFileSync(join(dir, 'doc.txt'), 'Iran is worried about the TTP.\n');
     const r = await runCli(['extract', 'doc.txt', '--json', '--date', '2023-05-01'], dir);
     expect(r.code).toBe(0);
-    const x = ExtractionSchema.parse(JSON.parse(r.stdout));
+    const json = JSON.parse(r.stdout);
+    // Nothing the schema does not name: parsing gives the document back unchanged.
+    expect(ExtractionSchema.parse(json)).toEqual(json);
+    const x = ExtractionSchema.parse(json);
     expect(x.document.date).toBe('2023-05-01');
     expect(x.proposals.map((p) => [p.from, p.to, p.type, p.status])).toEqual([
       ['tehrik-i-taliban-pakistan', 'iran', 'threat', 'pending'],
@@ -81,6 +84,12 @@ describeShared(ESSAY, 'entente extract on the essay', () => {
     expect(b.code).toBe(0);
     const v = await runCli(['validate', 'merged.yaml'], dir);
     expect(v.code).toBe(0);
+    const j = await runCli(
+      ['extract', '--apply', 'review.yaml', '--into', 'empty.yaml', '--json'],
+      dir,
+    );
+    const merged1 = JSON.parse(j.stdout);
+    expect(CaseSchema.parse(merged1)).toEqual(merged1);
     const merged = parse(readFileSync(join(dir, 'merged.yaml'), 'utf8'));
     expect(merged.relations.length).toBeGreaterThan(20);
     expect(merged.relations.every((r: { evidence: unknown[] }) => r.evidence.length > 0)).toBe(

@@ -4,7 +4,7 @@
  * [--out CASE2]` merges the accepted proposals into the case. A thin adapter over
  * `@entente/extract`.
  */
-import { EntenteError, ExtractionSchema } from '@entente/core';
+import { EntenteError } from '@entente/core';
 import { applyReview, extract, formatOfName } from '@entente/extract';
 import type { Command } from 'commander';
 import { parse, stringify } from 'yaml';
@@ -48,7 +48,7 @@ export async function extractCommand(
   });
   for (const d of extraction.diagnostics) io.stderr(`${file}: ${d}\n`);
   const serialized = asJson(options.out, options.json)
-    ? `${JSON.stringify(ExtractionSchema.parse(extraction), null, 2)}\n`
+    ? `${JSON.stringify(extraction, null, 2)}\n`
     : stringify(extraction, { lineWidth: 0 });
   if (options.out) {
     await writeFileAtomic(io, options.out, serialized);

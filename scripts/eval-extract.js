@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseCase } from '@entente/core';
-import { createReader, extract, textPolarity } from '@entente/extract';
+import { buildActorIndex, createReader, extract, textPolarity } from '@entente/extract';
 import { parse } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,8 +124,9 @@ export function evaluatePlover({
   const tar = { tp: 0, predicted: 0, gold: 0 };
   let polarityRight = 0;
   let undecided = 0;
+  const actorIndex = buildActorIndex();
   for (const r of records) {
-    const x = extract(r.text, { reader });
+    const x = extract(r.text, { reader, actorIndex });
     const actorAt = (text) => {
       const at = r.text.indexOf(text);
       if (at < 0) return undefined;

@@ -83,6 +83,17 @@ export {
   ResolvedExploreOptionsSchema,
 } from './explore.js';
 export {
+  EXTRACTION_FORMAT,
+  type ExtractDateJson,
+  type ExtractDocumentJson,
+  type ExtractionJson,
+  ExtractionSchema,
+  type ExtractMentionJson,
+  type ExtractNewActorJson,
+  type ProposalJson,
+  ProposalSchema,
+} from './extract.js';
+export {
   JOB_STATES,
   type JobAccepted,
   JobAcceptedSchema,
@@ -138,14 +149,3 @@ export {
   type TrajectoryJson,
   TrajectorySchema,
 } from './simulate.js';
-export {
-  EXTRACTION_FORMAT,
-  type ExtractDateJson,
-  type ExtractDocumentJson,
-  ExtractionSchema,
-  type ExtractionJson,
-  type ExtractMentionJson,
-  type ExtractNewActorJson,
-  ProposalSchema,
-  type ProposalJson,
-} from './extract.js';

@@ -201,11 +201,21 @@ export function unknownNames(
       if (covered.has(j + 1)) break;
       if (n.pos === 'PROPN' && /^\p{Lu}/u.test(n.text)) j++;
       else if (n.text === '.' && /^\p{Lu}$/u.test((tokens[j] as Token).text)) j++;
+      // "Director of National Intelligence": "of" between two capitalised names.
+      else if (
+        n.text === 'of' &&
+        tokens[j + 2]?.pos === 'PROPN' &&
+        /^\p{Lu}/u.test(tokens[j + 2]?.text ?? '')
+      )
+        j += 2;
       else break;
     }
     const text = sentenceText(tokens, i, j);
-    if (nameKey(text).length >= 3)
+    // A lone capitalised word opening the sentence is usually not a name ("Countries such as").
+    const lone = i === 0 && j === 0;
+    if (nameKey(text).length >= 3 && !lone) {
       out.push({ text, start: t.start, end: (tokens[j] as Token).end });
+    }
     i = j + 1;
   }
   return out;

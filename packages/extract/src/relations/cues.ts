@@ -97,6 +97,8 @@ export const CUES: Readonly<Record<string, Cue>> = {
   trade: { type: 'economic-ties', sign: 1 },
   invest: { type: 'economic-ties', sign: 1 },
   investment: { type: 'economic-ties', sign: 1 },
+  deal: { type: 'economic-ties', sign: 1 },
+  contract: { type: 'economic-ties', sign: 1 },
   // Event verbs of news leads the CAMEO file misses or mis-classes on their own.
   reject: { type: 'rivalry', sign: -1 },
   refuse: { type: 'rivalry', sign: -1 },

@@ -180,6 +180,21 @@ export function proposeRelations(
             cues.find((c) => c.cue.reciprocal);
           if (!chosen) continue;
         }
+        // Another actor between a and the cue that a verb of a governs is the cue's own subject:
+        // "Pakistan accused the Taliban of sheltering the TTP" — the Taliban shelters, not Pakistan.
+        const cueAt2 = chosen.at;
+        const governed = inClause.some(
+          (m) =>
+            m.first > a.last &&
+            m.last < cueAt2 &&
+            m.entry.actor !== a.entry.actor &&
+            tokens.slice(a.last + 1, m.first).some((t) => t.pos === 'VERB'),
+        );
+        // A purpose clause ("… with the Taliban to avert ISSK") keeps the main subject.
+        const purpose = tokens
+          .slice(Math.max(0, cueAt2 - 3), cueAt2)
+          .some((t) => t.text.toLowerCase() === 'to');
+        if (governed && !purpose) continue;
         const cue = chosen.cue;
         let type = cue.type;
         if (cue.cooperation && armed) type = 'counter-terrorism-cooperation';

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itShared, SHARED_ROOT } from '../../../test-support/shared-data.js';
 import { buildActorIndex, cameoVerbs, createReader, extract, nameKey } from '../src/index.js';
 
 const reader = createReader();
@@ -49,3 +52,17 @@ describe('the built-in gazetteer', () => {
     expect([verbs.fight, verbs.threaten, verbs.negotiate]).toEqual(['19', '13', '08']);
   });
 });
+
+itShared(
+  ['data/text/Phoenix.MilNonState.actors.txt', 'data/text/CAMEO.2.0.txt'],
+  'data/gazetteer.js is what scripts/build-gazetteer.js writes from the sources',
+  () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const out = execFileSync(
+      process.execPath,
+      [join(root, 'scripts/build-gazetteer.js'), '--check', '--shared', SHARED_ROOT],
+      { encoding: 'utf8' },
+    );
+    expect(out).toMatch(/is up to date/);
+  },
+);

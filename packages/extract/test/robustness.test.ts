@@ -39,6 +39,16 @@ describe('extract on hostile input', () => {
     expect(x.proposals).toEqual([]);
     expect(x.diagnostics[0]).toMatch(/does not look English/);
   });
+  it('a 200,000-character run without spaces is skipped, not tokenized (wink is quadratic on it)', () => {
+    const x = extract(`Iran fought Iraq. ${'a'.repeat(200_000)} Iran fought Iraq.`, { reader });
+    expect(x.mentions.map((m) => m.actor)).toEqual(['iran', 'iraq', 'iran', 'iraq']);
+    expect(x.mentions[2]?.span[0]).toBe(18 + 200_001);
+  });
+  it('a sentence naming thousands of actors proposes nothing and ends', () => {
+    const x = extract('Iran and Iraq fought with '.repeat(20_000), { reader });
+    expect(x.mentions).toHaveLength(40_000);
+    expect(x.proposals).toEqual([]);
+  });
   it('a malformed date is an invalid-argument error', () => {
     expect(codeOf(() => extract('Iran met Iraq.', { date: '2023-13', reader }))).toBe(
       'invalid-argument',

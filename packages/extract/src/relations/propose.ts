@@ -23,6 +23,9 @@ import { HEDGE_FACTOR, hedgesOf, NEGATION_FACTOR, negationOf } from './hedges.js
 /** Confidence of a tie a cue states plainly, before negation and hedging. */
 export const BASE_CONFIDENCE = 0.7;
 
+/** Clauses naming more actors than this propose nothing (a list, a table, or junk). */
+export const MAX_CLAUSE_ACTORS = 24;
+
 /** A relation found in a sentence, before ids, dates and evidence are attached. */
 export interface SentenceRelation {
   readonly from: string;
@@ -102,10 +105,12 @@ export function clauses(
   tokens: readonly Token[],
   mentions: readonly Mention[],
 ): [number, number][] {
-  const startsMention = new Set(mentions.map((m) => m.first));
+  const byFirst = new Map(mentions.map((m) => [m.first, m]));
+  const byLast = new Map(mentions.map((m) => [m.last, m]));
+  const startsMention = new Set(byFirst.keys());
   // The token ends a mention that follows a "," or "and": an item of a list ("China, Russia,").
   const inList = (k: number) => {
-    const m = mentions.find((x) => x.last === k);
+    const m = byLast.get(k);
     const before = m ? tokens[m.first - 1]?.text.toLowerCase() : undefined;
     return before === ',' || before === 'and';
   };
@@ -122,7 +127,7 @@ export function clauses(
       startsMention.has(i + 2) &&
       !inList(i - 1)
     ) {
-      const m = mentions.find((x) => x.first === i + 2) as Mention;
+      const m = byFirst.get(i + 2) as Mention;
       const next = tokens[m.last + 1];
       const next2 = tokens[m.last + 2];
       cut = [next, next2].some((t) => t !== undefined && (t.pos === 'AUX' || t.pos === 'VERB'));
@@ -151,8 +156,17 @@ export function proposeRelations(
     actors.some((m) => m.entry.kind === 'armed-group') || tokens.some((t) => TERROR.test(t.text));
   const out: SentenceRelation[] = [];
   const seen = new Set<string>();
+  let next = 0;
   for (const [ca, cb] of clauses(tokens, actors)) {
-    const inClause = actors.filter((m) => m.first >= ca && m.last < cb);
+    // Mentions are in text order, and so are clauses: one pass over both.
+    while (next < actors.length && (actors[next] as Mention).first < ca) next++;
+    const inClause: Mention[] = [];
+    for (let k = next; k < actors.length && (actors[k] as Mention).first < cb; k++) {
+      if ((actors[k] as Mention).last < cb) inClause.push(actors[k] as Mention);
+    }
+    // Pairs grow with the square of the actors: a "clause" naming more than MAX_CLAUSE_ACTORS is a
+    // list or junk, not a statement about each pair.
+    if (inClause.length > MAX_CLAUSE_ACTORS) continue;
     const cues: FoundCue[] = [];
     const covered = new Set<number>();
     for (const m of inClause) for (let k = m.first; k <= m.last; k++) covered.add(k);
@@ -170,10 +184,11 @@ export function proposeRelations(
         const between = cues.filter((c) => c.at > a.last && c.at < b.first);
         let chosen: FoundCue | undefined = between[between.length - 1];
         if (!chosen) {
-          const gap = tokens.slice(a.last + 1, b.first);
-          const coordinated = gap.every(
-            (t) => COORDINATORS.has(t.text.toLowerCase()) || covered.has(tokens.indexOf(t)),
-          );
+          let coordinated = true;
+          for (let k = a.last + 1; k < b.first && coordinated; k++) {
+            coordinated =
+              covered.has(k) || COORDINATORS.has((tokens[k] as Token).text.toLowerCase());
+          }
           if (!coordinated) continue;
           chosen =
             cues.find((c) => c.cue.reciprocal && c.at > b.last) ??

@@ -44,6 +44,9 @@ export interface Paragraph {
   readonly sentences: readonly Sentence[];
 }
 
+/** A run of non-space characters longer than any word or name (see `segment`). */
+const LONG_RUN = /\S{65,}/g;
+
 /** Blocks of `text` separated by blank lines, as [start, end) spans without outer whitespace. */
 export function blocks(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -78,7 +81,10 @@ export function segment(text: string, reader: Reader): Paragraph[] {
     const chunk = text.slice(start, end);
     const heading = isHeading(chunk);
     const index = heading ? null : ++body;
-    const doc = reader.readDoc(chunk);
+    // wink's tokenizer takes quadratic time on a very long run without spaces (50,000 characters
+    // take 5 s): such runs (URLs, base64, junk) are blanked to spaces of the same length, which
+    // keeps every offset and leaves them out of the analysis.
+    const doc = reader.readDoc(chunk.replace(LONG_RUN, (run) => ' '.repeat(run.length)));
     const values = doc.tokens().out(its.value) as string[];
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
     const pos = doc.tokens().out(its.pos) as string[];

@@ -21,6 +21,7 @@ import { registerEventsIngestCommand } from './commands/events-ingest.js';
 import { registerEventsSeriesCommand } from './commands/events-series.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
+import { registerExtractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
 import {
   type LandscapeCommandOptions,
@@ -440,6 +441,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   registerEventsIngestCommand(program, io, setCode);
   registerEventsActorsCommand(program, io, setCode);
   registerEventsSeriesCommand(program, io, setCode);
+  registerExtractCommand(program, io, setCode);
 
   return program;
 }

@@ -90,6 +90,17 @@ export {
   ResolvedExploreOptionsSchema,
 } from './explore.js';
 export {
+  EXTRACTION_FORMAT,
+  type ExtractDateJson,
+  type ExtractDocumentJson,
+  type ExtractionJson,
+  ExtractionSchema,
+  type ExtractMentionJson,
+  type ExtractNewActorJson,
+  type ProposalJson,
+  ProposalSchema,
+} from './extract.js';
+export {
   JOB_STATES,
   type JobAccepted,
   JobAcceptedSchema,

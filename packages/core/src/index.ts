@@ -158,6 +158,19 @@ export {
   signedGraph,
   withAdjacency,
 } from './analysis/signed-graph.js';
+export {
+  compileHistory,
+  defaultObservationTargets,
+  type HistoryModel,
+  type HistoryOptions,
+  type HistoryParameter,
+  type HistorySegment,
+  type ObservationMeasure,
+  type ObservationTarget,
+  observationDispersion,
+  simulateHistory,
+} from './calibration/history.js';
+export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
 export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';

@@ -165,6 +165,7 @@ export {
   type HistoryOptions,
   type HistoryParameter,
   type HistorySegment,
+  historyDefaults,
   type ObservationMeasure,
   type ObservationTarget,
   observationDispersion,
@@ -269,6 +270,7 @@ export {
 export { exportGraphml } from './interop/graphml.js';
 export { NEUTRAL_TIE } from './interop/import-defaults.js';
 export { exportJson } from './interop/json.js';
+export { OBSERVATION_PARAMETERS } from './model/observation-parameters.js';
 export * from './simulation/index.js';
 export {
   defaultScenario,

@@ -190,6 +190,28 @@ describe('simulateHistory', () => {
     expect(Buffer.from(out.buffer)).toEqual(Buffer.from(fresh.buffer));
   });
 
+  it('allocates no typed array per run when given out', () => {
+    const out = new Float64Array(h.targets.length * h.years.length);
+    simulateHistory(h, params, 1, out);
+    const originals = { Float64Array, Float32Array, Int32Array, Uint8Array };
+    let constructed = 0;
+    const g = globalThis as unknown as Record<string, unknown>;
+    for (const [name, ctor] of Object.entries(originals)) {
+      g[name] = new Proxy(ctor, {
+        construct(target, args, newTarget) {
+          constructed++;
+          return Reflect.construct(target, args, newTarget);
+        },
+      });
+    }
+    try {
+      for (let seed = 0; seed < 50; seed++) simulateHistory(h, params, seed, out);
+    } finally {
+      Object.assign(g, originals);
+    }
+    expect(constructed).toBe(0);
+  });
+
   it('scales μ by 10^observation-scale (M19)', () => {
     const a = simulateHistory(h, params, 4);
     const p = Float64Array.from(params);

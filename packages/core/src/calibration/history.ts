@@ -6,8 +6,6 @@
  * record through the negative binomial of M20 (`observation.ts`). `compileHistory` does all the
  * reading once; `simulateHistory` only runs the kernel, allocating nothing.
  */
-import { caseAt } from '../case/case-at.js';
-import { activeAt } from '../case/dates.js';
 import type { ScenarioSpec } from '../case/scenario.js';
 import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
@@ -16,7 +14,8 @@ import { MODEL_PARAMETERS, parameterIndex } from '../model/parameters.js';
 import {
   type CompiledModel,
   compileSegments,
-  type SegmentSnapshot,
+  monthEnd,
+  monthSnapshots,
 } from '../simulation/compile.js';
 import { type ObservationPlan, runModel, scratchLength } from '../simulation/engine.js';
 
@@ -102,14 +101,6 @@ export interface HistoryModel {
 
 const YEAR = /^\d{4}$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function lastDay(year: number, month: number): string {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const d = month === 2 && leap ? 29 : DAYS[month - 1];
-  return `${year}-${String(month).padStart(2, '0')}-${d}`;
-}
-
 /**
  * The dyads a history of `c` observes by default: every pair joined by an `armed-conflict`
  * relation between an armed group and a state or regime actor — the fighting the model
@@ -179,27 +170,11 @@ export function compileHistory(c: Case, options: HistoryOptions): HistoryModel {
   const years = Array.from({ length: lastYear - fromYear + 1 }, (_, i) => fromYear + i);
   const fitYears = untilYear - fromYear + 1;
 
-  // Segments: the case read at each month's last day; a new segment where what is in force changes.
-  const snapshots: SegmentSnapshot[] = [];
-  let previousKey = '';
+  // Segments: the case read at each month's last day (month 0 too: `from` is read as its
+  // last day, so a history starting in the month of a change starts after it).
   const monthYear = new Int32Array(months);
-  for (let t = 0; t < months; t++) {
-    const month0 = fromMonth - 1 + t;
-    const year = fromYear + Math.floor(month0 / 12);
-    const month = (month0 % 12) + 1;
-    monthYear[t] = year - fromYear;
-    const day = lastDay(year, month);
-    const actors = c.actors.filter((a) => activeAt(a, day)).map((a) => a.id);
-    const ids = new Set(actors);
-    const relations = c.relations.flatMap((r, i) =>
-      ids.has(r.from) && ids.has(r.to) && activeAt(r, day) ? [i] : [],
-    );
-    const key = `${actors.join(',')}|${relations.join(',')}`;
-    if (key !== previousKey) {
-      snapshots.push({ month: t, date: day, snap: caseAt(c, day) });
-      previousKey = key;
-    }
-  }
+  for (let t = 0; t < months; t++) monthYear[t] = Math.floor((fromMonth - 1 + t) / 12);
+  const snapshots = monthSnapshots(c, monthEnd(fromYear, fromMonth), months);
   const startLabel = `${fromYear}-${String(fromMonth).padStart(2, '0')}`;
   const scenario = {
     id: 'history',

@@ -7,7 +7,7 @@
  * number of runs, in any order.
  */
 import { caseAt } from '../case/case-at.js';
-import { parseCaseDate } from '../case/dates.js';
+import { activeAt, parseCaseDate } from '../case/dates.js';
 import { effectiveRelations } from '../case/effective.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, type Policy, type ScenarioSpec } from '../case/scenario.js';
 import type { Actor, Case } from '../case/schema.js';
@@ -218,10 +218,62 @@ export function compileModel(
   }
   const months = options.months ?? scenario.months ?? DEFAULT_MONTHS;
   const start = scenario.start ?? latestCaseDate(c) ?? '';
-  const snap = start === '' ? c : caseAt(c, start);
-  return compileSegments(c, scenario, months, start, [{ month: 0, date: start, snap }], (m) => {
+  const fail = (m: string): never => {
     throw new EntenteError('invalid-argument', `compileModel: scenario "${scenarioId}": ${m}`);
-  });
+  };
+  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) {
+    fail(`months ${months} is not a whole number in 1..${MAX_MONTHS}`);
+  }
+  const snapshots =
+    start === '' ? [{ month: 0, date: start, snap: c }] : monthSnapshots(c, start, months);
+  return compileSegments(c, scenario, months, start, snapshots, fail);
+}
+
+/**
+ * The segments of a run of `months` months from `start` (a partial date; month 0 is its first
+ * month): month 0, and every month whose last day lies inside `start`, read the case at `start`
+ * as a scenario always has (`caseAt`); each later month reads it at its last day, and a new
+ * segment begins where the actors or relations in force change (docs/model.md, "History").
+ * @throws {EntenteError} `invalid-argument` when `start` is not a partial ISO date
+ */
+export function monthSnapshots(c: Case, start: string, months: number): SegmentSnapshot[] {
+  const interval = parseCaseDate(start);
+  if (!interval) {
+    throw new EntenteError('invalid-argument', `compileModel: start "${start}" is not a date`);
+  }
+  const key = (at: string) => {
+    const actors = c.actors.filter((a) => activeAt(a, at)).map((a) => a.id);
+    const ids = new Set(actors);
+    const relations = c.relations.flatMap((r, i) =>
+      ids.has(r.from) && ids.has(r.to) && activeAt(r, at) ? [i] : [],
+    );
+    return `${actors.join(',')}|${relations.join(',')}`;
+  };
+  const snapshots: SegmentSnapshot[] = [{ month: 0, date: start, snap: caseAt(c, start) }];
+  let previous = key(start);
+  const [y, m] = start.split('-');
+  const year0 = Number(y);
+  const month0 = m === undefined ? 0 : Number(m) - 1;
+  for (let t = 1; t < months; t++) {
+    const year = year0 + Math.floor((month0 + t) / 12);
+    const month = ((month0 + t) % 12) + 1;
+    const day = monthEnd(year, month);
+    const end = parseCaseDate(day);
+    if (!end || end.start <= interval.end) continue;
+    const k = key(day);
+    if (k !== previous) {
+      snapshots.push({ month: t, date: day, snap: caseAt(c, day) });
+      previous = k;
+    }
+  }
+  return snapshots;
+}
+
+/** The last day of a month, `YYYY-MM-DD`. */
+export function monthEnd(year: number, month: number): string {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${days}`;
 }
 
 /** One snapshot of the case and the first month it governs. */

@@ -144,6 +144,31 @@ relations:
   });
 });
 
+describe('a scenario whose run crosses the takeover', () => {
+  it('follows it like a history; every built-in scenario has one segment', () => {
+    const withScenario: Case = {
+      ...c,
+      scenarios: [
+        ...(c.scenarios ?? []),
+        {
+          id: 'from-2019',
+          name: 'From 2019',
+          start: '2019-01',
+          months: 48,
+          defaultPolicy: 'engage',
+        },
+      ],
+    } as Case;
+    const m = compileModel(withScenario, 'from-2019');
+    expect(m.segments.map((x) => [x.month, x.regime])).toEqual([
+      [0, 'republic'],
+      [31, 'taliban'], // 2021-08
+      [32, 'taliban'], // 2021-09
+    ]);
+    for (const s of c.scenarios ?? []) expect(compileModel(c, s.id).segments).toHaveLength(1);
+  });
+});
+
 describe('a history after the last change', () => {
   it('runs the same numbers as a scenario read at its start (one segment)', () => {
     const withScenario: Case = {

@@ -12,6 +12,7 @@ import {
   simulate,
   simulateHistory,
 } from '@entente/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCase, caseFrom } from '../simulation/helpers.js';
 
@@ -235,6 +236,33 @@ describe('simulateHistory', () => {
       Object.assign(g, originals);
     }
     expect(constructed).toBe(0);
+  });
+
+  it('gives finite counts ≥ 0 anywhere in the prior ranges (fast-check)', () => {
+    const full = compileHistory(c, { from: '2015-01', until: '2021', forecast: '2023' });
+    const out = new Float64Array(full.targets.length * full.years.length);
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+          minLength: full.parameters.length,
+          maxLength: full.parameters.length,
+        }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (u, seed) => {
+          const p = Float64Array.from(full.parameters, (q, i) => q.lo + u[i] * (q.hi - q.lo));
+          simulateHistory(full, p, seed, out);
+          return out.every((v) => Number.isFinite(v) && v >= 0);
+        },
+      ),
+      { seed: 5, numRuns: 300 },
+    );
+  });
+
+  it('survives structured cloning (a worker can receive it) with the same numbers', () => {
+    const clone = structuredClone(h);
+    const a = simulateHistory(h, params, 21);
+    const b = simulateHistory(clone, params, 21);
+    expect(Buffer.from(b.buffer)).toEqual(Buffer.from(a.buffer));
   });
 
   it('scales μ by 10^observation-scale (M19)', () => {

@@ -158,6 +158,20 @@ export {
   signedGraph,
   withAdjacency,
 } from './analysis/signed-graph.js';
+export {
+  compileHistory,
+  defaultObservationTargets,
+  type HistoryModel,
+  type HistoryOptions,
+  type HistoryParameter,
+  type HistorySegment,
+  historyDefaults,
+  type ObservationMeasure,
+  type ObservationTarget,
+  observationDispersion,
+  simulateHistory,
+} from './calibration/history.js';
+export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
 export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';
@@ -277,6 +291,7 @@ export {
 export { exportGraphml } from './interop/graphml.js';
 export { NEUTRAL_TIE } from './interop/import-defaults.js';
 export { exportJson } from './interop/json.js';
+export { OBSERVATION_PARAMETERS } from './model/observation-parameters.js';
 export * from './simulation/index.js';
 export {
   defaultScenario,

@@ -158,6 +158,33 @@ export {
   signedGraph,
   withAdjacency,
 } from './analysis/signed-graph.js';
+export {
+  abcDistance,
+  countTransform,
+  distanceScales,
+} from './calibration/abc-distance.js';
+export type {
+  AbcGeneration,
+  AbcParameter,
+  AbcProblem,
+  AbcResult,
+  BatchSimulator,
+} from './calibration/abc-problem.js';
+export { type AbcRejectionOptions, abcRejection } from './calibration/abc-rejection.js';
+export {
+  type AbcSmcOptions,
+  abcSmc,
+  checkAbcProblem,
+  effectiveSampleSize,
+  type ResolvedAbcSmcOptions,
+  resolveAbcSmcOptions,
+} from './calibration/abc-smc.js';
+export {
+  type ParameterPosterior,
+  posteriorSummary,
+  UNINFORMED_SD_RATIO,
+  weightedQuantiles,
+} from './calibration/posterior-summary.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
 export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';

@@ -180,11 +180,23 @@ export {
   resolveAbcSmcOptions,
 } from './calibration/abc-smc.js';
 export {
+  type ObservedDyad,
+  type ObservedName,
+  ObservedNameSchema,
+  type ObservedNames,
+  ObservedNamesSchema,
+  observedCounts,
+  readUcdpAnnual,
+  type UcdpAnnual,
+  type UcdpDyadYear,
+} from './calibration/observed.js';
+export {
   type ParameterPosterior,
   posteriorSummary,
   UNINFORMED_SD_RATIO,
   weightedQuantiles,
 } from './calibration/posterior-summary.js';
+export { crps } from './calibration/predictive-score.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
 export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';

@@ -180,6 +180,19 @@ export {
   resolveAbcSmcOptions,
 } from './calibration/abc-smc.js';
 export {
+  CALIBRATION_METHODS,
+  type CalibrateOptions,
+  type Calibration,
+  type CalibrationMethod,
+  type CalibrationSetup,
+  type CalibrationTarget,
+  type CountSimulator,
+  calibrate,
+  type ForecastScore,
+  PREDICTIVE_STREAM,
+  type PredictiveBand,
+} from './calibration/calibrate.js';
+export {
   type ObservedDyad,
   type ObservedName,
   ObservedNameSchema,

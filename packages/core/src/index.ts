@@ -193,6 +193,12 @@ export {
   type PredictiveBand,
 } from './calibration/calibrate.js';
 export {
+  type HistoryApi,
+  type HistoryLike,
+  type HistorySpan,
+  historyCounts,
+} from './calibration/history-counts.js';
+export {
   type ObservedDyad,
   type ObservedName,
   ObservedNameSchema,

@@ -186,6 +186,7 @@ describe('@entente/core public API', () => {
       'frustrationExact',
       'frustrationHeuristic',
       'hasErrors',
+      'historyCounts',
       'hypothesisComparison',
       'hypothesisEffect',
       'hypothesisHolds',

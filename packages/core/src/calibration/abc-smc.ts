@@ -14,7 +14,9 @@
  * 2. reweights w_i ∝ w_i · 1(d_i ≤ ε_n) (their importance weights with M = 1);
  * 3. resamples (systematic, G. Kitagawa 1996) when the ESS falls below N/2;
  * 4. moves every living particle by Metropolis–Hastings steps of the ABC posterior at ε_n:
- *    propose θ' = θ + s ∘ z, s_j = √(2 Var_w θ_j), z standard normal, simulate x' at θ', accept
+ *    propose θ' = θ + s ∘ z, s_j = √(c_d Var_w θ_j), c_d = min(2, 2.38²/d) (twice the variance as
+ *    Beaumont et al. propose in few dimensions; in many, the optimal random-walk scaling of G. O.
+ *    Roberts, A. Gelman & W. R. Gilks, Ann. Appl. Probab. 7 (1997) 110–120), z standard normal, simulate x' at θ', accept
  *    when θ' is inside the prior box and d(x', y) ≤ ε_n (the uniform prior and the symmetric
  *    proposal cancel in the acceptance ratio). With one step (Del Moral et al.'s choice) the
  *    particles collapse onto a few values once acceptance is low, and the posterior comes out too
@@ -189,6 +191,10 @@ export async function abcSmc(
   const n = o.particles;
   const d = parameters.length;
   const m = observed.length;
+  // Twice the variance (Beaumont et al.) in few dimensions; 2.38²/d of it in many, the random-walk
+  // scaling of Roberts, Gelman & Gilks (1997), without which a 25-parameter proposal almost never
+  // lands inside the prior box.
+  const kernelScale = Math.min(2, 2.38 ** 2 / d);
   const generations: AbcGeneration[] = [];
   const report = (g: AbcGeneration) => {
     generations.push(g);
@@ -270,6 +276,8 @@ export async function abcSmc(
       dist = nextDist;
       weights = new Float64Array(n).fill(1 / n);
     }
+    // The next tolerance keeps α of the ESS the particles have now (N after resampling).
+    const essAfter = resampled ? n : ess;
 
     /** One Metropolis–Hastings round over the living particles; returns simulations and accepts. */
     const moveRound = async (round: number) => {
@@ -314,9 +322,10 @@ export async function abcSmc(
       for (let i = 0; i < n; i++) mean += weights[i] * theta[i * d + j];
       let variance = 0;
       for (let i = 0; i < n; i++) variance += weights[i] * (theta[i * d + j] - mean) ** 2;
-      sd[j] = Math.sqrt(2 * variance);
+      sd[j] = Math.sqrt(kernelScale * variance);
     }
     let living2 = 0;
+
     for (let i = 0; i < n; i++) if (weights[i] > 0) living2++;
     let rounds = 1;
     let acceptance = 0;
@@ -337,6 +346,7 @@ export async function abcSmc(
       }
     }
     report({ epsilon, ess, resampled, acceptance, simulations: generationSimulations });
+    ess = essAfter;
     if (acceptance < o.minAcceptance) break;
   }
 

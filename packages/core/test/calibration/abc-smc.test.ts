@@ -116,7 +116,9 @@ describe('abcSmc', () => {
       if (!r.generations[g - 1].resampled && g > 1)
         expect(r.generations[g].ess).toBeGreaterThanOrEqual(0.9 * r.generations[g - 1].ess - 1e-9);
     }
-    for (const distance of r.distances) expect(distance).toBeLessThanOrEqual(r.epsilon);
+    r.distances.forEach((distance, i) => {
+      if (r.weights[i] > 0) expect(distance).toBeLessThanOrEqual(r.epsilon);
+    });
     expect(r.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
   });
 
@@ -159,33 +161,41 @@ describe('abcSmc', () => {
 describe('simulation-based calibration (Talts et al. 2018) on the toy model', () => {
   // The toy model of toy-model.ts (h5's history model is calibrated by the CLI; this checks the
   // method): 100 replications, truth drawn from the prior each time, data simulated at the truth,
-  // ABC-SMC with 300 particles and 30,000 simulations. The 90 % central intervals of the informed
-  // parameters a and b must hold the truth in 85–95 of 100; c, which the data cannot see, must be
-  // reported uninformed. Takes about 4 s.
-  it('90 % intervals cover the truth in 85–95 % of 100 replications; the unseen parameter is uninformed', async () => {
-    const rng = createRng(99);
-    const covered = [0, 0, 0];
-    const uninformed = [0, 0, 0];
-    const reps = 100;
-    for (let r = 0; r < reps; r++) {
-      const truth = new Float64Array(3);
-      drawPrior(rng, TOY_PARAMETERS, truth, 0);
-      const observed = toyRun(truth, 1000 + r, YEARS);
-      const result = await abcSmc(
-        { parameters: TOY_PARAMETERS, observed, blockSize: YEARS },
-        toySimulator(YEARS),
-        { particles: 300, seed: r, maxSimulations: 30_000 },
-      );
-      posteriorSummary(TOY_PARAMETERS, result.particles, result.weights).forEach((p, j) => {
-        if (truth[j] >= p.q05 && truth[j] <= p.q95) covered[j]++;
-        if (p.uninformed) uninformed[j]++;
-      });
-    }
-    for (const j of [0, 1]) {
-      expect(covered[j]).toBeGreaterThanOrEqual(85);
-      expect(covered[j]).toBeLessThanOrEqual(95);
-      expect(uninformed[j]).toBe(0);
-    }
-    expect(uninformed[2]).toBeGreaterThanOrEqual(95);
-  }, 60_000);
+  // ABC-SMC with 300 particles, at most 60,000 simulations, α = 0.7 and stopping at 0.5 %
+  // acceptance (a smaller final tolerance than the defaults reach: ABC's intervals are too wide
+  // while the tolerance is large — with α = 0.9 and 30,000 simulations 100 of 100 covered). The
+  // 90 % central intervals of the informed parameters a and b must hold the truth in 85–95 of
+  // 100 (93 and 92 at the time of writing); c, which the data cannot see, must be reported
+  // uninformed. Takes about 25 s, so it is in the slow tier.
+  it(
+    '90 % intervals cover the truth in 85–95 % of 100 replications; the unseen parameter is uninformed',
+    { tags: ['slow'] },
+    async () => {
+      const rng = createRng(99);
+      const covered = [0, 0, 0];
+      const uninformed = [0, 0, 0];
+      const reps = 100;
+      for (let r = 0; r < reps; r++) {
+        const truth = new Float64Array(3);
+        drawPrior(rng, TOY_PARAMETERS, truth, 0);
+        const observed = toyRun(truth, 1000 + r, YEARS);
+        const result = await abcSmc(
+          { parameters: TOY_PARAMETERS, observed, blockSize: YEARS },
+          toySimulator(YEARS),
+          { particles: 300, seed: r, maxSimulations: 60_000, alpha: 0.7, minAcceptance: 0.005 },
+        );
+        posteriorSummary(TOY_PARAMETERS, result.particles, result.weights).forEach((p, j) => {
+          if (truth[j] >= p.q05 && truth[j] <= p.q95) covered[j]++;
+          if (p.uninformed) uninformed[j]++;
+        });
+      }
+      for (const j of [0, 1]) {
+        expect(covered[j]).toBeGreaterThanOrEqual(85);
+        expect(covered[j]).toBeLessThanOrEqual(95);
+        expect(uninformed[j]).toBe(0);
+      }
+      expect(uninformed[2]).toBeGreaterThanOrEqual(95);
+    },
+    120_000,
+  );
 });

@@ -53,16 +53,24 @@ describe('calibrate', () => {
   });
 
   it('rejection gives equal weights and one generation; the same seed gives the same result', async () => {
-    const a = await calibrate(setup, toyCounts, { method: 'rejection', particles: 100, runs: 2000 });
-    const b = await calibrate(setup, toyCounts, { method: 'rejection', particles: 100, runs: 2000 });
+    const a = await calibrate(setup, toyCounts, {
+      method: 'rejection',
+      particles: 100,
+      runs: 2000,
+    });
+    const b = await calibrate(setup, toyCounts, {
+      method: 'rejection',
+      particles: 100,
+      runs: 2000,
+    });
     expect(a.generations).toHaveLength(1);
     expect(new Set(a.weights).size).toBe(1);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
   it('refuses observed values that do not match targets × years', async () => {
-    await expect(
-      calibrate({ ...setup, observed: new Float64Array(3) }, toyCounts),
-    ).rejects.toThrow(/^calibrate: 3 observed values for 1 targets × 6 years/);
+    await expect(calibrate({ ...setup, observed: new Float64Array(3) }, toyCounts)).rejects.toThrow(
+      /^calibrate: 3 observed values for 1 targets × 6 years/,
+    );
   });
 });

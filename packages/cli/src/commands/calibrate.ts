@@ -7,7 +7,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   CALIBRATION_METHODS,
@@ -44,7 +43,7 @@ export interface CalibrateCommandOptions {
   readonly runs: number;
   /** @default 500 */
   readonly particles: number;
-  /** @default the CPU count */
+  /** @default 1 (the history model's runs take well under a millisecond: threads cost more than they save, docs/benchmarks.md) */
   readonly workers?: number;
   /** @default 1 */
   readonly seed: number;
@@ -185,7 +184,7 @@ export async function calibrateCommand(
     );
   const { text } = await readInput(io, options.observed);
   const data = readUcdpAnnual(text, options.observed);
-  const workers = options.workers ?? availableParallelism();
+  const workers = options.workers ?? 1;
   const { calibration } = await runCalibration({
     case: c,
     span: { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) },
@@ -249,7 +248,7 @@ export function registerCalibrateCommand(
     .option('--particles <n>', 'posterior particles', wholeNumber(2, 1_000_000), 500)
     .option(
       '--workers <k>',
-      'local worker threads (default: the CPU count; 1 runs in-process)',
+      'local worker threads (default 1, in-process: a history run is too short to gain from threads)',
       wholeNumber(1, 1024),
     )
     .option('--seed <n>', 'master seed', wholeNumber(0, 0xffffffff), 1)

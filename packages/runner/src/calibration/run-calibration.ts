@@ -22,9 +22,6 @@ import { Piscina } from 'piscina';
 import type { CalibrationTask } from './calibration-worker.js';
 import { loadHistoryApi } from './history-api.js';
 
-/** Rows per task at most: small enough to spread a generation over the workers. */
-const MAX_ROWS = 64;
-
 /** What to calibrate. */
 export interface RunCalibrationInput {
   readonly case: Case;
@@ -91,16 +88,19 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
   });
   const key = `${input.case.id}:${JSON.stringify(input.span)}`;
   const d = h.parameters.length;
+  const caseJson = JSON.stringify(input.case);
   const simulate: CountSimulator = async (thetas, seeds, years) => {
     const n = seeds.length;
-    const rows = Math.max(1, Math.min(MAX_ROWS, Math.ceil(n / (workers * 4))));
+    // One task per worker: the history runs take milliseconds, so fewer, larger tasks keep the
+    // pool's per-task cost small.
+    const rows = Math.max(1, Math.ceil(n / workers));
     const parts: Promise<Float64Array>[] = [];
     for (let start = 0; start < n; start += rows) {
       const end = Math.min(n, start + rows);
       parts.push(
         pool.run({
           key,
-          case: input.case,
+          caseJson,
           span: input.span,
           thetas: thetas.slice(start * d, end * d),
           seeds: seeds.slice(start, end),

@@ -130,7 +130,8 @@ export interface Calibration {
 
 /**
  * Calibrates `setup` with `simulate` and forecasts (see the file's description).
- * @throws {EntenteError} `invalid-argument` on a setup whose shapes disagree; the methods' errors
+ * @throws {EntenteError} `invalid-argument` on a setup whose shapes disagree, `out-of-range` when
+ *   ABC-SMC's budget is below two generations; the methods' errors
  */
 export async function calibrate(
   setup: CalibrationSetup,
@@ -152,6 +153,12 @@ export async function calibrate(
   const method = options.method ?? 'abc-smc';
   const particles = options.particles ?? 500;
   const seed = options.seed ?? 1;
+  const runs = options.runs ?? 40 * particles;
+  if (method === 'abc-smc' && !(runs >= 2 * particles))
+    throw new EntenteError(
+      'out-of-range',
+      `calibrate: abc-smc needs runs ≥ 2 × particles (the prior sample and one generation), got ${runs} runs for ${particles} particles`,
+    );
   const observedFit = new Float64Array(targets.length * fitYears);
   for (let t = 0; t < targets.length; t++)
     for (let y = 0; y < fitYears; y++)
@@ -162,12 +169,12 @@ export async function calibrate(
     method === 'rejection'
       ? await abcRejection(problem, fitSimulator, {
           particles,
-          simulations: options.runs ?? 40 * particles,
+          simulations: runs,
           seed,
         })
       : await abcSmc(problem, fitSimulator, {
           particles,
-          maxSimulations: options.runs ?? 40 * particles,
+          maxSimulations: runs,
           seed,
           onGeneration: options.onGeneration,
         });

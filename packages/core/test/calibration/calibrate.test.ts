@@ -74,3 +74,18 @@ describe('calibrate', () => {
     );
   });
 });
+
+describe('calibrate budget', () => {
+  it('refuses an ABC-SMC budget below the prior sample and one generation', async () => {
+    const setup = {
+      parameters: TOY_PARAMETERS,
+      targets: [{ id: 't', dyad: ['a', 'b'] as const }],
+      years: [1, 2, 3, 4],
+      fitYears: 4,
+      observed: Float64Array.of(1, 2, 3, 4),
+    };
+    await expect(calibrate(setup, toyCounts, { particles: 100, runs: 150 })).rejects.toThrow(
+      /^calibrate: abc-smc needs runs ≥ 2 × particles .* got 150 runs for 100 particles$/,
+    );
+  });
+});

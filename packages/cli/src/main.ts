@@ -15,6 +15,7 @@ import {
 } from './analysis-options.js';
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
 import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
+import { registerCalibrateCommand } from './commands/calibrate.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
 import { registerEventsActorsCommand } from './commands/events-actors.js';
 import { registerEventsIngestCommand } from './commands/events-ingest.js';
@@ -436,6 +437,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 
   registerSimulateCommand(program, io, setCode);
   registerExploreCommand(program, io, setCode);
+  registerCalibrateCommand(program, io, setCode);
   registerWorkerCommand(program, io, setCode);
   registerServeCommand(program, io, setCode);
   registerEventsIngestCommand(program, io, setCode);

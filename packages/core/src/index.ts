@@ -159,6 +159,40 @@ export {
   withAdjacency,
 } from './analysis/signed-graph.js';
 export {
+  abcDistance,
+  countTransform,
+  distanceScales,
+} from './calibration/abc-distance.js';
+export type {
+  AbcGeneration,
+  AbcParameter,
+  AbcProblem,
+  AbcResult,
+  BatchSimulator,
+} from './calibration/abc-problem.js';
+export { type AbcRejectionOptions, abcRejection } from './calibration/abc-rejection.js';
+export {
+  type AbcSmcOptions,
+  abcSmc,
+  checkAbcProblem,
+  effectiveSampleSize,
+  type ResolvedAbcSmcOptions,
+  resolveAbcSmcOptions,
+} from './calibration/abc-smc.js';
+export {
+  CALIBRATION_METHODS,
+  type CalibrateOptions,
+  type Calibration,
+  type CalibrationMethod,
+  type CalibrationSetup,
+  type CalibrationTarget,
+  type CountSimulator,
+  calibrate,
+  type ForecastScore,
+  PREDICTIVE_STREAM,
+  type PredictiveBand,
+} from './calibration/calibrate.js';
+export {
   compileHistory,
   defaultObservationTargets,
   type HistoryModel,
@@ -171,7 +205,31 @@ export {
   observationDispersion,
   simulateHistory,
 } from './calibration/history.js';
+export {
+  type HistoryApi,
+  type HistoryLike,
+  type HistorySpan,
+  historyCounts,
+} from './calibration/history-counts.js';
 export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
+export {
+  type ObservedDyad,
+  type ObservedName,
+  ObservedNameSchema,
+  type ObservedNames,
+  ObservedNamesSchema,
+  observedCounts,
+  readUcdpAnnual,
+  type UcdpAnnual,
+  type UcdpDyadYear,
+} from './calibration/observed.js';
+export {
+  type ParameterPosterior,
+  posteriorSummary,
+  UNINFORMED_SD_RATIO,
+  weightedQuantiles,
+} from './calibration/posterior-summary.js';
+export { crps } from './calibration/predictive-score.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
 export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';

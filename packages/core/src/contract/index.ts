@@ -36,6 +36,16 @@ export {
   TippingSchema,
 } from './analysis.js';
 export {
+  AbcGenerationSchema,
+  type CalibrateCommandJson,
+  CalibrateCommandSchema,
+  type CalibrationJson,
+  CalibrationSchema,
+  ForecastScoreSchema,
+  ParameterPosteriorSchema,
+  PredictiveBandSchema,
+} from './calibrate.js';
+export {
   type CaseDocument,
   CaseDocumentSchema,
   type CaseListEntry,

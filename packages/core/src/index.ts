@@ -176,6 +176,16 @@ export {
   evidenceShares,
 } from './case/effective.js';
 export {
+  type AnyHypothesis,
+  CaseHypothesisSchema,
+  isModelHypothesis,
+  isObservedHypothesis,
+  OBSERVED_AGGREGATES,
+  type ObservedAggregate,
+  type ObservedHypothesis,
+  ObservedHypothesisSchema,
+} from './case/hypotheses.js';
+export {
   type CaseIssue,
   type CaseIssueCode,
   formatIssue,
@@ -204,6 +214,9 @@ export {
   CaseSchema,
   type Claim,
   caseJsonSchema,
+  type DataEvidence,
+  DataEvidenceSchema,
+  EVIDENCE_KINDS,
   type Evidence,
   type Mechanism,
   type Period,
@@ -214,6 +227,8 @@ export {
   type Size,
   SOURCE_KINDS,
   type Source,
+  type TextEvidence,
+  TextEvidenceSchema,
 } from './case/schema.js';
 export { didYouMean } from './case/suggest.js';
 export {
@@ -228,9 +243,26 @@ export {
 export * from './contract/index.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
 export {
+  OBSERVED_STATUSES,
+  type ObservedSeriesRequest,
+  type ObservedStatus,
+  type ObservedVerdict,
+  type ObservedWindow,
+  observedSeriesLabel,
+  observedSeriesRequests,
+  observedVerdict,
+  observedVerdicts,
+} from './events/observed.js';
+export {
+  coverageOfVolumes,
+  periodsBetween,
+} from './events/observed-coverage.js';
+export { evidenceParaphrase } from './events/relations-evidence.js';
+export {
   datasetOfFormat,
   EVENT_DATASETS,
   EVENT_FORMATS,
+  type EventCoverage,
   type EventDataset,
   type EventFormat,
   type EventGroup,

@@ -257,6 +257,20 @@ export {
   coverageOfVolumes,
   periodsBetween,
 } from './events/observed-coverage.js';
+export {
+  compareEvents,
+  type DyadComparison,
+  type EventAgreement,
+  type EventsComparison,
+  type EventTrend,
+} from './events/compare.js';
+export {
+  EVENT_RELATION_DEFAULTS,
+  type EventRelation,
+  type EventRelationRules,
+  eventRelations,
+  periodSign,
+} from './events/relations.js';
 export { evidenceParaphrase } from './events/relations-evidence.js';
 export {
   datasetOfFormat,

@@ -74,6 +74,26 @@ export {
   SeedSchema,
 } from './common.js';
 export {
+  DyadComparisonSchema,
+  EventCoverageSchema,
+  type EventSeriesJson,
+  EventSeriesKeySchema,
+  EventSeriesSchema,
+  type EventsCompareJson,
+  EventsCompareSchema,
+  EventsComparisonSchema,
+  type EventsObservedRequest,
+  EventsObservedRequestSchema,
+  type EventsObservedResponse,
+  EventsObservedResponseSchema,
+  type EventsSeriesRequest,
+  EventsSeriesRequestSchema,
+  type EventsSeriesResponse,
+  EventsSeriesResponseSchema,
+  type ObservedVerdictJson,
+  ObservedVerdictSchema,
+} from './events.js';
+export {
   type BandJson,
   type ExplorationSummaryJson,
   ExplorationSummarySchema,

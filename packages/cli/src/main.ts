@@ -16,6 +16,7 @@ import {
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
 import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
+import { registerEventsCompareCommand } from './commands/events-compare.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -434,6 +435,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   registerExploreCommand(program, io, setCode);
   registerWorkerCommand(program, io, setCode);
   registerServeCommand(program, io, setCode);
+  const events =
+    program.commands.find((cmd) => cmd.name() === 'events') ??
+    program.command('events').description('Event data (UCDP, GDELT, ACLED): docs/events.md.');
+  registerEventsCompareCommand(events, io, setCode);
 
   return program;
 }

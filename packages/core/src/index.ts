@@ -243,6 +243,13 @@ export {
 export * from './contract/index.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
 export {
+  compareEvents,
+  type DyadComparison,
+  type EventAgreement,
+  type EventsComparison,
+  type EventTrend,
+} from './events/compare.js';
+export {
   OBSERVED_STATUSES,
   type ObservedSeriesRequest,
   type ObservedStatus,
@@ -257,13 +264,6 @@ export {
   coverageOfVolumes,
   periodsBetween,
 } from './events/observed-coverage.js';
-export {
-  compareEvents,
-  type DyadComparison,
-  type EventAgreement,
-  type EventsComparison,
-  type EventTrend,
-} from './events/compare.js';
 export {
   EVENT_RELATION_DEFAULTS,
   type EventRelation,

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregate,
   type BatchResult,
-  type Case,
   compileModel,
   explorationDesign,
   hypothesisHolds,

@@ -27,18 +27,18 @@ import {
 } from '@entente/core';
 
 /** The engine's store, as `@entente/events` opens it (the names agreed with the engine). */
-interface EventStoreLike {
+export interface EventStoreLike {
   groups(query: EventGroupQuery): Promise<readonly EventGroup[]>;
   volumes(query: EventGroupQuery): Promise<readonly EventVolume[]>;
   close(): Promise<void> | void;
 }
 
-interface MappingLike {
+export interface MappingLike {
   readonly breakpoints?: readonly string[];
 }
 
-type CompileMapping = (c: Case) => MappingLike;
-type SeriesOf = (
+export type CompileMapping = (c: Case) => MappingLike;
+export type SeriesOf = (
   mapping: MappingLike,
   groups: readonly EventGroup[],
   volumes: readonly EventVolume[],
@@ -69,24 +69,46 @@ const FORMATS_OF: Readonly<Record<EventDataset, readonly core.EventFormat[]>> = 
   acled: ['acled'],
 };
 
-/**
- * Opens the events database `spec` (a DuckDB file, or an engine URL the engine accepts); null when
- * `spec` names a file that does not exist.
- * @throws {EntenteError} `unsupported-format` when this build has no event engine or mapping
- */
-export async function openEventData(spec: string): Promise<EventData | null> {
-  if (!spec.includes('://') && !existsSync(spec)) return null;
+/** The engine and mapping functions {@link openEventData} uses (looked up by default). */
+export interface EventDataDeps {
+  readonly openEventStore: (spec: string) => Promise<EventStoreLike>;
+  readonly compileEventMapping: CompileMapping;
+  readonly eventSeries: SeriesOf;
+}
+
+/** The engine and mapping of this build, or null when either is missing. */
+async function lookUpDeps(): Promise<EventDataDeps | null> {
   const engineName = '@entente/events';
   const engine = (await import(engineName)) as Record<string, unknown>;
-  const open = engine.openEventStore as ((spec: string) => Promise<EventStoreLike>) | undefined;
   const lib = core as unknown as Record<string, unknown>;
-  const compile = lib.compileEventMapping as CompileMapping | undefined;
-  const toSeries = lib.eventSeries as SeriesOf | undefined;
+  const open = engine.openEventStore;
+  const compile = lib.compileEventMapping;
+  const toSeries = lib.eventSeries;
   if (typeof open !== 'function' || typeof compile !== 'function' || typeof toSeries !== 'function')
+    return null;
+  return {
+    openEventStore: open as EventDataDeps['openEventStore'],
+    compileEventMapping: compile as CompileMapping,
+    eventSeries: toSeries as SeriesOf,
+  };
+}
+
+/**
+ * Opens the events database `spec` (a DuckDB file, or an engine URL the engine accepts); null when
+ * `spec` names a file that does not exist. `deps` replaces the engine and mapping (tests).
+ * @throws {EntenteError} `unsupported-format` when this build has no event engine or mapping
+ */
+export async function openEventData(spec: string, deps?: EventDataDeps): Promise<EventData | null> {
+  if (deps === undefined && !spec.includes('://') && !existsSync(spec)) return null;
+  const d = deps ?? (await lookUpDeps());
+  if (d === null)
     throw new EntenteError(
       'unsupported-format',
       `events: ${spec}: this build has no event engine (openEventStore) or case mapping (compileEventMapping, eventSeries)`,
     );
+  const open = d.openEventStore;
+  const compile = d.compileEventMapping;
+  const toSeries = d.eventSeries;
   const store = await open(spec);
   const series = async (c: Case, r: EventSeriesRequest): Promise<EventSeries | null> => {
     const mapping = compile(c);

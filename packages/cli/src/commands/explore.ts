@@ -256,6 +256,8 @@ export async function exploreCommand(
   options: ExploreCommandOptions,
 ): Promise<number> {
   const { file, case: c, text } = await loadCaseWithText(io, path, options.json === true);
+  // Read before the worlds run, so that a database the engine cannot read fails at once.
+  const observed = await observedOf(io, path, c, options.events);
   const controller = new AbortController();
   const onSignal = () => {
     if (!controller.signal.aborted)
@@ -323,7 +325,6 @@ export async function exploreCommand(
     );
     (bar as cliProgress.SingleBar | null)?.stop();
     const hash = caseHash(text);
-    const observed = await observedOf(io, path, c, options.events);
     const summary: ExplorationSummary = {
       ...result.summary,
       caseHash: hash,

@@ -102,8 +102,9 @@ export function failsWhereText(h: HypothesisVerdict): string | null {
 }
 
 /** A hypothesis as the case states it (the fields the table reads). */
+type ModelHypothesis = Exclude<NonNullable<Case['hypotheses']>[number], { kind: 'observed' }>;
 type CaseHypothesis = Pick<
-  NonNullable<Case['hypotheses']>[number],
+  ModelHypothesis,
   'id' | 'claim' | 'statement' | 'scenario' | 'versus' | 'claimant' | 'paragraph' | 'sentence'
 >;
 
@@ -128,7 +129,9 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
   const explored = new Map<string, HypothesisVerdict>(
     ((x?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
-  const stated: CaseHypothesis[] = [...(c.hypotheses ?? [])];
+  const stated: CaseHypothesis[] = (c.hypotheses ?? []).filter(
+    (h): h is ModelHypothesis => h.kind !== 'observed',
+  );
   const statedIds = new Set(stated.map((h) => h.id));
   const all: CaseHypothesis[] = [
     ...stated,

@@ -11,6 +11,7 @@ import {
   type ExplorationSummary,
   type HypothesisSummary,
   loadCase,
+  type ObservedVerdict,
   SAMPLE_DESIGNS,
   type SampleDesign,
 } from '@entente/core';
@@ -24,6 +25,7 @@ import {
 } from '@entente/runner';
 import cliProgress from 'cli-progress';
 import { type Command, Option } from 'commander';
+import { eventsDbLabel, eventsDbPath, openCommandEvents, renderObserved } from '../event-data.js';
 import { example, list, wholeNumber } from '../flag-parsers.js';
 import { BUILTIN_CASE, type Io, readInput } from '../io.js';
 import { CaseInvalid, printIssues } from '../load-case.js';
@@ -53,6 +55,8 @@ export interface ExploreCommandOptions {
   readonly format?: RunTableFormat;
   readonly queue?: string;
   readonly json?: boolean;
+  /** Events database for the observed hypotheses (default: .entente/events.duckdb beside the case). */
+  readonly events?: string;
   /** Stops the run like Ctrl-C (for tests and embedding). */
   readonly signal?: AbortSignal;
   /** Show a progress bar: @default stderr is a TTY */
@@ -224,6 +228,27 @@ export function renderExploration(s: ExplorationSummary): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * The observed hypotheses' verdicts for `explore` (null: the case has none): read from the events
+ * database when one exists (`verdicts`), else `verdicts: null` ("no event data").
+ */
+async function observedOf(
+  io: Io,
+  path: string | undefined,
+  c: Case,
+  flag: string | undefined,
+): Promise<{ verdicts: ObservedVerdict[] | null; source: string } | null> {
+  if (!(c.hypotheses ?? []).some((h) => h.kind === 'observed')) return null;
+  const source = eventsDbLabel(io, eventsDbPath(io, path, flag));
+  const data = await openCommandEvents(io, path, flag);
+  if (data === null) return { verdicts: null, source };
+  try {
+    return { verdicts: await data.observed(c), source };
+  } finally {
+    await data.close();
+  }
+}
+
 /** Runs an exploration; exit 0, or 130 when stopped early (the finished worlds are kept). */
 export async function exploreCommand(
   io: Io,
@@ -231,6 +256,8 @@ export async function exploreCommand(
   options: ExploreCommandOptions,
 ): Promise<number> {
   const { file, case: c, text } = await loadCaseWithText(io, path, options.json === true);
+  // Read before the worlds run, so that a database the engine cannot read fails at once.
+  const observed = await observedOf(io, path, c, options.events);
   const controller = new AbortController();
   const onSignal = () => {
     if (!controller.signal.aborted)
@@ -298,7 +325,11 @@ export async function exploreCommand(
     );
     (bar as cliProgress.SingleBar | null)?.stop();
     const hash = caseHash(text);
-    const summary: ExplorationSummary = { ...result.summary, caseHash: hash };
+    const summary: ExplorationSummary = {
+      ...result.summary,
+      caseHash: hash,
+      ...(observed?.verdicts ? { observed: observed.verdicts } : {}),
+    };
     const elapsedMs = performance.now() - started;
     if (options.out) {
       const written = await writeRunFolder(resolve(io.cwd, options.out), result, {
@@ -312,7 +343,12 @@ export async function exploreCommand(
       });
       if (!options.json) io.stderr(`wrote ${options.out}/ (${written.files.join(', ')})\n`);
     }
-    io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderExploration(summary));
+    io.stdout(
+      options.json
+        ? `${JSON.stringify(summary, null, 2)}\n`
+        : renderExploration(summary) +
+            (observed ? `${renderObserved(observed.verdicts, observed.source).join('\n')}\n` : ''),
+    );
     if (!options.json)
       io.stderr(`explore: ${summary.completedWorlds} worlds in ${seconds(elapsedMs)}\n`);
     return summary.complete ? 0 : 130;
@@ -386,6 +422,10 @@ export function registerExploreCommand(
       'run the batches on a BullMQ queue at redis://HOST:PORT (start `entente worker`s)',
     )
     .option('--json', 'print the summary as JSON (the contract in docs/model.md)')
+    .option(
+      '--events <db>',
+      "events database for the case's observed hypotheses (default: .entente/events.duckdb beside the case)",
+    )
     .addHelpText(
       'after',
       example([

@@ -11,6 +11,7 @@ import {
 } from '../experiment/explore-options.js';
 import type { Agree, Assert } from './agree.js';
 import { SeedSchema } from './common.js';
+import { ObservedVerdictSchema } from './events.js';
 
 /** What to explore; `resolveExploreOptions` fills in the defaults and checks it against the case. */
 export const ExploreOptionsSchema = z.strictObject({
@@ -177,6 +178,7 @@ export const ExplorationSummarySchema = z.object({
   parameters: z.array(z.object({ id: z.string(), lo: z.number(), hi: z.number() })),
   scenarios: z.array(z.object({ id: z.string(), months: z.int() })),
   hypotheses: z.array(HypothesisSummarySchema),
+  observed: z.array(ObservedVerdictSchema).optional(),
   outcomes: z.array(OutcomeSummarySchema),
   sensitivity: SensitivitySchema.nullable(),
   bands: z.array(BandSchema),

@@ -9,6 +9,8 @@
  * summary is byte-identical whatever the batch split, order or number of workers; duplicate
  * batches (a retried batch delivered twice) count once.
  */
+
+import { isModelHypothesis } from '../case/hypotheses.js';
 import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
 import {
@@ -193,8 +195,9 @@ function summarizeHypotheses(
   outcome: (w: number, s: number, m: number) => number,
   diagnostics: string[],
 ): HypothesisSummary[] {
-  const defs = ((plan.case as Case & { hypotheses?: readonly HypothesisDef[] }).hypotheses ??
-    []) as readonly HypothesisDef[];
+  const defs = ((plan.case as Case).hypotheses ?? []).filter(
+    isModelHypothesis,
+  ) as readonly HypothesisDef[];
   const scenarioIndex = new Map(plan.scenarios.map((s, i) => [s.id, i]));
   const metricIndex = prepared.outcomes.map((names) => new Map(names.map((n, i) => [n, i])));
   const out: HypothesisSummary[] = [];

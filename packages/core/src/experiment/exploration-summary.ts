@@ -4,6 +4,7 @@
  * --json contract"). Identical bytes for any batch split, order or number of workers.
  */
 import type { MinEffect } from '../case/hypotheses.js';
+import type { ObservedVerdict } from '../events/observed.js';
 import type { ResolvedExploreOptions } from './explore-options.js';
 
 /** Format tag of an exploration summary. */
@@ -200,6 +201,11 @@ export interface ExplorationSummary {
   readonly parameters: readonly { id: string; lo: number; hi: number }[];
   readonly scenarios: readonly { id: string; months: number }[];
   readonly hypotheses: readonly HypothesisSummary[];
+  /**
+   * Verdicts of the case's observed hypotheses on event data (docs/events.md), when the command
+   * that printed the summary read an events database; absent otherwise. Not from the worlds.
+   */
+  readonly observed?: readonly ObservedVerdict[];
   readonly outcomes: readonly OutcomeSummary[];
   readonly sensitivity: SensitivitySummary | null;
   readonly bands: readonly BandSummary[];

@@ -4,27 +4,29 @@
  * verdicts computed from it by core (`compileEventMapping`, `eventSeries`, `observedVerdicts`).
  *
  * The engine is `@entente/events` (`openEventStore(spec)` → `{groups, volumes, close}`) and the
- * mapping is core's `compileEventMapping(case)`: both are looked up when a database is opened, so
- * that this module builds and answers "no event data" before they exist in a build. A series
+ * mapping is core's `compileEventMapping(case.events)`; tests may pass stand-ins. A series
  * without a coverage is given the coverage of its formats' volumes (`coverageOfVolumes`), so a
  * period absent from the data is never read as 0 outside what the data cover.
  */
 import { existsSync } from 'node:fs';
-import * as core from '@entente/core';
 import {
   type Case,
+  type CompiledEventMapping,
+  compileEventMapping,
   coverageOfVolumes,
-  EntenteError,
   type EventDataset,
+  type EventFormat,
   type EventGroup,
   type EventGroupQuery,
   type EventResolution,
   type EventSeries,
   type EventSeriesKey,
   type EventVolume,
+  eventSeries,
   type ObservedVerdict,
   observedVerdicts,
 } from '@entente/core';
+import { openEventStore } from '@entente/events';
 
 /** The engine's store, as `@entente/events` opens it (the names agreed with the engine). */
 export interface EventStoreLike {
@@ -63,49 +65,34 @@ export interface EventData {
   close(): Promise<void>;
 }
 
-const FORMATS_OF: Readonly<Record<EventDataset, readonly core.EventFormat[]>> = {
+const FORMATS_OF: Readonly<Record<EventDataset, readonly EventFormat[]>> = {
   ucdp: ['ucdp-ged', 'ucdp-dyadic'],
   gdelt: ['gdelt'],
   acled: ['acled'],
 };
 
-/** The engine and mapping functions {@link openEventData} uses (looked up by default). */
+/** The engine and mapping functions {@link openEventData} uses (this build's by default). */
 export interface EventDataDeps {
   readonly openEventStore: (spec: string) => Promise<EventStoreLike>;
   readonly compileEventMapping: CompileMapping;
   readonly eventSeries: SeriesOf;
 }
 
-/** The engine and mapping of this build, or null when either is missing. */
-async function lookUpDeps(): Promise<EventDataDeps | null> {
-  const engineName = '@entente/events';
-  const engine = (await import(engineName)) as Record<string, unknown>;
-  const lib = core as unknown as Record<string, unknown>;
-  const open = engine.openEventStore;
-  const compile = lib.compileEventMapping;
-  const toSeries = lib.eventSeries;
-  if (typeof open !== 'function' || typeof compile !== 'function' || typeof toSeries !== 'function')
-    return null;
-  return {
-    openEventStore: open as EventDataDeps['openEventStore'],
-    compileEventMapping: compile as CompileMapping,
-    eventSeries: toSeries as SeriesOf,
-  };
-}
+/** This build's engine (`@entente/events`) and core's mapping of a case's `events:` section. */
+const BUILD_DEPS: EventDataDeps = {
+  openEventStore: (spec) => openEventStore(spec),
+  compileEventMapping: (c) => compileEventMapping(c.events ?? { map: [] }),
+  eventSeries: (mapping, groups, volumes, options) =>
+    eventSeries(mapping as CompiledEventMapping, groups, volumes, options),
+};
 
 /**
  * Opens the events database `spec` (a DuckDB file, or an engine URL the engine accepts); null when
  * `spec` names a file that does not exist. `deps` replaces the engine and mapping (tests).
- * @throws {EntenteError} `unsupported-format` when this build has no event engine or mapping
  */
 export async function openEventData(spec: string, deps?: EventDataDeps): Promise<EventData | null> {
   if (deps === undefined && !spec.includes('://') && !existsSync(spec)) return null;
-  const d = deps ?? (await lookUpDeps());
-  if (d === null)
-    throw new EntenteError(
-      'unsupported-format',
-      `events: ${spec}: this build has no event engine (openEventStore) or case mapping (compileEventMapping, eventSeries)`,
-    );
+  const d = deps ?? BUILD_DEPS;
   const open = d.openEventStore;
   const compile = d.compileEventMapping;
   const toSeries = d.eventSeries;

@@ -16,6 +16,7 @@ import {
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
 import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
+import { registerEventsFetchCommand } from './commands/events-fetch.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -434,6 +435,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   registerExploreCommand(program, io, setCode);
   registerWorkerCommand(program, io, setCode);
   registerServeCommand(program, io, setCode);
+  registerEventsFetchCommand(program, io, setCode);
 
   return program;
 }

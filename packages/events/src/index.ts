@@ -1,5 +1,15 @@
 // @entente/events public API. Listed by hand.
 export {
+  type ClickHouseStoreOptions,
+  openClickHouseEventStore,
+} from './clickhouse/clickhouse-store.js';
+export {
+  type ClickHouseTarget,
+  DEFAULT_CLICKHOUSE_CLUSTER,
+  isClickHouseUrl,
+  parseClickHouseUrl,
+} from './clickhouse/url.js';
+export {
   DEFAULT_DOWNLOAD_TIMEOUT_MS,
   type DownloadOptions,
   type DownloadResult,
@@ -26,3 +36,32 @@ export {
   UCDP_DEFAULT_VERSION,
   UCDP_PAGE_SIZE,
 } from './fetch/ucdp.js';
+export {
+  checkBreakpoints,
+  type DateLiteral,
+  EVENT_COLUMNS,
+  EVENT_KEY,
+  EVENTS_TABLE,
+  type EventColumn,
+  type EventColumnType,
+  GROUP_BY_EVENT_TYPE,
+  GROUP_QUERY_SEMANTICS,
+  INGESTS_TABLE,
+  MEASURE_SQL,
+  periodOf,
+  segmentOf,
+  segmentSql,
+  spanningSql,
+  spansBreakpoint,
+  widenBound,
+} from './layout.js';
+export type {
+  ActorVolume,
+  EventStore,
+  EventVolumeQuery,
+  IngestFileReport,
+  IngestOptions,
+  IngestProgress,
+  IngestReport,
+  MalformedRow,
+} from './store.js';

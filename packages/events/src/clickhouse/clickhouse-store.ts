@@ -131,9 +131,7 @@ export async function openClickHouseEventStore(
           await shard.command({ query: `CREATE DATABASE IF NOT EXISTS ${db}` });
           await shard.command({ query: mergeTreeDdl(db, LOCAL_EVENTS_TABLE) });
         } catch (error) {
-          throw error instanceof Error && /ECONNREFUSED|ENOTFOUND|socket/i.test(error.message)
-            ? unreachable(url, error)
-            : error;
+          throw unreachable(url, error);
         } finally {
           if (shard !== entry) await shard.close();
         }
@@ -166,7 +164,7 @@ export async function openClickHouseEventStore(
     return new ClickHouseEventStore(entry, target, options.openLocal);
   } catch (error) {
     await entry.close();
-    throw error;
+    throw error instanceof EntenteError ? error : unreachable(target.url, error);
   }
 }
 

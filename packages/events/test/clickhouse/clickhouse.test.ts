@@ -69,6 +69,18 @@ describe('parseClickHouseUrl', () => {
   });
 });
 
+describe('openClickHouseEventStore', () => {
+  it('reports a server that does not answer as not-found, naming it', async () => {
+    const openLocal = () => Promise.reject(new Error('not used'));
+    await expect(
+      openClickHouseEventStore('clickhouse://127.0.0.1:1', { openLocal }),
+    ).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/^events engine: ClickHouse at http:\/\/127\.0\.0\.1:1: /),
+    });
+  });
+});
+
 /** GDELT's float sums (Goldstein, tone) are added in another order on two shards. */
 function close(a: EventGroup[], b: EventGroup[]): void {
   expect(b.map(({ measures, ...k }) => k)).toEqual(a.map(({ measures, ...k }) => k));

@@ -210,6 +210,8 @@ async function runEngine(spec, file, pids = []) {
   if (code !== 0) throw new Error(`bench child for ${spec} exited ${code}`);
   const result = JSON.parse(text.trim().split('\n').pop());
   if (pids.length > 0) result.serversPeakRssMiB = peakServers / 2 ** 20;
+  // Each engine's figures as soon as it is done (a long run stopped later keeps them).
+  console.error(`${spec}: ${JSON.stringify(result)}`);
   return result;
 }
 

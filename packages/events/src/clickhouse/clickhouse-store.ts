@@ -247,13 +247,15 @@ class ClickHouseEventStore implements EventStore {
         format: 'TabSeparated',
         ...(options.signal ? { abort_signal: options.signal } : {}),
       });
+      const ingestId =
+        (await this.count(`SELECT toFloat64(max(id)) AS n FROM ${this.db}.${INGESTS_TABLE}`)) + 1;
       const staged = await this.count(`SELECT toFloat64(count()) AS n FROM ${this.db}.${stage}`);
       const keysOfStage = `format = ${chString(format)} AND event_id GLOBAL IN (SELECT event_id FROM ${this.db}.${stage})`;
       const present = await this.count(
         `SELECT toFloat64(count()) AS n FROM ${this.db}.${EVENTS_TABLE} WHERE ${keysOfStage}`,
       );
       await this.ch.command({
-        query: `INSERT INTO ${this.db}.${EVENTS_TABLE} SELECT ${fromStageColumns()} FROM ${this.db}.${stage} WHERE event_id NOT IN (SELECT event_id FROM ${this.db}.${EVENTS_TABLE} WHERE ${keysOfStage})`,
+        query: `INSERT INTO ${this.db}.${EVENTS_TABLE} SELECT ${fromStageColumns(ingestId)} FROM ${this.db}.${stage} WHERE event_id NOT IN (SELECT event_id FROM ${this.db}.${EVENTS_TABLE} WHERE ${keysOfStage})`,
         clickhouse_settings: { insert_distributed_sync: 1 },
         ...(options.signal ? { abort_signal: options.signal } : {}),
       });
@@ -264,7 +266,7 @@ class ClickHouseEventStore implements EventStore {
         duplicates: fileReport.rows - inserted,
       };
       await this.ch.command({
-        query: `INSERT INTO ${this.db}.${INGESTS_TABLE} VALUES (now(), ${chString(file)}, ${chString(format)}, ${chString(options.version ?? '')}, ${report.bytes}, ${report.rows}, ${report.inserted}, ${report.duplicates}, ${report.malformed})`,
+        query: `INSERT INTO ${this.db}.${INGESTS_TABLE} VALUES (${ingestId}, now(), ${chString(file)}, ${chString(format)}, ${chString(options.version ?? '')}, ${report.bytes}, ${report.rows}, ${report.inserted}, ${report.duplicates}, ${report.malformed})`,
       });
       return {
         report,

@@ -64,18 +64,24 @@ export function stageDdl(database: string, table: string): string {
   return `CREATE TABLE ${database}.${table} (${cols.join(', ')}) ENGINE = Log`;
 }
 
-/** The layout's columns read back from the staging table (floats rebuilt exactly as m·2^e). */
-export function fromStageColumns(): string {
+/**
+ * The layout's columns read back from the staging table (floats rebuilt exactly as m·2^e); the
+ * `ingest` column, when the layout has one, takes this ClickHouse ingest's id instead of the
+ * temporary DuckDB store's.
+ */
+export function fromStageColumns(ingestId: number): string {
   return EVENT_COLUMNS.map((c) =>
     c.type === 'float'
       ? `toFloat64(${c.name}_m) * exp2(toFloat64(${c.name}_e)) AS ${c.name}`
-      : c.name,
+      : c.name === 'ingest'
+        ? `toInt64(${Math.trunc(ingestId)}) AS ingest`
+        : c.name,
   ).join(', ');
 }
 
 /** The `ingests` record table (one row per file and ingest), on the entry server. */
 export function ingestsDdl(database: string, table: string): string {
-  return `CREATE TABLE IF NOT EXISTS ${database}.${table} (ingested_at DateTime, file String, format String, version String, bytes Int64, rows Int64, inserted Int64, duplicates Int64, malformed Int64) ENGINE = MergeTree ORDER BY ingested_at`;
+  return `CREATE TABLE IF NOT EXISTS ${database}.${table} (id Int64, ingested_at DateTime, file String, format String, version String, bytes Int64, rows Int64, inserted Int64, duplicates Int64, malformed Int64) ENGINE = MergeTree ORDER BY ingested_at`;
 }
 
 /** The period of `date_start`: `YYYY` or `YYYY-MM` (a Date's text is `YYYY-MM-DD`). */

@@ -19,6 +19,7 @@ import { registerCalibrateCommand } from './commands/calibrate.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
 import { registerEventsActorsCommand } from './commands/events-actors.js';
 import { registerEventsCompareCommand } from './commands/events-compare.js';
+import { registerEventsFetchCommand } from './commands/events-fetch.js';
 import { registerEventsIngestCommand } from './commands/events-ingest.js';
 import { registerEventsSeriesCommand } from './commands/events-series.js';
 import { registerExploreCommand } from './commands/explore.js';
@@ -449,6 +450,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     program.commands.find((cmd) => cmd.name() === 'events') ??
     program.command('events').description('Event data (UCDP, GDELT, ACLED): docs/events.md.');
   registerEventsCompareCommand(events, io, setCode);
+  registerEventsFetchCommand(program, io, setCode);
 
   return program;
 }

@@ -1,6 +1,8 @@
 /**
  * Runs an exploration: plans it in the core, runs its batches on the local worker pool or on a
- * BullMQ queue, and aggregates. The summary does not depend on how the batches ran.
+ * BullMQ queue, and aggregates — on the same pool when it has several threads: the hypotheses'
+ * verdict tasks (deciding parameter, PRIM box) go to the threads while this thread computes the
+ * quantiles and bands. The summary does not depend on how the batches or the tasks ran.
  */
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
@@ -14,6 +16,7 @@ import {
   planExploration,
   type RunTable,
   runTable,
+  startAggregation,
 } from '@entente/core';
 import { type BatchPool, createBatchPool } from './batch-pool.js';
 import { runOnQueue } from './queue/run-on-queue.js';
@@ -64,18 +67,14 @@ export async function runExploration(
   control: RunControl = {},
 ): Promise<ExplorationResult> {
   if (control.queue || control.pool) return runPlan(planExploration(c, options), control);
-  // Start the threads first: they boot while this thread plans. Close them before aggregating,
-  // so that their memory is free again when the aggregation needs its own.
+  // Start the threads first: they boot while this thread plans; they then share the aggregation.
   const pool = createBatchPool(control.workers ?? availableParallelism());
-  let plan: ExplorationPlan;
-  let batches: BatchResult[];
   try {
-    plan = planExploration(c, options);
-    batches = await runBatches(plan, { ...control, pool });
+    const plan = planExploration(c, options);
+    return await summarize(plan, await runBatches(plan, { ...control, pool }), pool);
   } finally {
     await pool.close();
   }
-  return summarize(plan, batches);
 }
 
 /** Runs an existing plan (see {@link runExploration}). */
@@ -83,11 +82,30 @@ export async function runPlan(
   plan: ExplorationPlan,
   control: RunControl = {},
 ): Promise<ExplorationResult> {
-  return summarize(plan, await runBatches(plan, control));
+  return summarize(plan, await runBatches(plan, control), control.pool);
 }
 
-function summarize(plan: ExplorationPlan, batches: readonly BatchResult[]): ExplorationResult {
-  const summary = aggregate(plan, batches);
+/**
+ * Aggregates the batches: in this thread alone, or with the verdict tasks on `pool`'s threads
+ * (same bytes either way).
+ */
+async function summarize(
+  plan: ExplorationPlan,
+  batches: readonly BatchResult[],
+  pool?: BatchPool,
+): Promise<ExplorationResult> {
+  let summary: ExplorationSummary;
+  if (pool === undefined || pool.threads < 2) {
+    summary = aggregate(plan, batches);
+  } else {
+    const run = startAggregation(plan, batches);
+    const json = JSON.stringify(plan);
+    const verdicts = Promise.all(run.tasks.map((task) => pool.verdict(json, task)));
+    verdicts.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    // Between steps the event loop hands queued tasks to threads as they free up.
+    while (run.step()) await new Promise((resolve) => setImmediate(resolve));
+    summary = run.finish(await verdicts);
+  }
   let runs: RunTable | undefined;
   return {
     plan,

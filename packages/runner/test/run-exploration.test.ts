@@ -1,5 +1,6 @@
+import { aggregate, planExploration, runBatch } from '@entente/core';
 import { describe, expect, it } from 'vitest';
-import { runExploration } from '../src/index.js';
+import { createBatchPool, runExploration, runPlan } from '../src/index.js';
 import { builtinCase } from './helpers.js';
 
 const c = builtinCase();
@@ -12,6 +13,19 @@ describe('runExploration on the local pool', () => {
     expect(one.summary.complete).toBe(true);
     expect(JSON.stringify(two.summary)).toBe(JSON.stringify(one.summary));
     expect(Array.from(two.runs.seeds)).toEqual(Array.from(one.runs.seeds));
+  });
+
+  it("aggregation on a pool of 2 (verdict tasks on the threads) gives the serial aggregate's bytes", async () => {
+    const plan = planExploration(c, { runs: 120, seed: 11 });
+    const serial = aggregate(plan, [runBatch(plan, 0, 50), runBatch(plan, 50, plan.worlds)]);
+    expect(serial.hypotheses.some((h) => h.failBox !== null)).toBe(true);
+    const pool = createBatchPool(2);
+    try {
+      const pooled = await runPlan(plan, { pool, batchSize: 25 });
+      expect(JSON.stringify(pooled.summary)).toBe(JSON.stringify(serial));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('runExploration with case draws gives byte-identical summaries for 1 worker vs 2 workers and 3 batches', async () => {

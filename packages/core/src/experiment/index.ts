@@ -1,5 +1,5 @@
 // Public names of experiment/, listed by hand (re-exported by ../index.ts).
-export { aggregate } from './aggregate.js';
+export { type Aggregation, aggregate, startAggregation } from './aggregate.js';
 export { CASE_DRAW_STREAM, caseDrawOfWorld, planCaseDraw } from './case-draw-of-world.js';
 export {
   type DecidingOptions,
@@ -38,6 +38,13 @@ export {
   SAMPLE_DESIGNS,
   type SampleDesign,
 } from './explore-options.js';
+export {
+  hypothesisVerdict,
+  type Verdict,
+  type VerdictCache,
+  type VerdictTask,
+  verdictCache,
+} from './hypothesis-verdict.js';
 export {
   type ExplorationPlan,
   PLAN_FORMAT,

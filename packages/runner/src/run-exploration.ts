@@ -13,6 +13,8 @@ import {
   type ExplorationPlan,
   type ExplorationSummary,
   type ExploreOptions,
+  type PosteriorSample,
+  type PosteriorSummary,
   planExploration,
   type RunTable,
   runTable,
@@ -57,24 +59,87 @@ export interface ExplorationResult {
   readonly runs: RunTable;
 }
 
+/** A calibration's posterior to explore beside the prior ranges (`explore --posterior DIR`). */
+export interface PosteriorInput {
+  readonly sample: PosteriorSample;
+  /** Where it came from, as the user gave it (recorded in the summary). */
+  readonly source: string;
+}
+
 /**
- * Plans and runs an exploration of `c`. Never rejects on abort: resolves with what finished.
+ * Plans and runs an exploration of `c`; with `posterior`, runs the same exploration a second time
+ * with its worlds drawn from the posterior and adds the verdicts as the summary's `posterior`
+ * block (the run table is the prior's). Never rejects on abort: resolves with what finished.
  * @throws EntenteError('invalid-argument') on bad options (before anything runs)
  */
 export async function runExploration(
   c: Case,
   options: ExploreOptions,
   control: RunControl = {},
+  posterior?: PosteriorInput,
 ): Promise<ExplorationResult> {
-  if (control.queue || control.pool) return runPlan(planExploration(c, options), control);
-  // Start the threads first: they boot while this thread plans; they then share the aggregation.
+  const plans = [planExploration(c, options)];
+  if (posterior) plans.push(planExploration(c, options, { posterior: posterior.sample }));
+  const total = plans.reduce((a, p) => a + p.worlds, 0);
+  let offset = 0;
+  const controlOf = (pool?: BatchPool): RunControl => ({
+    ...control,
+    ...(pool ? { pool } : {}),
+    onProgress: control.onProgress
+      ? (p) => control.onProgress?.({ ...p, done: offset + p.done, total })
+      : undefined,
+  });
+  const runAll = async (pool?: BatchPool): Promise<ExplorationResult> => {
+    const results: ExplorationResult[] = [];
+    for (const plan of plans) {
+      results.push(await runPlan(plan, controlOf(pool)));
+      offset += plan.worlds;
+    }
+    const [prior, post] = results;
+    if (!post || !posterior) return prior;
+    const summary = {
+      ...prior.summary,
+      posterior: posteriorSummary(post.summary, posterior),
+    };
+    return {
+      plan: prior.plan,
+      summary,
+      get runs() {
+        return prior.runs;
+      },
+    };
+  };
+  if (control.queue || control.pool) return runAll();
+  // The threads boot while this thread plans; they run the batches, then share the aggregation.
   const pool = createBatchPool(control.workers ?? availableParallelism());
   try {
-    const plan = planExploration(c, options);
-    return await summarize(plan, await runBatches(plan, { ...control, pool }), pool);
+    return await runAll(pool);
   } finally {
     await pool.close();
   }
+}
+
+/** The `posterior` block of a summary from the summary of the posterior's exploration. */
+function posteriorSummary(s: ExplorationSummary, input: PosteriorInput): PosteriorSummary {
+  return {
+    source: input.source,
+    planId: s.planId,
+    method: input.sample.method ?? null,
+    ess: input.sample.ess ?? null,
+    particles: input.sample.particles.length,
+    parameters: input.sample.parameters
+      .map((p) => p.id)
+      .filter((id) => s.parameters.some((q) => q.id === id)),
+    ignored: input.sample.parameters
+      .map((p) => p.id)
+      .filter((id) => !s.parameters.some((q) => q.id === id)),
+    worlds: s.worlds,
+    completedWorlds: s.completedWorlds,
+    complete: s.complete,
+    hypotheses: s.hypotheses,
+    outcomes: s.outcomes,
+    diagnostics: s.diagnostics,
+  };
 }
 
 /** Runs an existing plan (see {@link runExploration}). */

@@ -25,6 +25,7 @@ export {
   type HypothesisSummary,
   type MorrisIndex,
   type OutcomeSummary,
+  type PosteriorSummary,
   SENSITIVITY_OUTCOMES,
   type SensitivitySummary,
   type SobolIndex,
@@ -49,9 +50,16 @@ export {
   type ExplorationPlan,
   PLAN_FORMAT,
   type PlanParameter,
+  type PlanPosterior,
   type PlanScenario,
   planExploration,
 } from './plan-exploration.js';
+export {
+  MAX_PARTICLES,
+  type PosteriorSample,
+  parsePosterior,
+  resampleParticles,
+} from './posterior-sample.js';
 export {
   type BatchResult,
   DRAW_CACHE,

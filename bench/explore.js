@@ -15,7 +15,7 @@
  *      (target: < 20 %).
  * Timings include planning and the aggregation (PRIM, quantiles, bands, sensitivity).
  * Run: `npx tsc -b && node bench/explore.js` (reads the built packages); `node bench/explore.js
- * --draws` runs section 4 only, `--big` section 3 only. BENCH_EXPLORE_SCALE (default 1) scales every world count, for a
+ * --draws` runs section 4 only, `--big` section 3 only, `--aggregation` section 3b only. BENCH_EXPLORE_SCALE (default 1) scales every world count, for a
  * quick check.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadCase, planExploration } from '../packages/core/dist/index.js';
+import { aggregate, loadCase, planExploration } from '../packages/core/dist/index.js';
 import { createBatchPool, runExploration } from '../packages/runner/dist/index.js';
 
 const SCALE = Number(process.env.BENCH_EXPLORE_SCALE ?? 1);
@@ -123,6 +123,82 @@ const print = (rows) => {
     console.log(`${what.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)} s  ${note}`);
 };
 
+/** How well this machine runs two CPU-bound threads right now: 2 × (one alone) / (two at once). */
+async function spinCeiling() {
+  const run = (threads) =>
+    new Promise((resolve) => {
+      const code = `let x = 0; for (let i = 0; i < 2e8; i++) x += Math.sqrt(i);
+        require('node:worker_threads').parentPort.postMessage(x);`;
+      const t = performance.now();
+      let left = threads;
+      for (let i = 0; i < threads; i++) {
+        const w = new Worker(code, { eval: true });
+        w.once('message', () => {
+          w.terminate();
+          if (--left === 0) resolve(performance.now() - t);
+        });
+      }
+    });
+  const one = await run(1);
+  return (2 * one) / (await run(2));
+}
+
+/**
+ * Section 3b: the aggregation alone, 100,000 worlds × 4 scenarios, the same batches: serial (the
+ * calling thread, as with 1 worker) against the verdict tasks on a warm pool of 2 (the batches run
+ * once on that pool), interleaved, best of three.
+ */
+async function aggregationRows() {
+  const big = Math.round(100_000 * SCALE);
+  const pool = createBatchPool(2);
+  const plan = planExploration(c, { runs: big, scenarios: REQUIRED, seed: 1 });
+  const { runPlan } = await import('../packages/runner/dist/index.js');
+  const batches = [];
+  const captured = {
+    run: async (...args) => {
+      const b = await pool.run(...args);
+      batches.push(b);
+      return b;
+    },
+    verdict: (...args) => pool.verdict(...args),
+    threads: 2,
+    close: async () => {},
+  };
+  const first = await runPlan(plan, { pool: captured });
+  let serial = Number.POSITIVE_INFINITY;
+  let pooled = Number.POSITIVE_INFINITY;
+  let same = true;
+  for (let i = 0; i < 3; i++) {
+    let t = performance.now();
+    const s = aggregate(plan, batches);
+    serial = Math.min(serial, performance.now() - t);
+    t = performance.now();
+    const p = await runPlan(plan, {
+      pool: { ...captured, run: async (_j, _id, start) => batches.find((b) => b.start === start) },
+    });
+    pooled = Math.min(pooled, performance.now() - t);
+    same &&= JSON.stringify(s) === JSON.stringify(p.summary);
+  }
+  same &&= JSON.stringify(first.summary) === JSON.stringify(aggregate(plan, batches));
+  await pool.close();
+  return [
+    [`3b aggregation of ${big} worlds × 4 scenarios, serial (as with 1 worker)`, serial, ''],
+    [
+      `3b aggregation of ${big} worlds × 4 scenarios, verdict tasks on a warm pool of 2`,
+      pooled,
+      `speed-up ${(serial / pooled).toFixed(2)}× · identical summary: ${same}`,
+    ],
+  ];
+}
+
+if (process.argv[2] === '--aggregation') {
+  console.log(
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(2)} before the run; 2 spinning threads ran ${(await spinCeiling()).toFixed(2)}× one (the ceiling of any speed-up here)`,
+  );
+  print(await aggregationRows());
+  process.exit(0);
+}
+
 if (process.argv[2] === '--draws') {
   console.log(
     `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`,
@@ -169,7 +245,7 @@ const child = (mode, runs, workers) => {
 
 if (process.argv[2] === '--big') {
   console.log(
-    `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(2)} before the run`,
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(2)} before the run; 2 spinning threads ran ${(await spinCeiling()).toFixed(2)}× one (the ceiling of any speed-up here)`,
   );
   print(bigRows());
   process.exit(0);
@@ -254,6 +330,7 @@ rows.push([
 ]);
 
 rows.push(...bigRows());
+rows.push(...(await aggregationRows()));
 
 rows.push(...(await drawsRows()));
 

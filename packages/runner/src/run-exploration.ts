@@ -147,7 +147,16 @@ export async function runPlan(
   plan: ExplorationPlan,
   control: RunControl = {},
 ): Promise<ExplorationResult> {
-  return summarize(plan, await runBatches(plan, control), control.pool);
+  if (control.queue || control.pool)
+    return summarize(plan, await runBatches(plan, control), control.pool);
+  // A pool of its own, kept open through the aggregation (its verdict tasks run there too).
+  const workers = control.workers ?? availableParallelism();
+  const pool = createBatchPool(Math.min(workers, Math.max(1, plan.worlds)));
+  try {
+    return await summarize(plan, await runBatches(plan, { ...control, pool }), pool);
+  } finally {
+    await pool.close();
+  }
 }
 
 /**

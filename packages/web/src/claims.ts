@@ -36,6 +36,11 @@ export interface ClaimTest {
   failsWhere: string | null;
   /** Whether the latest exploration evaluated it. */
   explored: boolean;
+  /**
+   * The verdict in the worlds drawn from a calibration's posterior (`explore --posterior`), or
+   * null when the exploration had no posterior or did not evaluate it.
+   */
+  posteriorVerdict: string | null;
 }
 
 /** One row of the Claims table. */
@@ -129,6 +134,9 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
   const explored = new Map<string, HypothesisVerdict>(
     ((x?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
+  const underPosterior = new Map<string, HypothesisVerdict>(
+    ((x?.posterior?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
+  );
   const stated: CaseHypothesis[] = (c.hypotheses ?? []).filter(
     (h): h is ModelHypothesis => h.kind !== 'observed',
   );
@@ -164,6 +172,7 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
       decided: !!v?.decidedBy,
       failsWhere: v ? failsWhereText(v) : null,
       explored: v !== undefined,
+      posteriorVerdict: ((p) => (p ? verdictText(p) : null))(underPosterior.get(h.id)),
     };
   };
   const claims = c.claims ?? [];

@@ -4,14 +4,18 @@
  * (PRIM boxes), sensitivity indices, outcome quantiles; `--out DIR` writes a run folder. Ctrl-C
  * stops cleanly and keeps the finished worlds (the summary says complete: false).
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type Case,
+  EntenteError,
   type ExplorationSummary,
   type HypothesisSummary,
   loadCase,
   type ObservedVerdict,
+  type PosteriorSample,
+  parsePosterior,
   SAMPLE_DESIGNS,
   type SampleDesign,
 } from '@entente/core';
@@ -54,6 +58,8 @@ export interface ExploreCommandOptions {
   /** @default 'parquet' */
   readonly format?: RunTableFormat;
   readonly queue?: string;
+  /** A calibration's output folder (its posterior.json) or the file itself. */
+  readonly posterior?: string;
   readonly json?: boolean;
   /** Events database for the observed hypotheses (default: .entente/events.duckdb beside the case). */
   readonly events?: string;
@@ -189,6 +195,7 @@ export function renderExploration(s: ExplorationSummary): string {
       'Hypotheses (share of sampled worlds where each holds, 95% Wilson interval; the effect against the minimum effect)',
     );
     for (const h of s.hypotheses) out.push(...renderHypothesis(s, h));
+    out.push(...renderPosteriorTable(s));
   }
   const sens = s.sensitivity;
   if (sens) {
@@ -249,6 +256,57 @@ async function observedOf(
   }
 }
 
+/**
+ * Reads the posterior of `entente calibrate --out DIR`: DIR/posterior.json, or the file given.
+ * @throws EntenteError('invalid-argument') on JSON or format errors, naming the file
+ */
+export async function readPosterior(io: Io, path: string): Promise<PosteriorSample> {
+  const full = resolve(io.cwd, path);
+  const isDir = await stat(full).then(
+    (i) => i.isDirectory(),
+    () => false,
+  );
+  const file = isDir ? join(path, 'posterior.json') : path;
+  const { text } = await readInput(io, file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new EntenteError(
+      'invalid-argument',
+      `explore --posterior: ${file}: not JSON (${(error as Error).message})`,
+    );
+  }
+  return parsePosterior(data, file);
+}
+
+/** The side-by-side table of each hypothesis under the prior ranges and under the posterior. */
+export function renderPosteriorTable(s: ExplorationSummary): string[] {
+  const p = s.posterior;
+  if (!p) return [];
+  const median = (h: HypothesisSummary | undefined) =>
+    h?.effect ? effectValue(h, h.effect.median) : '–';
+  const rows = s.hypotheses.map((h) => {
+    const q = p.hypotheses.find((x) => x.id === h.id);
+    return [h.id, pct(h.holds), pct(q?.holds ?? null), median(h), median(q)];
+  });
+  return [
+    '',
+    `Prior ranges vs the posterior of ${p.source} (${p.method ?? 'calibration'}, ${p.particles} particles${p.ess === null ? '' : `, ESS ${short(p.ess)}`}; ${p.completedWorlds} worlds; particles set ${p.parameters.length === 0 ? 'no explored parameter' : p.parameters.join(', ')}; the others keep their prior ranges)`,
+    table(
+      [
+        'hypothesis',
+        'holds % prior',
+        'holds % posterior',
+        'effect median prior',
+        'effect median posterior',
+      ],
+      rows,
+      ['left', 'right', 'right', 'right', 'right'],
+    ),
+  ];
+}
+
 /** Runs an exploration; exit 0, or 130 when stopped early (the finished worlds are kept). */
 export async function exploreCommand(
   io: Io,
@@ -258,6 +316,9 @@ export async function exploreCommand(
   const { file, case: c, text } = await loadCaseWithText(io, path, options.json === true);
   // Read before the worlds run, so that a database the engine cannot read fails at once.
   const observed = await observedOf(io, path, c, options.events);
+  const posterior = options.posterior
+    ? { sample: await readPosterior(io, options.posterior), source: options.posterior }
+    : undefined;
   const controller = new AbortController();
   const onSignal = () => {
     if (!controller.signal.aborted)
@@ -322,6 +383,7 @@ export async function exploreCommand(
             `explore: queued ${batches} batches of exploration ${exploration} on ${options.queue}; start workers with: entente worker --queue ${options.queue}\n`,
           ),
       },
+      posterior,
     );
     (bar as cliProgress.SingleBar | null)?.stop();
     const hash = caseHash(text);
@@ -421,6 +483,10 @@ export function registerExploreCommand(
       '--queue <url>',
       'run the batches on a BullMQ queue at redis://HOST:PORT (start `entente worker`s)',
     )
+    .option(
+      '--posterior <dir>',
+      "also explore the worlds of a calibration's posterior (DIR/posterior.json of `entente calibrate --out DIR`): every hypothesis under the prior ranges and under the posterior, side by side (lhs only)",
+    )
     .option('--json', 'print the summary as JSON (the contract in docs/model.md)')
     .option(
       '--events <db>',
@@ -431,6 +497,7 @@ export function registerExploreCommand(
       example([
         'entente explore --runs 2000',
         'entente explore --runs 2000 --draws 100',
+        'entente explore --runs 5000 --posterior runs/calibration',
         'entente explore --runs 1024 --sample sobol --policies status-quo,everyone-severs --json',
         'entente explore --runs 10000 --workers 2 --out runs/2025-lhs --format csv',
         'entente explore --runs 50000 --queue redis://10.0.0.5:6379',

@@ -160,6 +160,23 @@ const BandSchema = z.object({
   values: z.array(z.array(z.number())),
 });
 
+/** The verdicts under a calibration's posterior (`explore --posterior DIR`). */
+const PosteriorSummarySchema = z.object({
+  source: z.string(),
+  planId: z.string(),
+  method: z.string().nullable(),
+  ess: z.number().nullable(),
+  particles: z.int(),
+  parameters: z.array(z.string()),
+  ignored: z.array(z.string()),
+  worlds: z.int(),
+  completedWorlds: z.int(),
+  complete: z.boolean(),
+  hypotheses: z.array(HypothesisSummarySchema),
+  outcomes: z.array(OutcomeSummarySchema),
+  diagnostics: z.array(z.string()),
+});
+
 /** The summary of an exploration (`entente-exploration/1`, docs/model.md). */
 export const ExplorationSummarySchema = z.object({
   format: z.literal('entente-exploration/1'),
@@ -183,6 +200,7 @@ export const ExplorationSummarySchema = z.object({
   sensitivity: SensitivitySchema.nullable(),
   bands: z.array(BandSchema),
   diagnostics: z.array(z.string()),
+  posterior: PosteriorSummarySchema.optional(),
 });
 
 type _Summary = Assert<Agree<z.infer<typeof ExplorationSummarySchema>, ExplorationSummary>>;
@@ -193,5 +211,7 @@ export type ExploreOptionsJson = z.input<typeof ExploreOptionsSchema>;
 export type ExplorationSummaryJson = z.infer<typeof ExplorationSummarySchema>;
 /** One hypothesis's verdict in a summary. */
 export type HypothesisSummaryJson = z.infer<typeof HypothesisSummarySchema>;
+/** The verdicts under a posterior, as JSON. */
+export type PosteriorSummaryJson = z.infer<typeof PosteriorSummarySchema>;
 /** Quantile bands of one monthly series. */
 export type BandJson = z.infer<typeof BandSchema>;

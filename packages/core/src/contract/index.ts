@@ -117,6 +117,7 @@ export {
   type ExploreOptionsJson,
   ExploreOptionsSchema,
   type HypothesisSummaryJson,
+  type PosteriorSummaryJson,
   ResolvedExploreOptionsSchema,
 } from './explore.js';
 export {

@@ -37,6 +37,7 @@ export function ClaimsPanel({ caseData, summary, onShow }: ClaimsPanelProps) {
       {t.explored ? 'show' : 'explore'}
     </button>
   );
+  const posterior = summary?.posterior ?? null;
   return (
     <div className="claims">
       {!summary && (
@@ -55,7 +56,8 @@ export function ClaimsPanel({ caseData, summary, onShow }: ClaimsPanelProps) {
             <th scope="col">claim</th>
             <th scope="col">¶</th>
             <th scope="col">hypothesis (comparison; claimant)</th>
-            <th scope="col">verdict</th>
+            <th scope="col">{posterior ? 'verdict (prior ranges)' : 'verdict'}</th>
+            {posterior && <th scope="col">verdict (posterior of {posterior.source})</th>}
             <th scope="col">where it fails</th>
           </tr>
         </thead>
@@ -75,7 +77,7 @@ export function ClaimsPanel({ caseData, summary, onShow }: ClaimsPanelProps) {
               {r.tests.length === 0 ? (
                 <tr>
                   {claimCells}
-                  <td colSpan={3} className="muted">
+                  <td colSpan={posterior ? 4 : 3} className="muted">
                     no hypothesis tests this claim
                   </td>
                 </tr>
@@ -92,6 +94,7 @@ export function ClaimsPanel({ caseData, summary, onShow }: ClaimsPanelProps) {
                       </div>
                     </td>
                     <td className={t.decided ? 'decided' : undefined}>{t.verdict}</td>
+                    {posterior && <td>{t.posteriorVerdict ?? '—'}</td>}
                     <td>
                       {t.failsWhere ?? '—'} {showButton(t)}
                     </td>

@@ -4,6 +4,8 @@
 export interface Example {
   readonly command: string;
   readonly argv: string[];
+  /** Where the shown output starts: the first line starting with this text (or null). */
+  readonly from: string | null;
   readonly lines: number | null;
   readonly text: string;
 }
@@ -14,8 +16,8 @@ export const EXAMPLE_FILES: readonly string[];
 /** The example blocks of a Markdown text, in order. */
 export function findExamples(markdown: string): Example[];
 
-/** What a block shows of a command's output (cut after `lines` lines, then "…"). */
-export function exampleText(output: string, lines: number | null): string;
+/** What a block shows of a command's output (from the line starting with `from`, cut after `lines` lines, then "…"). */
+export function exampleText(output: string, lines: number | null, from?: string | null): string;
 
 /** `markdown` with each example block's text replaced by `render(example)`. */
 export function replaceExamples(

@@ -25,27 +25,36 @@ export const EXAMPLE_FILES = [
 ];
 
 const BLOCK =
-  /<!-- example: entente (.+?)(?: \(first (\d+) lines\))? -->\n```text\n([\s\S]*?)```\n<!-- \/example -->/g;
+  /<!-- example: entente (.+?)(?: \(from "([^"]+)"\))?(?: \(first (\d+) lines\))? -->\n```text\n([\s\S]*?)```\n<!-- \/example -->/g;
 
 /**
  * The example blocks of a Markdown text, in order: the command's arguments (split on spaces;
- * no quoting), the line limit (or null) and the block's current text.
+ * no quoting), where the shown output starts (`(from "PREFIX")`: at the first line starting with
+ * PREFIX; or null), the line limit (or null) and the block's current text.
  */
 export function findExamples(markdown) {
   return [...markdown.matchAll(BLOCK)].map((m) => ({
     command: `entente ${m[1]}`,
     argv: m[1].split(' ').filter((a) => a !== ''),
-    lines: m[2] === undefined ? null : Number(m[2]),
-    text: m[3],
+    from: m[2] === undefined ? null : m[2],
+    lines: m[3] === undefined ? null : Number(m[3]),
+    text: m[4],
   }));
 }
 
 /**
- * What a block shows of a command's output: its lines without trailing blanks, cut after
- * `lines` lines (then a line "…"), ending with a newline.
+ * What a block shows of a command's output: its lines without trailing blanks, from the first
+ * line starting with `from` (when given; all of them otherwise), cut after `lines` lines (then a
+ * line "…"), ending with a newline.
+ * @throws {Error} when no line starts with `from`
  */
-export function exampleText(output, lines) {
-  const all = output.replace(/\s+$/, '').split('\n');
+export function exampleText(output, lines, from = null) {
+  let all = output.replace(/\s+$/, '').split('\n');
+  if (from !== null) {
+    const start = all.findIndex((line) => line.startsWith(from));
+    if (start < 0) throw new Error(`examples: no output line starts with "${from}"`);
+    all = all.slice(start);
+  }
   const shown = lines !== null && all.length > lines ? [...all.slice(0, lines), '…'] : all;
   return `${shown.join('\n')}\n`;
 }

@@ -26,9 +26,10 @@ describe('README and docs examples', { tags: ['golden'] }, () => {
   async function check(block: (typeof blocks)[number]): Promise<void> {
     const r = await runCli(block.argv, ROOT);
     expect(r.code).toBe(0);
-    expect(exampleText(r.stdout, block.lines), 'run `npm run examples` and review the diff').toBe(
-      block.text,
-    );
+    expect(
+      exampleText(r.stdout, block.lines, block.from),
+      'run `npm run examples` and review the diff',
+    ).toBe(block.text);
   }
   const rows = (slow: boolean) =>
     blocks.filter((b) => isSlow(b.argv) === slow).map((b) => [b.file, b.command, b] as const);

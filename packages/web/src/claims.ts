@@ -7,7 +7,12 @@
  * and the HTML report render the same rows.
  * Each hypothesis is the contract's (`explore --json`): claimant, paragraph, comparison, effect,
  * minimum effect and `decidedBy` come from the exploration summary.
+ * Observed hypotheses (issue 11), evaluated on event data instead of the model, sit beside the
+ * model's: in the row of the claim they test (or of the claim made in the same paragraph), else in
+ * rows of their own marked `observed`. An observed verdict without data reads "no data", never
+ * "fails".
  */
+import type { ObservedVerdict } from './api/events-types.js';
 import type { Case, ExplorationSummary, HypothesisResult } from './api/types.js';
 
 /** What one parameter decides (`decidedBy` of the contract): `parameter op value`. */
@@ -38,6 +43,24 @@ export interface ClaimTest {
   explored: boolean;
 }
 
+/** One observed hypothesis under a claim: its verdict on the event data, in words. */
+export interface ObservedTest {
+  id: string;
+  statement: string;
+  /** Who makes the claim, when the verdict says. */
+  claimant: string | null;
+  status: ObservedVerdict['status'];
+  /** `holds`, `fails` or `no data`. */
+  verdict: string;
+  /** The effect against the minimum effect, e.g. `effect 0.42 (min 0.05)`, or `no data`. */
+  effect: string;
+  /** The window compared, `2021-08 → 2023-08`. */
+  window: string;
+  /** Dataset and measure, e.g. `UCDP deaths_best`. */
+  source: string;
+  caveats: string[];
+}
+
 /** One row of the Claims table. */
 export interface ClaimRow {
   /** The claim's id, or null for a hypothesis that tests no listed claim. */
@@ -46,6 +69,8 @@ export interface ClaimRow {
   /** Where the source makes it, e.g. `¶8.1, ¶7.1`; '' when unknown. */
   paragraph: string;
   tests: ClaimTest[];
+  /** The observed hypotheses of the claim, beside the model's tests. */
+  observed: ObservedTest[];
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -101,6 +126,35 @@ export function failsWhereText(h: HypothesisVerdict): string | null {
   return `${limits || 'not confined to a box: no parameter range separates the failures'} (coverage ${(100 * h.failBox.coverage).toFixed(0)}%, density ${(100 * h.failBox.density).toFixed(0)}%)`;
 }
 
+const DATASET_NAMES: Record<string, string> = { ucdp: 'UCDP', gdelt: 'GDELT', acled: 'ACLED' };
+
+/** The minimum effect of an observed verdict in words: a number, or the case's `minEffect`. */
+function minEffectText(m: ObservedVerdict['minEffect']): string {
+  if (m === null || m === undefined) return 'none';
+  if (typeof m === 'number') return num(m);
+  if ('absolute' in m) return num(m.absolute);
+  if ('relative' in m) return `${num(100 * m.relative)}%`;
+  return 'none';
+}
+
+/** An observed verdict in words; `no-data` reads "no data", never "fails". */
+export function observedTest(v: ObservedVerdict): ObservedTest {
+  const noData = v.status === 'no-data' || v.effect === null;
+  return {
+    id: v.hypothesis,
+    statement: v.statement,
+    claimant: v.claimant ?? null,
+    status: v.status,
+    verdict: v.status === 'no-data' ? 'no data' : v.status,
+    effect: noData
+      ? `no data (min effect ${minEffectText(v.minEffect)})`
+      : `effect ${num(v.effect ?? 0)} against min effect ${minEffectText(v.minEffect)}`,
+    window: `${v.from} → ${v.to}`,
+    source: `${DATASET_NAMES[v.dataset] ?? v.dataset} ${v.measure}`,
+    caveats: [...v.caveats],
+  };
+}
+
 /** A hypothesis as the case states it (the fields the table reads). */
 type CaseHypothesis = Pick<
   NonNullable<Case['hypotheses']>[number],
@@ -119,16 +173,32 @@ function comparisonText(scenario: string, versus: string | null): string {
   return versus ? `${scenario} vs ${versus}` : `trend in ${scenario}`;
 }
 
+/** True when the case states `h` as an observed hypothesis (evaluated on event data). */
+function isObservedKind(h: object): boolean {
+  return 'kind' in h && (h as { kind?: unknown }).kind === 'observed';
+}
+
 /**
  * The rows of the Claims table of case `c`, with the verdicts of exploration `x` (null: none ran
- * yet). Claims keep the case's order; each lists its hypotheses in the case's order, then
- * hypotheses of the summary the case does not state (text edited since) under their own claim.
+ * yet) and the observed verdicts `observed` (null or absent: none asked or no event data). Claims
+ * keep the case's order; each lists its hypotheses in the case's order, then hypotheses of the
+ * summary the case does not state (text edited since) under their own claim. An observed verdict
+ * goes to the claim it tests (the verdict's `claim`, else its hypothesis's in the case), else to
+ * the first claim made in the same paragraph, else to a row of its own after the others.
  */
-export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
+export function claimRows(
+  c: Case,
+  x: ExplorationSummary | null,
+  observed?: readonly ObservedVerdict[] | null,
+): ClaimRow[] {
   const explored = new Map<string, HypothesisVerdict>(
     ((x?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
-  const stated: CaseHypothesis[] = [...(c.hypotheses ?? [])];
+  const observedIds = new Set((observed ?? []).map((v) => v.hypothesis));
+  // Observed hypotheses are not the model's: they get no model verdict (and no "explore" button).
+  const stated: CaseHypothesis[] = (c.hypotheses ?? []).filter(
+    (h) => !observedIds.has(h.id) && !isObservedKind(h),
+  );
   const statedIds = new Set(stated.map((h) => h.id));
   const all: CaseHypothesis[] = [
     ...stated,
@@ -177,6 +247,7 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
       statement: cl.statement,
       paragraph: paragraphs.join(', '),
       tests: tests.map(test),
+      observed: [],
     };
   });
   for (const h of all) {
@@ -186,7 +257,32 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
       statement: h.statement,
       paragraph: hypothesisParagraph(h, explored.get(h.id)),
       tests: [test(h)],
+      observed: [],
     });
   }
-  return rows;
+  const claimOf = new Map((c.hypotheses ?? []).map((h) => [h.id, h.claim]));
+  const claimRowsOnly = rows.filter((r) => r.claim !== null);
+  /** The paragraph numbers of a row (`¶8.2, ¶7` → 8, 7). */
+  const paragraphsOf = (r: ClaimRow) =>
+    new Set([...r.paragraph.matchAll(/¶(\d+)/g)].map((m) => Number(m[1])));
+  const unmatched: ClaimRow[] = [];
+  for (const v of observed ?? []) {
+    const claim = v.claim ?? claimOf.get(v.hypothesis);
+    const row =
+      (claim !== undefined ? claimRowsOnly.find((r) => r.claim === claim) : undefined) ??
+      (v.paragraph !== undefined
+        ? claimRowsOnly.find((r) => paragraphsOf(r).has(v.paragraph as number))
+        : undefined);
+    if (row) row.observed.push(observedTest(v));
+    else {
+      unmatched.push({
+        claim: null,
+        statement: v.statement,
+        paragraph: paragraphText({ paragraph: v.paragraph, sentence: v.sentence }),
+        tests: [],
+        observed: [observedTest(v)],
+      });
+    }
+  }
+  return [...rows, ...unmatched];
 }

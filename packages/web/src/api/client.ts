@@ -26,6 +26,7 @@ import type {
   SimulateResponse,
   ValidateResponse,
 } from '@entente/core/contract';
+import type { EventSeriesRequest, EventSeriesResponse, ObservedResponse } from './events-types.js';
 import type { ScenarioRoles } from './types.js';
 
 /** A failed request: the server's error code, message and located issues. */
@@ -130,6 +131,22 @@ export function getScenarioRoles(
   signal?: AbortSignal,
 ): Promise<ScenarioRoles> {
   return request('POST', '/api/scenario-roles', { ...source, scenario }, signal);
+}
+
+/** `POST /api/events/series`: an actor's or dyad's event series from the server's event data. */
+export function getEventSeries(
+  body: EventSeriesRequest,
+  signal?: AbortSignal,
+): Promise<EventSeriesResponse> {
+  return request('POST', '/api/events/series', body, signal);
+}
+
+/** `POST /api/events/observed`: the case's observed hypotheses evaluated on the event data. */
+export function getObservedVerdicts(
+  caseId: string,
+  signal?: AbortSignal,
+): Promise<ObservedResponse> {
+  return request('POST', '/api/events/observed', { caseId }, signal);
 }
 
 /** `POST /api/jobs` (an exploration) → the job's id. */

@@ -112,7 +112,9 @@ describe('activity chart', () => {
       '2018',
     ]);
     expect(deaths?.marks[1]?.data).toHaveLength(3);
-    expect(deaths?.marks[4]?.data).toEqual([utc('2021-08-15')]);
+    expect(deaths?.marks[4]?.data).toEqual([
+      { date: utc('2021-08-15'), label: 'timeline date 2021-08-15' },
+    ]);
     expect(events?.marks[0]?.options).toMatchObject({ x: 'date', y: 'events', interval: 'year' });
     expect(deaths?.domain).toEqual([utc('2015-01-01'), utc('2022-01-01')]);
     // No date on the timeline: no marker. GDELT: the events panel alone, monthly bars.

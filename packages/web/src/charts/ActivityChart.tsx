@@ -108,17 +108,19 @@ export function ActivityChart({ seriesKey, names, at, state }: ActivityChartProp
     <section className="activity" aria-label="Event activity" data-testid="activity">
       <div className="activity-head">
         <strong>Event activity{who ? `: ${who}` : ''}</strong>
-        <label className="field">
-          <span>per</span>
-          <select
-            value={by}
-            onChange={(e) => state.setBy(e.target.value as EventResolution)}
-            aria-label="Event activity per"
-          >
-            <option value="year">year</option>
-            <option value="month">month</option>
-          </select>
-        </label>
+        {seriesKey && (
+          <label className="field">
+            <span>per</span>
+            <select
+              value={by}
+              onChange={(e) => state.setBy(e.target.value as EventResolution)}
+              aria-label="Event activity per"
+            >
+              <option value="year">year</option>
+              <option value="month">month</option>
+            </select>
+          </label>
+        )}
         {state.datasets.length > 1 && shown && (
           <label className="field">
             <span>dataset</span>

@@ -127,14 +127,20 @@ export interface PanelSpec {
   marks: MarkSpec[];
 }
 
-/** The marker at the timeline's date: a rule at its first day. */
+/** The marker at the timeline's date: a rule at its first day, labelled for assistive technology. */
 function marker(at: string | null): MarkSpec[] {
   if (at === null) return [];
   return [
     {
       kind: 'ruleX',
-      data: [periodStart(at)],
-      options: { stroke: 'currentColor', strokeWidth: 2, strokeDasharray: '4,3' },
+      data: [{ date: periodStart(at), label: `timeline date ${at}` }],
+      options: {
+        x: 'date',
+        ariaLabel: 'label',
+        stroke: 'currentColor',
+        strokeWidth: 2,
+        strokeDasharray: '4,3',
+      },
     },
   ];
 }

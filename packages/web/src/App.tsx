@@ -7,7 +7,7 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { ProjectedTie } from './api/types.js';
 import { ActivityChart } from './charts/ActivityChart.js';
-import { activityKey } from './charts/activity.js';
+import { activityKey, caseMapsEvents } from './charts/activity.js';
 import { safeName } from './download.js';
 import { groupingOptions, groupsOf } from './grouping.js';
 import { useAnalysis } from './hooks/useAnalysis.js';
@@ -75,8 +75,10 @@ export function App() {
     () => activityKey(selection.focus, selection.tie),
     [selection.focus, selection.tie],
   );
-  const events = useEventSeries(caseData ? caseId : null, seriesKey);
-  const observed = useObservedVerdicts(caseData ? caseId : null, tab === 'claims');
+  // The event routes are asked only about a case that maps dataset actors to its own.
+  const mapped = caseMapsEvents(caseData);
+  const events = useEventSeries(mapped ? caseId : null, seriesKey);
+  const observed = useObservedVerdicts(mapped ? caseId : null, tab === 'claims');
   const error = c.error ?? analysisError;
 
   const { selectTie } = selection;
@@ -173,7 +175,15 @@ export function App() {
             onAt={timeline.setAt}
           />
           {caseData && <Legend caseData={caseData} groups={groups} groupingLabel={groupingLabel} />}
-          {caseData && <ActivityChart seriesKey={seriesKey} names={names} at={at} state={events} />}
+          {caseData && (
+            <ActivityChart
+              seriesKey={seriesKey}
+              names={names}
+              at={at}
+              mapped={mapped}
+              state={events}
+            />
+          )}
         </section>
 
         <section className="side-pane" aria-label="Panels">

@@ -15,6 +15,7 @@ import {
   activityRows,
   activitySource,
   activitySummary,
+  caseMapsEvents,
   keyLabel,
   periodEnd,
   periodStart,
@@ -161,6 +162,12 @@ describe('activity chart', () => {
       'No rows for this dyad in the event data.',
     );
     expect(activityEmpty({ actor: 'isk' }, { available: true, series: [ucdp] })).toBeNull();
+    // A case without an `events:` mapping: nothing asked, and the chart says what to add.
+    expect(activityEmpty({ actor: 'isk' }, null, false)).toMatch(/add an `events:` section/);
+    expect(activityEmpty(null, null, false)).toMatch(/^Select an actor/);
+    expect(caseMapsEvents({ actors: [] } as unknown as Case)).toBe(false);
+    expect(caseMapsEvents({ actors: [], events: { ucdp: [] } } as unknown as Case)).toBe(true);
+    expect(caseMapsEvents(null)).toBe(false);
   });
 
   it('activitySummary gives screen readers the span, totals and peaks', () => {

@@ -31,6 +31,8 @@ export interface ActivityChartProps {
   names: ReadonlyMap<string, string>;
   /** The timeline's date (the marker), or null. */
   at: string | null;
+  /** Whether the case maps dataset actors to its own (`caseMapsEvents`). */
+  mapped: boolean;
   /** The request's state (useEventSeries). */
   state: EventSeriesState;
 }
@@ -72,7 +74,7 @@ function ActivityTable({ data, caption }: { data: ActivityData; caption: string 
 }
 
 /** The activity chart of the map's pick. */
-export function ActivityChart({ seriesKey, names, at, state }: ActivityChartProps) {
+export function ActivityChart({ seriesKey, names, at, mapped, state }: ActivityChartProps) {
   const { shown, by } = state;
   const data = useMemo(() => (shown ? activityRows(shown) : null), [shown]);
   const panels = useMemo(() => (data ? activityPanels(data, at) : []), [data, at]);
@@ -102,13 +104,13 @@ export function ActivityChart({ seriesKey, names, at, state }: ActivityChartProp
     [panels],
   );
   const who = seriesKey ? keyLabel(seriesKey, names) : '';
-  const empty = activityEmpty(seriesKey, state.answer);
+  const empty = activityEmpty(seriesKey, state.answer, mapped);
 
   return (
     <section className="activity" aria-label="Event activity" data-testid="activity">
       <div className="activity-head">
         <strong>Event activity{who ? `: ${who}` : ''}</strong>
-        {seriesKey && (
+        {seriesKey && mapped && (
           <label className="field">
             <span>per</span>
             <select

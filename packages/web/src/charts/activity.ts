@@ -13,6 +13,7 @@ import type {
   EventSeriesKey,
   EventSeriesResponse,
 } from '../api/events-types.js';
+import type { Case } from '../api/types.js';
 
 /** One period of the chart; a measure the dataset does not have is null, never 0. */
 export interface ActivityRow {
@@ -241,14 +242,27 @@ export function activitySource(series: EventSeries): string {
 }
 
 /**
- * Why the chart has nothing to draw, or null when it has: no pick, no event data on the server,
- * or no rows for the pick.
+ * Whether case `c` maps dataset actors to its own (its `events:` section, docs/events.md): without
+ * a mapping no series of a case actor exists, so the workbench asks the event routes nothing.
+ */
+export function caseMapsEvents(c: Case | null): boolean {
+  const events = (c as { events?: unknown } | null)?.events;
+  return events !== undefined && events !== null;
+}
+
+/**
+ * Why the chart has nothing to draw, or null when it has: no pick, a case without an `events:`
+ * mapping (`mapped` false), no event data on the server, or no rows for the pick.
  */
 export function activityEmpty(
   key: EventSeriesKey | null,
   answer: EventSeriesResponse | null,
+  mapped = true,
 ): string | null {
   if (key === null) return 'Select an actor (focus) or a tie on the map to see its event data.';
+  if (!mapped) {
+    return 'This case maps no event-data actors to its own: add an `events:` section (docs/events.md).';
+  }
   if (answer === null) return null;
   if (!answer.available) {
     return 'No event data loaded — run `entente events ingest --format ucdp-dyadic FILE…` beside the case (docs/events.md).';

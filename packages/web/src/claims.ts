@@ -49,8 +49,9 @@ export interface ObservedTest {
   statement: string;
   /** Who makes the claim, when the verdict says. */
   claimant: string | null;
-  status: ObservedVerdict['status'];
-  /** `holds`, `fails` or `no data`. */
+  /** The verdict's status, or `not-evaluated` when the server gave none (no event data). */
+  status: ObservedVerdict['status'] | 'not-evaluated';
+  /** `holds`, `fails`, `no data` or `not evaluated`. */
   verdict: string;
   /** The effect against the minimum effect, e.g. `effect 0.42 (min 0.05)`, or `no data`. */
   effect: string;
@@ -265,22 +266,48 @@ export function claimRows(
   /** The paragraph numbers of a row (`¶8.2, ¶7` → 8, 7). */
   const paragraphsOf = (r: ClaimRow) =>
     new Set([...r.paragraph.matchAll(/¶(\d+)/g)].map((m) => Number(m[1])));
+  // The verdicts, then the case's observed hypotheses the server did not evaluate.
+  type Entry = Pick<ObservedVerdict, 'claim' | 'paragraph' | 'sentence' | 'statement'> & {
+    hypothesis: string;
+    test: ObservedTest;
+  };
+  const entries: Entry[] = (observed ?? []).map((v) => ({ ...v, test: observedTest(v) }));
+  for (const h of c.hypotheses ?? []) {
+    if (!isObservedKind(h) || observedIds.has(h.id)) continue;
+    entries.push({
+      hypothesis: h.id,
+      statement: h.statement,
+      ...(h.paragraph === undefined ? {} : { paragraph: h.paragraph }),
+      ...(h.sentence === undefined ? {} : { sentence: h.sentence }),
+      test: {
+        id: h.id,
+        statement: h.statement,
+        claimant: h.claimant ?? null,
+        status: 'not-evaluated',
+        verdict: 'not evaluated',
+        effect: 'no event data loaded',
+        window: '—',
+        source: '—',
+        caveats: [],
+      },
+    });
+  }
   const unmatched: ClaimRow[] = [];
-  for (const v of observed ?? []) {
+  for (const v of entries) {
     const claim = v.claim ?? claimOf.get(v.hypothesis);
     const row =
       (claim !== undefined ? claimRowsOnly.find((r) => r.claim === claim) : undefined) ??
       (v.paragraph !== undefined
         ? claimRowsOnly.find((r) => paragraphsOf(r).has(v.paragraph as number))
         : undefined);
-    if (row) row.observed.push(observedTest(v));
+    if (row) row.observed.push(v.test);
     else {
       unmatched.push({
         claim: null,
         statement: v.statement,
         paragraph: paragraphText({ paragraph: v.paragraph, sentence: v.sentence }),
         tests: [],
-        observed: [observedTest(v)],
+        observed: [v.test],
       });
     }
   }

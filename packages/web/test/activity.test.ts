@@ -257,11 +257,18 @@ describe('observed verdicts in the Claims table', () => {
     expect(rows[2]?.observed[0]?.verdict).toBe('no data');
   });
 
-  it('claimRows without observed verdicts still keeps observed hypotheses out of the model’s tests', () => {
+  it('claimRows without observed verdicts lists the case’s observed hypotheses as not evaluated, never as model tests', () => {
     const rows = claimRows(c, null);
-    expect(rows.map((r) => [r.claim, r.tests.map((t) => t.id), r.observed])).toEqual([
-      ['grew', ['h1'], []],
+    expect(
+      rows.map((r) => [r.claim, r.tests.map((t) => t.id), r.observed.map((o) => o.id)]),
+    ).toEqual([
+      ['grew', ['h1'], ['o1']],
       ['other', [], []],
     ]);
+    expect(rows[0]?.observed[0]).toMatchObject({
+      status: 'not-evaluated',
+      verdict: 'not evaluated',
+      effect: 'no event data loaded',
+    });
   });
 });

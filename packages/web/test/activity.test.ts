@@ -19,6 +19,8 @@ import {
   keyLabel,
   periodEnd,
   periodStart,
+  sameKey,
+  seriesOf,
 } from '../src/charts/activity.js';
 import { claimRows, observedTest } from '../src/claims.js';
 
@@ -142,6 +144,20 @@ describe('activity chart', () => {
     ]);
     expect(keyLabel({ actor: 'isk' }, names)).toBe('IS-K');
     expect(keyLabel({ dyad: ['pakistan', 'ttp'] }, names)).toBe('Pakistan — ttp');
+  });
+
+  it('seriesOf(series, key) keeps the key’s own series (an actor’s answer also holds its dyads)', () => {
+    const dyad: EventSeries = { ...ucdp, key: { dyad: ['taliban', 'isk'] } };
+    expect(seriesOf([ucdp, dyad], { actor: 'isk' })).toEqual([ucdp]);
+    expect(seriesOf([ucdp, dyad], { dyad: ['isk', 'taliban'] })).toEqual([dyad]);
+    expect(seriesOf([dyad], { actor: 'isk' })).toEqual([dyad]); // none is the key's: all
+    expect(sameKey({ actor: 'isk' }, { dyad: ['isk', 'x'] })).toBe(false);
+    expect(sameKey({ dyad: ['a', 'b'] }, { dyad: ['b', 'a'] })).toBe(true);
+    expect(sameKey({ dyad: ['a', 'b'] }, { dyad: ['a', 'c'] })).toBe(false);
+    // The empty state counts only the key's own rows.
+    expect(
+      activityEmpty({ actor: 'isk' }, { available: true, series: [{ ...ucdp, points: [] }, dyad] }),
+    ).toBe('No rows for this actor in the event data.');
   });
 
   it('activitySource(series) names the dataset, format, version and query', () => {

@@ -218,6 +218,25 @@ export function activityKey(
   return null;
 }
 
+/** Whether two series keys name the same actor, or the same unordered pair. */
+export function sameKey(a: EventSeriesKey, b: EventSeriesKey): boolean {
+  if ('actor' in a) return 'actor' in b && a.actor === b.actor;
+  if (!('dyad' in b)) return false;
+  const [x, y] = a.dyad;
+  const [u, v] = b.dyad;
+  return (x === u && y === v) || (x === v && y === u);
+}
+
+/**
+ * The series of an answer that belong to `key`: an actor's answer may also carry its series with
+ * each actor it has rows with (`entente events series --actor`), which are not the actor's own.
+ * All of them when none carries the key.
+ */
+export function seriesOf(series: readonly EventSeries[], key: EventSeriesKey): EventSeries[] {
+  const own = series.filter((s) => sameKey(s.key, key));
+  return own.length > 0 ? own : [...series];
+}
+
 /** A key in words: `IS-K` or `Pakistan — TTP`, with the case's names. */
 export function keyLabel(key: EventSeriesKey, names: ReadonlyMap<string, string>): string {
   const name = (id: string) => names.get(id) ?? id;
@@ -267,7 +286,7 @@ export function activityEmpty(
   if (!answer.available) {
     return 'No event data loaded — run `entente events ingest --format ucdp-dyadic FILE…` beside the case (docs/events.md).';
   }
-  const rows = answer.series.reduce((n, s) => n + s.points.length, 0);
+  const rows = seriesOf(answer.series, key).reduce((n, s) => n + s.points.length, 0);
   if (rows === 0) return `No rows for this ${'actor' in key ? 'actor' : 'dyad'} in the event data.`;
   return null;
 }

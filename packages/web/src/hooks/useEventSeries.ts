@@ -12,6 +12,7 @@ import type {
   EventSeriesKey,
   EventSeriesResponse,
 } from '../api/events-types.js';
+import { seriesOf } from '../charts/activity.js';
 import { errorText } from '../errors.js';
 
 /** What {@link useEventSeries} returns. */
@@ -62,7 +63,7 @@ export function useEventSeries(
 
   const current = held !== null && held.request === request ? held : null;
   const answer = current?.answer ?? null;
-  const series = answer?.series ?? [];
+  const series = answer && key ? seriesOf(answer.series, key) : [];
   const shown =
     series.find((s) => s.dataset === dataset) ??
     series.find((s) => s.points.length > 0) ??

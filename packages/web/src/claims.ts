@@ -129,30 +129,44 @@ export function failsWhereText(h: HypothesisVerdict): string | null {
 
 const DATASET_NAMES: Record<string, string> = { ucdp: 'UCDP', gdelt: 'GDELT', acled: 'ACLED' };
 
-/** The minimum effect of an observed verdict in words: a number, or the case's `minEffect`. */
+/** A minimum effect in words: `0.05` or `10%` (relative), `none` without one. */
 function minEffectText(m: ObservedVerdict['minEffect']): string {
-  if (m === null || m === undefined) return 'none';
-  if (typeof m === 'number') return num(m);
-  if ('absolute' in m) return num(m.absolute);
-  if ('relative' in m) return `${num(100 * m.relative)}%`;
-  return 'none';
+  if (m === null) return 'none';
+  return 'absolute' in m ? num(m.absolute) : `${num(100 * m.relative)}%`;
 }
 
-/** An observed verdict in words; `no-data` reads "no data", never "fails". */
+/** A window in words: `2021-08–2023-07: mean 12.5`, with its coverage when partial. */
+function windowText(w: ObservedVerdict['from'], aggregate: string): string {
+  const value = w.value === null ? 'not covered' : `${aggregate} ${num(w.value)}`;
+  const covered = w.covered < w.periods ? ` (${w.covered} of ${w.periods} periods covered)` : '';
+  return `${w.start}–${w.end}: ${value}${covered}`;
+}
+
+/**
+ * An observed verdict in words: status, the effect of the later window against the earlier next to
+ * the minimum effect (or why there is no data), both windows, the series read and the caveats
+ * (the data's coverage first). `no-data` reads "no data", never "fails".
+ */
 export function observedTest(v: ObservedVerdict): ObservedTest {
-  const noData = v.status === 'no-data' || v.effect === null;
+  const min = `min effect ${v.op} ${minEffectText(v.minEffect)}`;
+  const effect =
+    v.status === 'no-data' || v.effect === null
+      ? `no data${v.reason ? `: ${v.reason}` : ''} (${min})`
+      : `effect ${v.scale === 'relative' ? `${num(100 * v.effect)}%` : num(v.effect)} against ${min}`;
+  const versions = v.versions.filter(Boolean).join(', ');
   return {
-    id: v.hypothesis,
+    id: v.id,
     statement: v.statement,
-    claimant: v.claimant ?? null,
+    claimant: v.claimant || null,
     status: v.status,
     verdict: v.status === 'no-data' ? 'no data' : v.status,
-    effect: noData
-      ? `no data (min effect ${minEffectText(v.minEffect)})`
-      : `effect ${num(v.effect ?? 0)} against min effect ${minEffectText(v.minEffect)}`,
-    window: `${v.from} → ${v.to}`,
-    source: `${DATASET_NAMES[v.dataset] ?? v.dataset} ${v.measure}`,
-    caveats: [...v.caveats],
+    effect,
+    window: `${windowText(v.from, v.aggregate)} → ${windowText(v.to, v.aggregate)}`,
+    source: `${DATASET_NAMES[v.dataset] ?? v.dataset}${versions ? ` ${versions}` : ''} ${v.measure}${v.normalised ? ' (normalised)' : ''} of ${v.series} per ${v.by}`,
+    caveats: [
+      ...(v.coverage ? [`the data cover ${v.coverage.from} to ${v.coverage.until}`] : []),
+      ...v.caveats,
+    ],
   };
 }
 
@@ -195,7 +209,7 @@ export function claimRows(
   const explored = new Map<string, HypothesisVerdict>(
     ((x?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
-  const observedIds = new Set((observed ?? []).map((v) => v.hypothesis));
+  const observedIds = new Set((observed ?? []).map((v) => v.id));
   // Observed hypotheses are not the model's: they get no model verdict (and no "explore" button).
   const stated: CaseHypothesis[] = (c.hypotheses ?? []).filter(
     (h) => !observedIds.has(h.id) && !isObservedKind(h),
@@ -267,18 +281,23 @@ export function claimRows(
   const paragraphsOf = (r: ClaimRow) =>
     new Set([...r.paragraph.matchAll(/¶(\d+)/g)].map((m) => Number(m[1])));
   // The verdicts, then the case's observed hypotheses the server did not evaluate.
-  type Entry = Pick<ObservedVerdict, 'claim' | 'paragraph' | 'sentence' | 'statement'> & {
-    hypothesis: string;
+  type Entry = {
+    id: string;
+    statement: string;
+    claim: string | null;
+    paragraph: number | null;
+    sentence: number | null;
     test: ObservedTest;
   };
   const entries: Entry[] = (observed ?? []).map((v) => ({ ...v, test: observedTest(v) }));
   for (const h of c.hypotheses ?? []) {
     if (!isObservedKind(h) || observedIds.has(h.id)) continue;
     entries.push({
-      hypothesis: h.id,
+      id: h.id,
       statement: h.statement,
-      ...(h.paragraph === undefined ? {} : { paragraph: h.paragraph }),
-      ...(h.sentence === undefined ? {} : { sentence: h.sentence }),
+      claim: h.claim ?? null,
+      paragraph: h.paragraph ?? null,
+      sentence: h.sentence ?? null,
       test: {
         id: h.id,
         statement: h.statement,
@@ -294,12 +313,11 @@ export function claimRows(
   }
   const unmatched: ClaimRow[] = [];
   for (const v of entries) {
-    const claim = v.claim ?? claimOf.get(v.hypothesis);
+    const claim = v.claim ?? claimOf.get(v.id);
+    const { paragraph } = v;
     const row =
-      (claim !== undefined ? claimRowsOnly.find((r) => r.claim === claim) : undefined) ??
-      (v.paragraph !== undefined
-        ? claimRowsOnly.find((r) => paragraphsOf(r).has(v.paragraph as number))
-        : undefined);
+      (claim ? claimRowsOnly.find((r) => r.claim === claim) : undefined) ??
+      (paragraph !== null ? claimRowsOnly.find((r) => paragraphsOf(r).has(paragraph)) : undefined);
     if (row) row.observed.push(v.test);
     else {
       unmatched.push({

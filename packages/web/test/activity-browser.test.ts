@@ -6,7 +6,8 @@
  *
  * ROUTE STUB: the server's event routes (`POST /api/events/series`, `POST /api/events/observed`)
  * are not on this branch yet, so this test registers stand-ins on the server before it listens.
- * They answer with the shape the routes will have and with UCDP's published yearly deaths of the
+ * They answer with the shape of the routes' contract (`core/src/contract/events.ts` on the branch
+ * that builds them) and with UCDP's published yearly deaths of the
  * Government of Afghanistan – IS dyad (../shared/data/README.md: best 679 in 2015, 2,842 in 2018,
  * 264 in 2021, UCDP dyadic 24.1). TODO(issue 11): once the routes are merged, drop the stand-ins,
  * ingest `../shared/data/events/ucdp-afpak-annual-1989-2021.csv` into a temporary DuckDB through
@@ -64,37 +65,54 @@ function iskSeries(by: 'year' | 'month'): EventSeries {
   };
 }
 
+/** The fields the two stand-in verdicts share (the contract's shape, h3's ObservedVerdictSchema). */
+const common = {
+  claim: null,
+  claimant: 'author',
+  sentence: null,
+  dataset: 'ucdp',
+  normalised: false,
+  by: 'month',
+  aggregate: 'mean',
+  op: '>',
+  minEffect: { relative: 0.05, rationale: 'visible growth' },
+  scale: 'relative',
+  coverage: { from: '1989-01', until: '2021-12' },
+} as const;
+
 /** Observed verdicts as the stand-in answers them: one on ¶8, one of no listed claim, no data. */
 const OBSERVED: ObservedResponse = {
   available: true,
   verdicts: [
     {
-      hypothesis: 'groups-activity-grew',
-      statement: 'The groups’ fatal violence grew between 2021-08 and 2023-08.',
-      claimant: 'author',
+      ...common,
+      id: 'groups-activity-grew',
+      statement: 'The groups’ fatal violence grew between 2021-08 and 2023-07.',
       paragraph: 8,
-      sentence: 2,
+      series: 'isk + ttp',
+      measure: 'deaths_best',
       status: 'holds',
       effect: 0.42,
-      minEffect: 0.05,
-      from: '2021-08',
-      to: '2023-08',
-      dataset: 'ucdp',
-      measure: 'deaths_best',
+      from: { start: '2019-08', end: '2021-07', value: 100, periods: 24, covered: 24 },
+      to: { start: '2021-08', end: '2023-07', value: 142, periods: 24, covered: 24 },
+      versions: ['24.1'],
+      reason: null,
       caveats: ['2023: UCDP GED candidate events, not final'],
     },
     {
-      hypothesis: 'etim-activity',
+      ...common,
+      id: 'etim-activity',
       statement: 'ETIM’s attacks in Xinjiang did not fall.',
       paragraph: 40,
+      series: 'etim',
+      measure: 'events',
       status: 'no-data',
       effect: null,
-      minEffect: 0,
-      from: '2021-08',
-      to: '2023-08',
-      dataset: 'ucdp',
-      measure: 'events',
-      caveats: ['no rows mapped to etim'],
+      from: { start: '2019-08', end: '2021-07', value: null, periods: 24, covered: 0 },
+      to: { start: '2021-08', end: '2023-07', value: null, periods: 24, covered: 5 },
+      versions: ['24.1'],
+      reason: 'no rows mapped to etim',
+      caveats: [],
     },
   ],
 };
@@ -313,14 +331,14 @@ describe.skipIf(!haveChromium)(
       const text = (await first.textContent()) ?? '';
       expect(text).toContain('groups-activity-grew: holds');
       expect(text).toContain(
-        'effect 0.42 against min effect 0.05; 2021-08 → 2023-08; UCDP deaths_best',
+        'effect 42% against min effect > 5%; 2019-08–2021-07: mean 100 → 2021-08–2023-07: mean 142; UCDP 24.1 deaths_best of isk + ttp per month',
       );
       expect(text).toContain('2023: UCDP GED candidate events, not final');
       // The other verdict has no listed claim: the "Observed" group, read as "no data".
       const group = page.getByTestId('observed-group');
       const other = (await group.textContent()) ?? '';
       expect(other).toContain('etim-activity: no data');
-      expect(other).toContain('no data (min effect 0)');
+      expect(other).toContain('no data: no rows mapped to etim (min effect > 5%)');
       expect(other).not.toContain('fails');
       await page.screenshot({ path: `${SHOTS}/claims.png`, fullPage: true });
       expect(await group.getByTestId('observed-verdict').getAttribute('data-status')).toBe(

@@ -163,6 +163,9 @@ describe('activity chart', () => {
   it('activitySource(series) names the dataset, format, version and query', () => {
     expect(activitySource(ucdp)).toBe('UCDP (ucdp-dyadic 24.1) — actor isk, by year');
     expect(activitySource(gdelt)).toBe('GDELT (gdelt) — actor isk, by year');
+    expect(activitySource({ ...ucdp, coverage: { from: '1989', until: '2021' } })).toBe(
+      'UCDP (ucdp-dyadic 24.1) — actor isk, by year; the data cover 1989 to 2021',
+    );
   });
 
   it('activityEmpty(key, answer) says why there is nothing to draw', () => {
@@ -215,47 +218,74 @@ describe('observed verdicts in the Claims table', () => {
     ],
   } as unknown as Case;
 
+  /** A verdict as the contract gives it: mean deaths per month 100 → 142, relative effect 0.42. */
   const verdict = (v: Partial<ObservedVerdict>): ObservedVerdict => ({
-    hypothesis: 'o1',
+    id: 'o1',
     statement: 'Deaths grew.',
-    status: 'holds',
-    effect: 0.42,
-    minEffect: 0.05,
-    from: '2021-08',
-    to: '2023-08',
+    claim: null,
+    claimant: 'author',
+    paragraph: null,
+    sentence: null,
+    series: 'isk + ttp',
     dataset: 'ucdp',
     measure: 'deaths_best',
+    normalised: false,
+    by: 'month',
+    aggregate: 'mean',
+    op: '>',
+    minEffect: { relative: 0.05, rationale: 'visible growth' },
+    scale: 'relative',
+    status: 'holds',
+    effect: 0.42,
+    from: { start: '2019-08', end: '2021-07', value: 100, periods: 24, covered: 24 },
+    to: { start: '2021-08', end: '2023-07', value: 142, periods: 24, covered: 24 },
+    coverage: { from: '1989-01', until: '2023-12' },
+    versions: ['24.1'],
+    reason: null,
     caveats: [],
     ...v,
   });
 
-  it('observedTest(v) writes status, effect against min effect, window and source; no-data is not fails', () => {
-    expect(observedTest(verdict({ claimant: 'author', caveats: ['2023 partial'] }))).toEqual({
+  it('observedTest(v) writes status, effect against min effect, windows, series and caveats; no-data is not fails', () => {
+    expect(observedTest(verdict({ caveats: ['2023 partial'] }))).toEqual({
       id: 'o1',
       statement: 'Deaths grew.',
       claimant: 'author',
       status: 'holds',
       verdict: 'holds',
-      effect: 'effect 0.42 against min effect 0.05',
-      window: '2021-08 → 2023-08',
-      source: 'UCDP deaths_best',
-      caveats: ['2023 partial'],
+      effect: 'effect 42% against min effect > 5%',
+      window: '2019-08–2021-07: mean 100 → 2021-08–2023-07: mean 142',
+      source: 'UCDP 24.1 deaths_best of isk + ttp per month',
+      caveats: ['the data cover 1989-01 to 2023-12', '2023 partial'],
     });
-    const none = observedTest(verdict({ status: 'no-data', effect: null }));
-    expect(none.verdict).toBe('no data');
-    expect(none.effect).toBe('no data (min effect 0.05)');
-    expect(observedTest(verdict({ minEffect: { relative: 0.1 } })).effect).toBe(
-      'effect 0.42 against min effect 10%',
+    const none = observedTest(
+      verdict({
+        status: 'no-data',
+        effect: null,
+        reason: 'the data end in 2021',
+        to: { start: '2021-08', end: '2023-07', value: null, periods: 24, covered: 5 },
+      }),
     );
+    expect(none.verdict).toBe('no data');
+    expect(none.effect).toBe('no data: the data end in 2021 (min effect > 5%)');
+    expect(none.window).toBe(
+      '2019-08–2021-07: mean 100 → 2021-08–2023-07: not covered (5 of 24 periods covered)',
+    );
+    const absolute = verdict({
+      scale: 'absolute',
+      effect: 42,
+      minEffect: { absolute: 10, rationale: 'r' },
+    });
+    expect(observedTest(absolute).effect).toBe('effect 42 against min effect > 10');
     expect(observedTest(verdict({ status: 'fails', effect: -0.3 })).verdict).toBe('fails');
   });
 
   it('claimRows puts an observed verdict beside its claim’s model tests, by claim, then by paragraph, else in its own row', () => {
     const rows = claimRows(c, null, [
       verdict({}), // o1 tests claim "grew" in the case
-      verdict({ hypothesis: 'o2', statement: 'Events grew.', paragraph: 3 }), // ¶3 is claim "other"'s
+      verdict({ id: 'o2', statement: 'Events grew.', paragraph: 3 }), // ¶3 is claim "other"'s
       verdict({
-        hypothesis: 'o3',
+        id: 'o3',
         statement: 'Loose.',
         paragraph: 12,
         status: 'no-data',

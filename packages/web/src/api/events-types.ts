@@ -2,14 +2,31 @@
  * The workbench's names for the event-data routes' bodies (`POST /api/events/series`,
  * `POST /api/events/observed`, issue 11).
  *
- * TODO(issue 11): alias the contract's types once `core/src/contract/events.ts` exists (its zod
- * schemas for the two routes' requests and responses) and move these names into `./types.ts`;
- * until then they are declared here, after the routes' description in the issue, so that
+ * TODO(issue 11): once `core/src/contract/events.ts` is merged, delete this file and alias the
+ * contract's types in `./types.ts`: `EventsSeriesRequest as EventSeriesRequest`,
+ * `EventsSeriesResponse as EventSeriesResponse`, `ObservedVerdictJson as ObservedVerdict`,
+ * `EventsObservedResponse as ObservedResponse`, `EventSeriesJson as EventSeries`. Until then the
+ * shapes below copy that contract's (its zod schemas `EventsSeriesRequestSchema`,
+ * `EventsSeriesResponseSchema`, `ObservedVerdictSchema`, `EventsObservedResponseSchema`), so that
  * `./types.ts` keeps holding aliases only.
  */
-import type { EventDataset, EventResolution, EventSeries, EventSeriesKey } from '@entente/core';
+import type {
+  EventSeries as CoreEventSeries,
+  EventDataset,
+  EventResolution,
+  EventSeriesKey,
+} from '@entente/core';
 
-export type { EventDataset, EventResolution, EventSeries, EventSeriesKey };
+export type { EventDataset, EventResolution, EventSeriesKey };
+
+/** The first and last period a dataset covers. */
+export interface EventCoverage {
+  from: string;
+  until: string;
+}
+
+/** An event series on the wire: core's, with the dataset's coverage when known. */
+export type EventSeries = CoreEventSeries & { readonly coverage?: EventCoverage | null };
 
 /** Body of `POST /api/events/series`. */
 export interface EventSeriesRequest {
@@ -28,28 +45,52 @@ export interface EventSeriesResponse {
 /** How an observed hypothesis fares on the event data: `no-data` is neither holds nor fails. */
 export type ObservedStatus = 'holds' | 'fails' | 'no-data';
 
+/** One window of an observed verdict: bounds, aggregate value, periods and covered periods. */
+export interface ObservedWindow {
+  start: string;
+  end: string;
+  /** The aggregate over the window; null when a period of it is not covered. */
+  value: number | null;
+  periods: number;
+  covered: number;
+}
+
+/** The minimum effect of a hypothesis (the case's `minEffect`). */
+export type MinEffect =
+  | { absolute: number; rationale: string }
+  | { relative: number; rationale: string };
+
 /** One observed hypothesis evaluated on the case's event series. */
 export interface ObservedVerdict {
   /** Id of the hypothesis in the case. */
-  hypothesis: string;
+  id: string;
   statement: string;
-  /** Id of the claim it tests, when the server says. */
-  claim?: string;
-  claimant?: string;
-  /** Paragraph of the source that makes the claim. */
-  paragraph?: number;
-  sentence?: number;
-  status: ObservedStatus;
-  /** The effect measured on the series, or null without data. */
-  effect: number | null;
-  /** The minimum meaningful effect it is held against (a number, or the case's `minEffect`). */
-  minEffect: number | { absolute: number } | { relative: number } | null;
-  /** The window compared: `from` → `to` (partial ISO dates). */
-  from: string;
-  to: string;
-  dataset: string;
+  /** Id of the claim it tests, or null. */
+  claim: string | null;
+  /** `author`, `analyst` or an actor id. */
+  claimant: string;
+  paragraph: number | null;
+  sentence: number | null;
+  /** The series in words: `isk`, `isk + ttp`, `republic–isk`. */
+  series: string;
+  dataset: EventDataset;
   measure: string;
-  /** Coverage and coding caveats of the series behind the verdict. */
+  normalised: boolean;
+  by: EventResolution;
+  aggregate: 'mean' | 'sum' | 'max';
+  op: '>' | '>=' | '<' | '<=';
+  minEffect: MinEffect | null;
+  /** `relative`: effect = (to − from) / |from|; `absolute`: to − from. */
+  scale: 'absolute' | 'relative';
+  status: ObservedStatus;
+  /** The effect; null when no-data. */
+  effect: number | null;
+  from: ObservedWindow;
+  to: ObservedWindow;
+  coverage: EventCoverage | null;
+  versions: string[];
+  /** Why the verdict is `no-data`; null otherwise. */
+  reason: string | null;
   caveats: string[];
 }
 

@@ -251,13 +251,17 @@ export function datasetName(dataset: string): string {
 }
 
 /**
- * The source line under the chart: dataset, formats and versions, then the query in words.
+ * The source line under the chart: dataset, formats and versions, the query in words, and the
+ * dataset's coverage when the server knows it.
  * @example activitySource(s) // 'UCDP (ucdp-dyadic 24.1, 23.1) — actor isk, by year'
  */
 export function activitySource(series: EventSeries): string {
   const versions = series.versions.filter((v) => v !== '');
   const what = [series.formats.join(', '), versions.join(', ')].filter(Boolean).join(' ');
-  return `${datasetName(series.dataset)}${what ? ` (${what})` : ''} — ${series.query}`;
+  const covered = series.coverage
+    ? `; the data cover ${series.coverage.from} to ${series.coverage.until}`
+    : '';
+  return `${datasetName(series.dataset)}${what ? ` (${what})` : ''} — ${series.query}${covered}`;
 }
 
 /**

@@ -8,15 +8,23 @@
  *
  * Run: `npx tsc -b && node bench/simulate.js` (reads the built core). BENCH_SIM_RUNS sets the
  * engine's runs (default 20,000); the naive model runs a tenth as many.
+ *
+ * Then history runs (`simulateHistory`, docs/model.md "History"): the built-in case from 2015-01
+ * through 2021 (84 months, three segments across the 2021-08 takeover, three observed dyads),
+ * every parameter at its default, one seed per run, writing into one reused buffer — the
+ * calibration's inner loop.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
+  compileHistory,
   compileModel,
+  historyDefaults,
   loadCase,
   outcomeNames,
   runSeed,
+  simulateHistory,
   simulateOutcomes,
 } from '../packages/core/dist/index.js';
 import { naiveModel, naiveOutcomes } from './simulate-naive.js';
@@ -83,4 +91,20 @@ console.log(row('naive (objects and Maps, bench/simulate-naive.js)', NAIVE_RUNS,
 console.log(`\n10,000 runs × 120 months (engine, one thread): ${ten.ms.toFixed(0)} ms`);
 console.log(
   `outcomes agree on ${c.scenarios.length} scenarios × 5 seeds; largest relative difference ${worst.toExponential(1)}`,
+);
+
+// 3. History runs, 2015-01 … 2021 (the calibration's inner loop).
+const history = compileHistory(c, { from: '2015-01', until: '2021' });
+const hParams = historyDefaults(history);
+const mu = new Float64Array(history.targets.length * history.years.length);
+function timeHistory(runs) {
+  const t = performance.now();
+  let check = 0;
+  for (let i = 0; i < runs; i++) check += simulateHistory(history, hParams, runSeed(1, i), mu)[0];
+  return { ms: performance.now() - t, check };
+}
+timeHistory(Math.min(2000, RUNS)); // warm-up
+const hist = timeHistory(RUNS);
+console.log(
+  `\nHistory 2015-01 … 2021 (${history.months} months, ${history.segments.length} segments: ${history.segments.map((x) => `${x.start} ${x.regime}`).join(', ')}; ${history.targets.length} targets): ${RUNS} runs in ${hist.ms.toFixed(0)} ms, ${((RUNS / hist.ms) * 1000).toFixed(0)} runs/s (one thread)`,
 );

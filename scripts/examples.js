@@ -21,6 +21,7 @@ export const EXAMPLE_FILES = [
   'docs/model.md',
   'docs/case-format.md',
   'docs/ARCHITECTURE.md',
+  'docs/extraction.md',
 ];
 
 const BLOCK =

@@ -15,9 +15,14 @@ import {
 } from './analysis-options.js';
 import { type AnalyzeCommandOptions, analyzeCommand } from './commands/analyze.js';
 import { type BalanceCommandOptions, balanceCommand } from './commands/balance.js';
+import { registerCalibrateCommand } from './commands/calibrate.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
+import { registerEventsActorsCommand } from './commands/events-actors.js';
+import { registerEventsIngestCommand } from './commands/events-ingest.js';
+import { registerEventsSeriesCommand } from './commands/events-series.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { EXPORT_FORMATS, type ExportFormat, exportCommand } from './commands/export.js';
+import { registerExtractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
 import {
   type LandscapeCommandOptions,
@@ -432,8 +437,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 
   registerSimulateCommand(program, io, setCode);
   registerExploreCommand(program, io, setCode);
+  registerCalibrateCommand(program, io, setCode);
   registerWorkerCommand(program, io, setCode);
   registerServeCommand(program, io, setCode);
+  registerEventsIngestCommand(program, io, setCode);
+  registerEventsActorsCommand(program, io, setCode);
+  registerEventsSeriesCommand(program, io, setCode);
+  registerExtractCommand(program, io, setCode);
 
   return program;
 }

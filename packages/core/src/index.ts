@@ -158,6 +158,78 @@ export {
   signedGraph,
   withAdjacency,
 } from './analysis/signed-graph.js';
+export {
+  abcDistance,
+  countTransform,
+  distanceScales,
+} from './calibration/abc-distance.js';
+export type {
+  AbcGeneration,
+  AbcParameter,
+  AbcProblem,
+  AbcResult,
+  BatchSimulator,
+} from './calibration/abc-problem.js';
+export { type AbcRejectionOptions, abcRejection } from './calibration/abc-rejection.js';
+export {
+  type AbcSmcOptions,
+  abcSmc,
+  checkAbcProblem,
+  effectiveSampleSize,
+  type ResolvedAbcSmcOptions,
+  resolveAbcSmcOptions,
+} from './calibration/abc-smc.js';
+export {
+  CALIBRATION_METHODS,
+  type CalibrateOptions,
+  type Calibration,
+  type CalibrationMethod,
+  type CalibrationSetup,
+  type CalibrationTarget,
+  type CountSimulator,
+  calibrate,
+  type ForecastScore,
+  PREDICTIVE_STREAM,
+  type PredictiveBand,
+} from './calibration/calibrate.js';
+export {
+  compileHistory,
+  defaultObservationTargets,
+  type HistoryModel,
+  type HistoryOptions,
+  type HistoryParameter,
+  type HistorySegment,
+  historyDefaults,
+  type ObservationMeasure,
+  type ObservationTarget,
+  observationDispersion,
+  simulateHistory,
+} from './calibration/history.js';
+export {
+  type HistoryApi,
+  type HistoryLike,
+  type HistorySpan,
+  historyCounts,
+} from './calibration/history-counts.js';
+export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
+export {
+  type ObservedDyad,
+  type ObservedName,
+  ObservedNameSchema,
+  type ObservedNames,
+  ObservedNamesSchema,
+  observedCounts,
+  readUcdpAnnual,
+  type UcdpAnnual,
+  type UcdpDyadYear,
+} from './calibration/observed.js';
+export {
+  type ParameterPosterior,
+  posteriorSummary,
+  UNINFORMED_SD_RATIO,
+  weightedQuantiles,
+} from './calibration/posterior-summary.js';
+export { crps } from './calibration/predictive-score.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
 export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';
@@ -228,6 +300,27 @@ export {
 export * from './contract/index.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
 export {
+  type CompiledEventMapping,
+  compileEventMapping,
+  type EventMapping,
+  type EventMappingIssue,
+  type EventMappingRule,
+  EventMappingRuleSchema,
+  EventMappingSchema,
+  eventMappingIssues,
+  type MappedGroup,
+  mapGroup,
+  mapKey,
+  mappingBreakpoints,
+  rowCountries,
+} from './events/mapping.js';
+export {
+  type DatasetActorVolume,
+  type EventSeriesOptions,
+  eventSeries,
+  unmappedActors,
+} from './events/series.js';
+export {
   datasetOfFormat,
   EVENT_DATASETS,
   EVENT_FORMATS,
@@ -256,6 +349,7 @@ export {
 export { exportGraphml } from './interop/graphml.js';
 export { NEUTRAL_TIE } from './interop/import-defaults.js';
 export { exportJson } from './interop/json.js';
+export { OBSERVATION_PARAMETERS } from './model/observation-parameters.js';
 export * from './simulation/index.js';
 export {
   defaultScenario,

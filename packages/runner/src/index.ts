@@ -1,5 +1,10 @@
 // @entente/runner public API, listed by hand.
 export { type BatchPool, createBatchPool, workerFile } from './batch-pool.js';
+export {
+  type RunCalibrationInput,
+  type RunCalibrationResult,
+  runCalibration,
+} from './calibration/run-calibration.js';
 export { decodeBatch, encodeBatch } from './queue/batch-codec.js';
 export { planKey, QUEUE_NAME, QUEUE_PREFIX, resultsKey } from './queue/queue-keys.js';
 export {

@@ -14,6 +14,7 @@ describe('@entente/runner public API', () => {
       'encodeBatch',
       'planKey',
       'resultsKey',
+      'runCalibration',
       'runExploration',
       'runPlan',
       'runTableColumns',

@@ -5,6 +5,7 @@
  * because they need the whole case.
  */
 import { z } from 'zod';
+import { EventMappingSchema } from '../events/mapping.js';
 import { IdSchema } from '../ids.js';
 import { DATE_PATTERN } from './dates.js';
 import { HypothesisSchema } from './hypotheses.js';
@@ -265,6 +266,9 @@ export const CaseSchema = z
       .max(100_000)
       .optional()
       .describe('Claims as rules on the outcomes of the scenarios (docs/model.md).'),
+    events: EventMappingSchema.optional().describe(
+      'How event datasets (UCDP, GDELT, ACLED) name the case actors (docs/events.md).',
+    ),
   })
   .describe('An entente case: actors, relations and the evidence behind them.');
 

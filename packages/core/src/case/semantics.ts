@@ -6,6 +6,7 @@
  * problems and every error is reported at once.
  */
 
+import { eventMappingIssues } from '../events/mapping.js';
 import { OUTCOME_FAMILIES, outcomeFamily } from '../model/outcome-layout.js';
 import { MODEL_PARAMETERS } from '../model/parameters.js';
 import { DATE_PATTERN, parseCaseDate } from './dates.js';
@@ -307,6 +308,9 @@ export function checkSemantics(data: unknown): CaseIssue[] {
     checkEvidence(claim.evidence, ['claims', i, 'evidence']);
   }
   checkScenarios(data, push);
+  for (const issue of eventMappingIssues(data.events, actorIds)) {
+    push(issue.code, issue.path, issue.message);
+  }
   checkHypotheses(data, push, scenarioIds, claimIds);
   return issues;
 }

@@ -36,6 +36,16 @@ export {
   TippingSchema,
 } from './analysis.js';
 export {
+  AbcGenerationSchema,
+  type CalibrateCommandJson,
+  CalibrateCommandSchema,
+  type CalibrationJson,
+  CalibrationSchema,
+  ForecastScoreSchema,
+  ParameterPosteriorSchema,
+  PredictiveBandSchema,
+} from './calibrate.js';
+export {
   type CaseDocument,
   CaseDocumentSchema,
   type CaseListEntry,
@@ -74,6 +84,13 @@ export {
   SeedSchema,
 } from './common.js';
 export {
+  EventSeriesSchema,
+  EventsActorsCommandSchema,
+  EventsIngestCommandSchema,
+  type EventsSeriesCommandJson,
+  EventsSeriesCommandSchema,
+} from './events-series.js';
+export {
   type BandJson,
   type ExplorationSummaryJson,
   ExplorationSummarySchema,
@@ -82,6 +99,17 @@ export {
   type HypothesisSummaryJson,
   ResolvedExploreOptionsSchema,
 } from './explore.js';
+export {
+  EXTRACTION_FORMAT,
+  type ExtractDateJson,
+  type ExtractDocumentJson,
+  type ExtractionJson,
+  ExtractionSchema,
+  type ExtractMentionJson,
+  type ExtractNewActorJson,
+  type ProposalJson,
+  ProposalSchema,
+} from './extract.js';
 export {
   JOB_STATES,
   type JobAccepted,

@@ -45,6 +45,28 @@ export interface TrajectoryBuffers {
   readonly vacuum: Float64Array;
 }
 
+/**
+ * What a history run observes (docs/model.md, M18–M19), compiled by `compileHistory`: per
+ * segment and target, the kind of dyad (0 not fought in that segment, 1 the regime against a
+ * group, 2 a state against a group), its group and state, and the strength unit of the segment.
+ */
+export interface ObservationPlan {
+  /** Number of targets. */
+  readonly targets: number;
+  /** Number of years. */
+  readonly years: number;
+  /** Segment-major (segment · targets + target): 0 none, 1 regime–group, 2 state–group. */
+  readonly kind: Int8Array;
+  /** Segment-major: the group of the dyad. */
+  readonly group: Int32Array;
+  /** Segment-major: the state of the dyad (kind 2). */
+  readonly state: Int32Array;
+  /** Per segment: the size of its regime relative to the first segment's (strength unit, M18). */
+  readonly unit: Float64Array;
+  /** Per month t (0 … months − 1): the index of its year. */
+  readonly monthYear: Int32Array;
+}
+
 /** Number of band series (see BAND_SERIES in outcomes.ts). */
 export const SERIES_COUNT = 4;
 
@@ -74,9 +96,17 @@ export function checkParameters(params: Float64Array, operation: string): void {
 const TWO_PI = 2 * Math.PI;
 const INV_2_32 = 1 / 4_294_967_296;
 
+/** The length of the working space a run of `model` needs (see `runModel`'s `scratch`). */
+export function scratchLength(model: CompiledModel): number {
+  return 6 * model.groups.length + 6 * model.states.length;
+}
+
 /**
  * Runs the model once. Writes the trajectory into `traj`, the band series into `series`
  * ((months+1) × SERIES_COUNT, month-major) and the outcomes into `out`, each when not null.
+ * With `obs`, adds `scale` times the monthly fighting of each target (M18–M19) to `obsOut`
+ * (targets × years, target-major; the caller zeroes it). `scratch`, when given, is the run's
+ * working space ({@link scratchLength}); otherwise the run allocates it.
  */
 export function runModel(
   model: CompiledModel,
@@ -86,6 +116,10 @@ export function runModel(
   series: Float32Array | null,
   out: Float64Array | null,
   operation: string,
+  obs: ObservationPlan | null = null,
+  scale = 0,
+  obsOut: Float64Array | null = null,
+  scratch: Float64Array | null = null,
 ): void {
   checkParameters(params, operation);
   if (!Number.isInteger(seed)) {
@@ -121,8 +155,9 @@ export function runModel(
   const shockDrift = (sigmaEps * sigmaEps) / 2;
   const inv2cE = 1 / (2 * cE);
 
-  const {
-    x0,
+  const { x0, policyCode } = model;
+  // The arrays of the current segment (docs/model.md, "History"); segment 0's are the model's.
+  let {
     xBar,
     threatGS,
     threatSG,
@@ -138,12 +173,18 @@ export function runModel(
     capability,
     threatRef,
     threatRefTotal,
-    policyCode,
     oppositionConflict,
   } = model;
+  let xRef = model.xRef;
+  const segments = model.segments;
+  let segment = 0;
+  let nextSegmentMonth = segments.length > 1 ? segments[1].month : -1;
   // This run's working space: per group x, E, m, D, K_g, Σ_s w_gs (6G); per state e, p, q, I,
   // coop, the card's marginal payoff (6S).
-  const sc = new Float64Array(6 * G + 6 * S);
+  const sc =
+    scratch !== null && scratch.length === 6 * G + 6 * S
+      ? scratch.fill(0)
+      : new Float64Array(6 * G + 6 * S);
   const oX = 0;
   const oE = G;
   const oM = 2 * G;
@@ -166,21 +207,14 @@ export function runModel(
     F0 += capability[s] * (aid[s] + engagement0[s]);
   }
   let C = Math.min(1, c0 + (phi * F0) / (1 + F0)); // M13 at t = 0 with full support
-  const vacuumLine = theta * C; // M2: the vacuum threshold in capacity units
+  let vacuumLine = theta * C; // M2: the vacuum threshold in capacity units
   let O = Math.min(1, model.opposition0);
-  for (let g = 0; g < G; g++) {
-    sc[oX + g] = x0[g];
-    sc[oK + g] = Kc * model.xRef[g] * (1 + mu * harbour[g]); // M8: K_g
-    let direct = 0; // M7
-    let wSum = 0;
-    for (let s = 0; s < S; s++) {
-      const tct = policyCode[s] === TARGETED_CT ? tau * threatGS[g * S + s] : 0;
-      direct += capability[s] * (conflictGS[g * S + s] + tct);
-      wSum += threatGS[g * S + s];
-    }
-    sc[oD + g] = sigmaS * (1 - harbour[g]) * direct;
-    sc[oW + g] = wSum;
-  }
+  for (let g = 0; g < G; g++) sc[oX + g] = x0[g];
+  groupConstants(sc, model, xRef, harbour, threatGS, conflictGS, capability, Kc, mu, tau, sigmaS);
+  // History observation (M18–M19).
+  const nTargets = obs ? obs.targets : 0;
+  const nYears = obs ? obs.years : 0;
+  let unit = obs ? obs.unit[0] : 1;
 
   // Outcome accumulators, at the offsets of the one outcome table (outcome-layout.ts).
   const at = model.layout.offset;
@@ -204,6 +238,74 @@ export function runModel(
   let hasSpare = false;
 
   for (let t = 0; ; t++) {
+    if (t === nextSegmentMonth) {
+      // H1–H4: the case changes this month; read the next segment's roles and ties.
+      const prev = segments[segment];
+      segment++;
+      const seg = segments[segment];
+      nextSegmentMonth = segment + 1 < segments.length ? segments[segment + 1].month : -1;
+      ({
+        xBar,
+        threatGS,
+        threatSG,
+        conflictGS,
+        harbour,
+        defect,
+        conflict,
+        popThreat,
+        regimePopThreat,
+        ct,
+        engagement0,
+        aid,
+        capability,
+        threatRef,
+        threatRefTotal,
+        oppositionConflict,
+        xRef,
+      } = seg);
+      if (obs) unit = obs.unit[segment];
+      for (let g = 0; g < G; g++) {
+        if (seg.groupActive[g] === 0)
+          sc[oX + g] = 0; // H2: a group that ends leaves
+        else if (prev.groupActive[g] === 0)
+          sc[oX + g] = xRef[g]; // H2: a new group enters
+        else sc[oX + g] *= seg.rescale; // H1: strengths in the new regime's units
+      }
+      for (let s = 0; s < S; s++) {
+        if (seg.stateActive[s] === 0) {
+          sc[oEng + s] = 0;
+          sc[oP + s] = 0;
+          sc[oQ + s] = 0;
+        } else if (seg.regimeChange || prev.stateActive[s] === 0) {
+          // H3: a state's ties with a new regime (or a state new to the model) start afresh.
+          sc[oEng + s] = engagement0[s];
+          sc[oP + s] = 1;
+          sc[oQ + s] = 0;
+        }
+      }
+      if (seg.regimeChange) {
+        // H1: the new regime starts at M13's target with full support; M2's line follows it.
+        let F1 = 0;
+        for (let s = 0; s < S; s++) F1 += capability[s] * (aid[s] + engagement0[s]);
+        C = Math.min(1, c0 + (phi * F1) / (1 + F1));
+        vacuumLine = theta * C;
+      }
+      if (seg.oppositionActive === 0) O = 0;
+      else if (prev.oppositionActive === 0) O = Math.min(1, seg.opposition0); // H2
+      groupConstants(
+        sc,
+        model,
+        xRef,
+        harbour,
+        threatGS,
+        conflictGS,
+        capability,
+        Kc,
+        mu,
+        tau,
+        sigmaS,
+      );
+    }
     // M1: insecurity (perceived threat) of each state.
     let insTotal = 0;
     for (let s = 0; s < S; s++) {
@@ -281,6 +383,26 @@ export function runModel(
     }
     effMean = G > 0 ? effMean / G : 0;
     hostile /= xBar;
+    if (obs && obsOut && t < T) {
+      // M18: each target's fighting this month; M19: its expected deaths, summed by year.
+      const year = obs.monthYear[t];
+      const row = segment * nTargets;
+      for (let j = 0; j < nTargets; j++) {
+        const kind = obs.kind[row + j];
+        if (kind === 0) continue;
+        const g = obs.group[row + j];
+        const x = sc[oX + g];
+        let f: number;
+        if (kind === 1) f = x * (sc[oE + g] * sc[oM + g] + alpha * conflict[g]);
+        else {
+          const s = obs.state[row + j];
+          const a = conflictGS[g * S + s];
+          const tct = policyCode[s] === TARGETED_CT ? tau * threatGS[g * S + s] : 0;
+          f = x * (sigmaS * (1 - harbour[g]) * capability[s] * (a + tct) + alpha * a);
+        }
+        obsOut[j * nYears + year] += scale * unit * f;
+      }
+    }
     // M16: civilian-harm proxy.
     const H = harmGroups / xBar + regimePopThreat * C + (1 - u) * V;
 
@@ -418,6 +540,44 @@ export function runModel(
     out[at['opposition.final']] = O;
     out[at['engagement.mean']] = engSum / months;
     for (let s = 0; s < S; s++) out[oEngS + s] /= months;
+  }
+}
+
+/**
+ * Per-group constants of a segment, written into the run's working space at `runModel`'s
+ * offsets: D_g (M7) at 3G, K_g (M8) at 4G, Σ_s w_gs at 5G.
+ */
+function groupConstants(
+  sc: Float64Array,
+  model: CompiledModel,
+  xRef: Float64Array,
+  harbour: Float64Array,
+  threatGS: Float64Array,
+  conflictGS: Float64Array,
+  capability: Float64Array,
+  Kc: number,
+  mu: number,
+  tau: number,
+  sigmaS: number,
+): void {
+  const G = model.groups.length;
+  const S = model.states.length;
+  const policyCode = model.policyCode;
+  const oD = 3 * G;
+  const oK = 4 * G;
+  const oW = 5 * G;
+  for (let g = 0; g < G; g++) {
+    // A group inactive in the segment has x = 0; K_g = 1 keeps M8 defined (its growth is 0).
+    sc[oK + g] = xRef[g] > 0 ? Kc * xRef[g] * (1 + mu * harbour[g]) : 1; // M8: K_g
+    let direct = 0; // M7
+    let wSum = 0;
+    for (let s = 0; s < S; s++) {
+      const tct = policyCode[s] === TARGETED_CT ? tau * threatGS[g * S + s] : 0;
+      direct += capability[s] * (conflictGS[g * S + s] + tct);
+      wSum += threatGS[g * S + s];
+    }
+    sc[oD + g] = sigmaS * (1 - harbour[g]) * direct;
+    sc[oW + g] = wSum;
   }
 }
 

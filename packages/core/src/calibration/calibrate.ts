@@ -1,0 +1,262 @@
+/**
+ * A calibration from start to end, over any simulator of yearly counts per target: fit the
+ * parameters to the observed counts of the fitted years (ABC-SMC or rejection ABC), then draw
+ * from the posterior predictive over the fitted and the forecast years, and score the forecast
+ * against the observed values the data holds (90 % interval coverage, CRPS). `entente calibrate`
+ * runs it on the history model of a case (docs/calibration.md); the tests run it on a toy model.
+ *
+ * The posterior predictive draws P particles by systematic resampling of the weights (stream
+ * runSeed(seed, PREDICTIVE_STREAM)) and simulates each once with the seed
+ * runSeed(runSeed(seed, PREDICTIVE_STREAM), k): observation noise included, so the bands are
+ * those of the counts a dataset would record.
+ */
+import { createRng } from '../analysis/random.js';
+import { EntenteError } from '../errors.js';
+import { quantiles } from '../exploration/statistics/quantiles.js';
+import { fmix32, runSeed } from '../simulation/streams.js';
+import type { AbcGeneration, AbcParameter, AbcResult } from './abc-problem.js';
+import { abcRejection } from './abc-rejection.js';
+import { abcSmc } from './abc-smc.js';
+import { type ParameterPosterior, posteriorSummary } from './posterior-summary.js';
+import { crps } from './predictive-score.js';
+
+/** The calibration methods. */
+export const CALIBRATION_METHODS = Object.freeze(['abc-smc', 'rejection'] as const);
+/** One calibration method. */
+export type CalibrationMethod = (typeof CALIBRATION_METHODS)[number];
+
+/** The generation index whose stream seeds the posterior predictive (beyond any ABC generation). */
+export const PREDICTIVE_STREAM = 1_000_000;
+
+/** A target: a dyad of the case's actors, named by an id such as `republic--isk`. */
+export interface CalibrationTarget {
+  readonly id: string;
+  readonly dyad: readonly [string, string];
+}
+
+/** What is calibrated against what. */
+export interface CalibrationSetup {
+  readonly parameters: readonly AbcParameter[];
+  readonly targets: readonly CalibrationTarget[];
+  /** The fitted years, then the forecast years. */
+  readonly years: readonly number[];
+  /** How many of `years` are fitted. */
+  readonly fitYears: number;
+  /** Observed counts, targets × years (all of them), NaN where the data has no value. */
+  readonly observed: Float64Array;
+}
+
+/**
+ * Simulates yearly counts for a batch (thetas n × d, seeds n): targets × years per row, over the
+ * fitted years only (`span` 'fit') or all years ('all'). Rows in order (see BatchSimulator).
+ */
+export type CountSimulator = (
+  thetas: Float64Array,
+  seeds: Uint32Array,
+  span: 'fit' | 'all',
+) => Float64Array | Promise<Float64Array>;
+
+/** Options of {@link calibrate}. */
+export interface CalibrateOptions {
+  /** @default 'abc-smc' */
+  readonly method?: CalibrationMethod;
+  /** Particles of the posterior. @default 500 */
+  readonly particles?: number;
+  /** Simulation budget of the fit (ABC-SMC's maximum, rejection's prior draws). @default 40 × particles */
+  readonly runs?: number;
+  /** @default 1 */
+  readonly seed?: number;
+  /** Posterior predictive draws. @default particles */
+  readonly predictive?: number;
+  /** Progress of ABC-SMC, per generation. */
+  readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
+}
+
+/** Observed against the posterior predictive of one target in one year. */
+export interface PredictiveBand {
+  /** The target's id. */
+  readonly dyad: string;
+  readonly year: number;
+  readonly q05: number;
+  readonly q50: number;
+  readonly q95: number;
+  /** The observed count (null where the data has none). */
+  readonly observed: number | null;
+  /** q05 ≤ observed ≤ q95 (null without an observation). */
+  readonly covered: boolean | null;
+  /** CRPS of the predictive draws at the observation (null without one). */
+  readonly crps: number | null;
+}
+
+/** The forecast's score over the target-years that have observations. */
+export interface ForecastScore {
+  /** Observed target-years scored. */
+  readonly n: number;
+  /** Share of them inside the 90 % band. */
+  readonly coverage: number;
+  /** Mean CRPS. */
+  readonly crps: number;
+}
+
+/** The result of {@link calibrate}. */
+export interface Calibration {
+  readonly method: CalibrationMethod;
+  readonly seed: number;
+  readonly parameters: readonly AbcParameter[];
+  /** Particle values, one row per particle (in `parameters` order). */
+  readonly particles: readonly (readonly number[])[];
+  readonly weights: readonly number[];
+  readonly ess: number;
+  readonly epsilon: number;
+  readonly simulations: number;
+  readonly generations: readonly AbcGeneration[];
+  readonly posterior: readonly ParameterPosterior[];
+  /** The data fitted: per target, the observed counts of the fitted years (null where missing). */
+  readonly observed: {
+    readonly years: readonly number[];
+    readonly targets: readonly {
+      readonly id: string;
+      readonly dyad: readonly [string, string];
+      readonly values: readonly (number | null)[];
+    }[];
+  };
+  /** Observed against the posterior predictive, fitted years. */
+  readonly fit: readonly PredictiveBand[];
+  /** The same for the forecast years. */
+  readonly forecast: readonly PredictiveBand[];
+  /** The forecast's score (null when no forecast year has an observation). */
+  readonly forecastScore: ForecastScore | null;
+}
+
+/**
+ * Calibrates `setup` with `simulate` and forecasts (see the file's description).
+ * @throws {EntenteError} `invalid-argument` on a setup whose shapes disagree, `out-of-range` when
+ *   ABC-SMC's budget is below two generations; the methods' errors
+ */
+export async function calibrate(
+  setup: CalibrationSetup,
+  simulate: CountSimulator,
+  options: CalibrateOptions = {},
+): Promise<Calibration> {
+  const { parameters, targets, years, fitYears } = setup;
+  const nYears = years.length;
+  if (
+    targets.length === 0 ||
+    fitYears < 1 ||
+    fitYears > nYears ||
+    setup.observed.length !== targets.length * nYears
+  )
+    throw new EntenteError(
+      'invalid-argument',
+      `calibrate: ${setup.observed.length} observed values for ${targets.length} targets × ${nYears} years (${fitYears} fitted)`,
+    );
+  const method = options.method ?? 'abc-smc';
+  const particles = options.particles ?? 500;
+  const seed = options.seed ?? 1;
+  const runs = options.runs ?? 40 * particles;
+  if (method === 'abc-smc' && !(runs >= 2 * particles))
+    throw new EntenteError(
+      'out-of-range',
+      `calibrate: abc-smc needs runs ≥ 2 × particles (the prior sample and one generation), got ${runs} runs for ${particles} particles`,
+    );
+  const observedFit = new Float64Array(targets.length * fitYears);
+  for (let t = 0; t < targets.length; t++)
+    for (let y = 0; y < fitYears; y++)
+      observedFit[t * fitYears + y] = setup.observed[t * nYears + y];
+  const problem = { parameters, observed: observedFit, blockSize: fitYears };
+  const fitSimulator = (thetas: Float64Array, seeds: Uint32Array) => simulate(thetas, seeds, 'fit');
+  const result: AbcResult =
+    method === 'rejection'
+      ? await abcRejection(problem, fitSimulator, {
+          particles,
+          simulations: runs,
+          seed,
+        })
+      : await abcSmc(problem, fitSimulator, {
+          particles,
+          maxSimulations: runs,
+          seed,
+          onGeneration: options.onGeneration,
+        });
+
+  // Posterior predictive over all years.
+  const d = parameters.length;
+  const p = options.predictive ?? particles;
+  const streamSeed = runSeed(seed, PREDICTIVE_STREAM);
+  const rng = createRng(fmix32(streamSeed));
+  const thetas = new Float64Array(p * d);
+  const seeds = new Uint32Array(p);
+  const u0 = rng() / p;
+  let cumulative = result.weights[0];
+  let source = 0;
+  const n = result.weights.length;
+  for (let k = 0; k < p; k++) {
+    while (cumulative < u0 + k / p && source < n - 1) cumulative += result.weights[++source];
+    thetas.set(result.particles.subarray(source * d, source * d + d), k * d);
+    seeds[k] = runSeed(streamSeed, k);
+  }
+  const draws = await simulate(thetas, seeds, 'all');
+  const m = targets.length * nYears;
+  if (draws.length !== p * m)
+    throw new EntenteError('internal', `calibrate: the simulator returned ${draws.length} values`);
+  const fit: PredictiveBand[] = [];
+  const forecast: PredictiveBand[] = [];
+  const column = new Float64Array(p);
+  for (let t = 0; t < targets.length; t++) {
+    for (let y = 0; y < nYears; y++) {
+      const k = t * nYears + y;
+      for (let i = 0; i < p; i++) column[i] = draws[i * m + k];
+      const [q05, q50, q95] = quantiles(column, [0.05, 0.5, 0.95]);
+      const obs = setup.observed[k];
+      const has = !Number.isNaN(obs);
+      const band: PredictiveBand = {
+        dyad: targets[t].id,
+        year: years[y],
+        q05,
+        q50,
+        q95,
+        observed: has ? obs : null,
+        covered: has ? obs >= q05 && obs <= q95 : null,
+        crps: has ? crps(column, obs) : null,
+      };
+      (y < fitYears ? fit : forecast).push(band);
+    }
+  }
+  const scored = forecast.filter((b) => b.observed !== null);
+  const forecastScore =
+    scored.length === 0
+      ? null
+      : {
+          n: scored.length,
+          coverage: scored.filter((b) => b.covered).length / scored.length,
+          crps: scored.reduce((s, b) => s + (b.crps ?? 0), 0) / scored.length,
+        };
+
+  return {
+    method,
+    seed,
+    parameters,
+    particles: Array.from({ length: n }, (_, i) =>
+      Array.from(result.particles.subarray(i * d, i * d + d)),
+    ),
+    weights: Array.from(result.weights),
+    ess: result.ess,
+    epsilon: result.epsilon,
+    simulations: result.simulations,
+    generations: result.generations,
+    posterior: posteriorSummary(parameters, result.particles, result.weights),
+    observed: {
+      years: years.slice(0, fitYears),
+      targets: targets.map((target, t) => ({
+        id: target.id,
+        dyad: target.dyad,
+        values: Array.from(observedFit.subarray(t * fitYears, (t + 1) * fitYears), (v) =>
+          Number.isNaN(v) ? null : v,
+        ),
+      })),
+    },
+    fit,
+    forecast,
+    forecastScore,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * A calibration (`entente calibrate --json`, and the files of its run folder: `posterior.json`,
+ * `fit.json`, `forecast.json`). `explore --posterior DIR` reads `posterior.json`: its fields
+ * `parameters, particles, weights, ess, epsilon, method, seed, observed` are stable.
+ */
+import { z } from 'zod';
+import type { AbcGeneration } from '../calibration/abc-problem.js';
+import type { Calibration, ForecastScore, PredictiveBand } from '../calibration/calibrate.js';
+import { CALIBRATION_METHODS } from '../calibration/calibrate.js';
+import type { ParameterPosterior } from '../calibration/posterior-summary.js';
+import type { Agree, Assert } from './agree.js';
+
+/** One generation of the method (JSON: an infinite tolerance, the prior's, is written null). */
+export const AbcGenerationSchema = z.object({
+  epsilon: z.number().nullable(),
+  ess: z.number(),
+  resampled: z.boolean(),
+  acceptance: z.number().nullable(),
+  simulations: z.int(),
+});
+
+/** One parameter's posterior: mean, sd, 5/50/95 %, sd ratio, overlap, the uninformed flag. */
+export const ParameterPosteriorSchema = z.object({
+  id: z.string(),
+  lo: z.number(),
+  hi: z.number(),
+  mean: z.number(),
+  sd: z.number(),
+  q05: z.number(),
+  q50: z.number(),
+  q95: z.number(),
+  sdRatio: z.number(),
+  overlap: z.number(),
+  uninformed: z.boolean(),
+});
+
+/** Observed against the posterior predictive, one target-year. */
+export const PredictiveBandSchema = z.object({
+  dyad: z.string(),
+  year: z.int(),
+  q05: z.number(),
+  q50: z.number(),
+  q95: z.number(),
+  observed: z.number().nullable(),
+  covered: z.boolean().nullable(),
+  crps: z.number().nullable(),
+});
+
+/** The forecast's coverage and mean CRPS. */
+export const ForecastScoreSchema = z.object({
+  n: z.int(),
+  coverage: z.number(),
+  crps: z.number(),
+});
+
+/** The result of a calibration (core's {@link Calibration}). */
+export const CalibrationSchema = z.object({
+  method: z.enum(CALIBRATION_METHODS),
+  seed: z.int(),
+  parameters: z.array(z.object({ id: z.string(), lo: z.number(), hi: z.number() })),
+  particles: z.array(z.array(z.number())),
+  weights: z.array(z.number()),
+  ess: z.number(),
+  epsilon: z.number(),
+  simulations: z.int(),
+  generations: z.array(AbcGenerationSchema),
+  posterior: z.array(ParameterPosteriorSchema),
+  observed: z.object({
+    years: z.array(z.int()),
+    targets: z.array(
+      z.object({
+        id: z.string(),
+        dyad: z.tuple([z.string(), z.string()]),
+        values: z.array(z.number().nullable()),
+      }),
+    ),
+  }),
+  fit: z.array(PredictiveBandSchema),
+  forecast: z.array(PredictiveBandSchema),
+  forecastScore: ForecastScoreSchema.nullable(),
+});
+
+/** `entente calibrate --json`: the calibration with what produced it. */
+export const CalibrateCommandSchema = CalibrationSchema.extend({
+  format: z.literal('entente-calibration/1'),
+  caseId: z.string(),
+  from: z.string(),
+  until: z.string(),
+  forecastUntil: z.string().nullable(),
+  workers: z.int(),
+});
+
+/** JSON of {@link CalibrationSchema}. */
+export type CalibrationJson = z.infer<typeof CalibrationSchema>;
+/** JSON of {@link CalibrateCommandSchema}. */
+export type CalibrateCommandJson = z.infer<typeof CalibrateCommandSchema>;
+
+type _Posterior = Assert<Agree<z.infer<typeof ParameterPosteriorSchema>, ParameterPosterior>>;
+type _Band = Assert<Agree<z.infer<typeof PredictiveBandSchema>, PredictiveBand>>;
+type _Score = Assert<Agree<z.infer<typeof ForecastScoreSchema>, ForecastScore>>;
+type _Generation = Assert<
+  Agree<
+    z.infer<typeof AbcGenerationSchema>,
+    Omit<AbcGeneration, 'epsilon'> & { epsilon: number | null }
+  >
+>;
+type _Calibration = Assert<
+  Agree<Omit<CalibrationJson, 'generations'>, Omit<Calibration, 'generations'>>
+>;

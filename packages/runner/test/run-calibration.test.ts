@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runCalibration } from '../src/index.js';
+import { builtinCase } from './helpers.js';
+
+/** Observed counts made up for the test: 100 deaths in every target-year (a shape, not data). */
+const flat = (h: { targets: readonly unknown[]; years: readonly number[] }) =>
+  new Float64Array(h.targets.length * h.years.length).fill(100);
+
+describe('runCalibration', () => {
+  it('gives the same bytes on 1 worker (in-process) and 2 worker threads', async () => {
+    const input = {
+      case: builtinCase(),
+      span: { from: '2015', until: '2020', forecast: '2021' },
+      observed: flat,
+      options: { particles: 40, runs: 400, seed: 3 },
+    };
+    const one = await runCalibration({ ...input, workers: 1 });
+    const two = await runCalibration({ ...input, workers: 2 });
+    expect(JSON.stringify(two.calibration)).toBe(JSON.stringify(one.calibration));
+    expect(one.calibration.simulations).toBeGreaterThan(40);
+  }, 60_000);
+});

@@ -184,22 +184,21 @@ describe.skipIf(!haveChromium)(
     });
 
     /**
-     * Opens the workbench on the built-in case. With `mapping`, the case document the page receives
-     * carries an `events:` section (MAPPING STAND-IN: the built-in case gets its mapping from issue
-     * 11's ingest work; until then the page's copy is given one), so the page asks the event routes.
+     * Opens the workbench on the built-in case, whose document the page receives with an `events:`
+     * section (`mapping`; one is added when the case has none) or without one (removed), so each
+     * test fixes whether the page asks the event routes.
      */
     async function open(mapping: boolean): Promise<void> {
-      if (mapping) {
-        await page.route(
-          (url) => /^\/api\/cases\/[^/]+$/.test(url.pathname),
-          async (route) => {
-            const response = await route.fetch();
-            const doc = (await response.json()) as { case: Record<string, unknown> | null };
-            if (doc.case) doc.case.events = { ucdp: [] };
-            await route.fulfill({ response, json: doc });
-          },
-        );
-      }
+      await page.route(
+        (url) => /^\/api\/cases\/[^/]+$/.test(url.pathname),
+        async (route) => {
+          const response = await route.fetch();
+          const doc = (await response.json()) as { case: Record<string, unknown> | null };
+          if (doc.case && mapping) doc.case.events ??= { map: [] };
+          if (doc.case && !mapping) delete doc.case.events;
+          await route.fulfill({ response, json: doc });
+        },
+      );
       await page.goto(`${base}/`);
       await page.waitForFunction(
         () =>

@@ -31,7 +31,7 @@ export default defineConfig({
     // leaves a core idle while a file waits on a child process, a worker or chromium.
     maxWorkers: 2,
     // The tiers (README, "Tests"): `npm test` runs every test; `npm run test:quick` leaves out
-    // the tagged ones (`--tags-filter='!slow && !browser && !redis'`), `npm run test:slow` runs
+    // the tagged ones (`--tags-filter='!slow && !browser && !redis && !clickhouse'`), `npm run test:slow` runs
     // only `slow`, `npm run goldens` rewrites the `golden` files (`-u`).
     tags: [
       {
@@ -47,6 +47,12 @@ export default defineConfig({
       {
         name: 'redis',
         description: 'needs redis-server on PATH or ENTENTE_TEST_REDIS (BullMQ queue)',
+      },
+      {
+        name: 'clickhouse',
+        description:
+          'needs a 2-shard ClickHouse cluster at ENTENTE_TEST_CLICKHOUSE (.ci/run starts one: scripts/clickhouse-cluster.sh)',
+        timeout: 300_000,
       },
       {
         name: 'golden',

@@ -15,16 +15,17 @@
  *      (target: < 20 %).
  * Timings include planning and the aggregation (PRIM, quantiles, bands, sensitivity).
  * Run: `npx tsc -b && node bench/explore.js` (reads the built packages); `node bench/explore.js
- * --draws` runs section 4 only. BENCH_EXPLORE_SCALE (default 1) scales every world count, for a
+ * --draws` runs section 4 only, `--big` section 3 only, `--aggregation` section 3b only. BENCH_EXPLORE_SCALE (default 1) scales every world count, for a
  * quick check.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadCase, planExploration } from '../packages/core/dist/index.js';
+import { aggregate, loadCase, planExploration } from '../packages/core/dist/index.js';
 import { createBatchPool, runExploration } from '../packages/runner/dist/index.js';
 
 const SCALE = Number(process.env.BENCH_EXPLORE_SCALE ?? 1);
@@ -42,16 +43,27 @@ const REQUIRED = [
 if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
   const runs = Number(process.argv[3]);
   const scenarios = process.argv[2] === '--memory' ? REQUIRED : ['status-quo'];
+  // Resident memory sampled every 50 ms (main thread and worker threads share the process).
+  let sampledRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    sampledRss = Math.max(sampledRss, process.memoryUsage.rss());
+  }, 50);
+  let batchesMs = 0;
   const { summary } = await runExploration(
     c,
     { runs, scenarios, seed: 1 },
-    { workers: Number(process.argv[4]) },
+    { workers: Number(process.argv[4]), onProgress: () => (batchesMs = performance.now()) },
   );
+  clearInterval(sampler);
+  sampledRss = Math.max(sampledRss, process.memoryUsage.rss());
   process.stdout.write(
     JSON.stringify({
       worlds: summary.completedWorlds,
       ms: performance.now(), // since the process started
+      batchesMs,
       maxRssKiB: process.resourceUsage().maxRSS,
+      sampledRssMiB: sampledRss / 2 ** 20,
+      hash: createHash('sha256').update(JSON.stringify(summary)).digest('hex').slice(0, 16),
     }),
   );
   process.exit(0);
@@ -111,12 +123,114 @@ const print = (rows) => {
     console.log(`${what.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)} s  ${note}`);
 };
 
+/** How well this machine runs two CPU-bound threads right now: 2 × (one alone) / (two at once). */
+async function spinCeiling() {
+  const run = (threads) =>
+    new Promise((resolve) => {
+      const code = `let x = 0; for (let i = 0; i < 2e8; i++) x += Math.sqrt(i);
+        require('node:worker_threads').parentPort.postMessage(x);`;
+      const t = performance.now();
+      let left = threads;
+      for (let i = 0; i < threads; i++) {
+        const w = new Worker(code, { eval: true });
+        w.once('message', () => {
+          w.terminate();
+          if (--left === 0) resolve(performance.now() - t);
+        });
+      }
+    });
+  const one = await run(1);
+  return (2 * one) / (await run(2));
+}
+
+/**
+ * Section 3b: the aggregation alone, 100,000 worlds × 4 scenarios, the same batches: serial (the
+ * calling thread, as with 1 worker) against the verdict tasks on a warm pool of 2 (the batches run
+ * once on that pool), interleaved, best of three.
+ */
+async function aggregationRows() {
+  const big = Math.round(100_000 * SCALE);
+  const pool = createBatchPool(2);
+  const plan = planExploration(c, { runs: big, scenarios: REQUIRED, seed: 1 });
+  const { runPlan } = await import('../packages/runner/dist/index.js');
+  const batches = [];
+  const captured = {
+    run: async (...args) => {
+      const b = await pool.run(...args);
+      batches.push(b);
+      return b;
+    },
+    verdict: (...args) => pool.verdict(...args),
+    threads: 2,
+    close: async () => {},
+  };
+  const first = await runPlan(plan, { pool: captured });
+  let serial = Number.POSITIVE_INFINITY;
+  let pooled = Number.POSITIVE_INFINITY;
+  let same = true;
+  for (let i = 0; i < 3; i++) {
+    let t = performance.now();
+    const s = aggregate(plan, batches);
+    serial = Math.min(serial, performance.now() - t);
+    t = performance.now();
+    const p = await runPlan(plan, {
+      pool: { ...captured, run: async (_j, _id, start) => batches.find((b) => b.start === start) },
+    });
+    pooled = Math.min(pooled, performance.now() - t);
+    same &&= JSON.stringify(s) === JSON.stringify(p.summary);
+  }
+  same &&= JSON.stringify(first.summary) === JSON.stringify(aggregate(plan, batches));
+  await pool.close();
+  return [
+    [`3b aggregation of ${big} worlds × 4 scenarios, serial (as with 1 worker)`, serial, ''],
+    [
+      `3b aggregation of ${big} worlds × 4 scenarios, verdict tasks on a warm pool of 2`,
+      pooled,
+      `speed-up ${(serial / pooled).toFixed(2)}× · identical summary: ${same}`,
+    ],
+  ];
+}
+
+if (process.argv[2] === '--aggregation') {
+  console.log(
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(2)} before the run; 2 spinning threads ran ${(await spinCeiling()).toFixed(2)}× one (the ceiling of any speed-up here)`,
+  );
+  print(await aggregationRows());
+  process.exit(0);
+}
+
 if (process.argv[2] === '--draws') {
   console.log(
     `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}`,
   );
   print(await drawsRows());
   process.exit(0);
+}
+
+/**
+ * Section 3: 100,000 worlds × 4 scenarios in a fresh process each, 1 worker then 2, end to end
+ * (start-up, batches, aggregation with the verdict tasks on the pool); peak RSS both as the
+ * kernel's high-water mark (maxRSS) and as sampled every 50 ms; the summaries' hashes must match.
+ */
+function bigRows() {
+  const big = Math.round(100_000 * SCALE);
+  const mem1 = child('--memory', big, 1);
+  const mem = child('--memory', big, 2);
+  const rss = (r) =>
+    `peak RSS ${(r.maxRssKiB / 1024).toFixed(0)} MB (sampled ${r.sampledRssMiB.toFixed(0)} MiB)`;
+  const agg = (r) => `aggregation ${((r.ms - r.batchesMs) / 1000).toFixed(2)} s`;
+  return [
+    [
+      `3  lhs ${mem1.worlds} worlds × 4 scenarios, summaries only, 1 worker, fresh process`,
+      mem1.ms,
+      `${rss(mem1)} · ${agg(mem1)}`,
+    ],
+    [
+      `3  lhs ${mem.worlds} worlds × 4 scenarios, summaries only, 2 workers, fresh process`,
+      mem.ms,
+      `${rss(mem)} · ${agg(mem)} · speed-up ${(mem1.ms / mem.ms).toFixed(2)}× · identical summary: ${mem1.hash === mem.hash}`,
+    ],
+  ];
 }
 
 const child = (mode, runs, workers) => {
@@ -128,6 +242,14 @@ const child = (mode, runs, workers) => {
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout);
 };
+
+if (process.argv[2] === '--big') {
+  console.log(
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(2)} before the run; 2 spinning threads ran ${(await spinCeiling()).toFixed(2)}× one (the ceiling of any speed-up here)`,
+  );
+  print(bigRows());
+  process.exit(0);
+}
 
 // How well this machine runs two CPU-bound threads right now (other load lowers it): the
 // speed-ups below cannot exceed it.
@@ -207,19 +329,8 @@ rows.push([
   `bootstrap ${sobol.summary.options.bootstrap}`,
 ]);
 
-const big = Math.round(100_000 * SCALE);
-const mem1 = child('--memory', big, 1);
-const mem = child('--memory', big, 2);
-rows.push([
-  `3  lhs ${mem1.worlds} worlds × 4 scenarios, summaries only, 1 worker, fresh process`,
-  mem1.ms,
-  `peak RSS ${(mem1.maxRssKiB / 1024).toFixed(0)} MB`,
-]);
-rows.push([
-  `3  lhs ${mem.worlds} worlds × 4 scenarios, summaries only, 2 workers, fresh process`,
-  mem.ms,
-  `peak RSS ${(mem.maxRssKiB / 1024).toFixed(0)} MB · speed-up ${(mem1.ms / mem.ms).toFixed(2)}×`,
-]);
+rows.push(...bigRows());
+rows.push(...(await aggregationRows()));
 
 rows.push(...(await drawsRows()));
 

@@ -18,6 +18,8 @@ import { type BalanceCommandOptions, balanceCommand } from './commands/balance.j
 import { registerCalibrateCommand } from './commands/calibrate.js';
 import { type CoalitionsCommandOptions, coalitionsCommand } from './commands/coalitions.js';
 import { registerEventsActorsCommand } from './commands/events-actors.js';
+import { registerEventsCompareCommand } from './commands/events-compare.js';
+import { registerEventsFetchCommand } from './commands/events-fetch.js';
 import { registerEventsIngestCommand } from './commands/events-ingest.js';
 import { registerEventsSeriesCommand } from './commands/events-series.js';
 import { registerExploreCommand } from './commands/explore.js';
@@ -444,6 +446,11 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   registerEventsActorsCommand(program, io, setCode);
   registerEventsSeriesCommand(program, io, setCode);
   registerExtractCommand(program, io, setCode);
+  const events =
+    program.commands.find((cmd) => cmd.name() === 'events') ??
+    program.command('events').description('Event data (UCDP, GDELT, ACLED): docs/events.md.');
+  registerEventsCompareCommand(events, io, setCode);
+  registerEventsFetchCommand(program, io, setCode);
 
   return program;
 }

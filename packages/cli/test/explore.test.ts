@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ExplorationSummarySchema } from '@entente/core';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,54 @@ import {
 import { captureIo, tempDir } from './helpers.js';
 
 describe('entente explore', () => {
+  it('explore --posterior DIR: the JSON has a posterior block (contract) and the report a prior | posterior table', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'cal'));
+    writeFileSync(
+      join(dir, 'cal', 'posterior.json'),
+      JSON.stringify({
+        parameters: [
+          { id: 'group-growth', lo: 0, hi: 0.05 },
+          { id: 'obs-dispersion', lo: 0, hi: 10 },
+        ],
+        particles: [
+          [0.005, 2],
+          [0.012, 1],
+        ],
+        weights: [0.4, 0.6],
+        ess: 1.9,
+        epsilon: 2,
+        method: 'abc-smc',
+        seed: 1,
+        observed: 'x.csv',
+      }),
+    );
+    const options = { runs: 40, workers: 1, policies: ['status-quo', 'everyone-severs'] };
+    const json = captureIo(dir);
+    expect(
+      await exploreCommand(json.io, undefined, { ...options, posterior: 'cal', json: true }),
+    ).toBe(0);
+    const summary = ExplorationSummarySchema.parse(JSON.parse(json.out.stdout));
+    expect(summary.posterior?.source).toBe('cal');
+    expect(summary.posterior?.parameters).toEqual(['group-growth']);
+    expect(summary.posterior?.ignored).toEqual(['obs-dispersion']);
+    expect(summary.posterior?.hypotheses.map((h) => h.id)).toEqual(
+      summary.hypotheses.map((h) => h.id),
+    );
+    const text = captureIo(dir);
+    expect(
+      await exploreCommand(text.io, undefined, { ...options, posterior: 'cal/posterior.json' }),
+    ).toBe(0);
+    expect(text.out.stdout).toMatch(/holds % prior +holds % posterior/);
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ parameters: [], particles: [], weights: [] }),
+    );
+    await expect(
+      exploreCommand(captureIo(dir).io, undefined, { ...options, posterior: 'bad.json' }),
+    ).rejects.toThrow(/explore --posterior: bad.json: /);
+  });
+
   it('exploreCommand --json prints the contract: hypotheses [{ id, claimant, paragraph, comparison, versus, holds, ci, effect, minEffect, decidedBy }]', async () => {
     const { io, out } = captureIo();
     expect(await exploreCommand(io, undefined, { runs: 80, workers: 1, json: true })).toBe(0);

@@ -248,6 +248,16 @@ export {
   evidenceShares,
 } from './case/effective.js';
 export {
+  type AnyHypothesis,
+  CaseHypothesisSchema,
+  isModelHypothesis,
+  isObservedHypothesis,
+  OBSERVED_AGGREGATES,
+  type ObservedAggregate,
+  type ObservedHypothesis,
+  ObservedHypothesisSchema,
+} from './case/hypotheses.js';
+export {
   type CaseIssue,
   type CaseIssueCode,
   formatIssue,
@@ -276,6 +286,9 @@ export {
   CaseSchema,
   type Claim,
   caseJsonSchema,
+  type DataEvidence,
+  DataEvidenceSchema,
+  EVIDENCE_KINDS,
   type Evidence,
   type Mechanism,
   type Period,
@@ -286,6 +299,8 @@ export {
   type Size,
   SOURCE_KINDS,
   type Source,
+  type TextEvidence,
+  TextEvidenceSchema,
 } from './case/schema.js';
 export { didYouMean } from './case/suggest.js';
 export {
@@ -299,6 +314,13 @@ export {
 } from './case/vocabulary.js';
 export * from './contract/index.js';
 export { ENTENTE_ERROR_CODES, EntenteError, type EntenteErrorCode } from './errors.js';
+export {
+  compareEvents,
+  type DyadComparison,
+  type EventAgreement,
+  type EventsComparison,
+  type EventTrend,
+} from './events/compare.js';
 export {
   type CompiledEventMapping,
   compileEventMapping,
@@ -315,6 +337,29 @@ export {
   rowCountries,
 } from './events/mapping.js';
 export {
+  OBSERVED_STATUSES,
+  type ObservedSeriesRequest,
+  type ObservedStatus,
+  type ObservedVerdict,
+  type ObservedWindow,
+  observedSeriesLabel,
+  observedSeriesRequests,
+  observedVerdict,
+  observedVerdicts,
+} from './events/observed.js';
+export {
+  coverageOfVolumes,
+  periodsBetween,
+} from './events/observed-coverage.js';
+export {
+  EVENT_RELATION_DEFAULTS,
+  type EventRelation,
+  type EventRelationRules,
+  eventRelations,
+  periodSign,
+} from './events/relations.js';
+export { evidenceParaphrase } from './events/relations-evidence.js';
+export {
   type DatasetActorVolume,
   type EventSeriesOptions,
   eventSeries,
@@ -324,6 +369,7 @@ export {
   datasetOfFormat,
   EVENT_DATASETS,
   EVENT_FORMATS,
+  type EventCoverage,
   type EventDataset,
   type EventFormat,
   type EventGroup,

@@ -165,7 +165,7 @@ describeShared(ESSAY_FILE, 'the built-in case cites the essay correctly', () => 
   it('paraphrases are our own words: none shares six consecutive words with the essay', () => {
     const essayShingles = shingles(essay, 6);
     const texts = [
-      ...evidence.map((e) => e.paraphrase),
+      ...evidence.map((e) => e.paraphrase ?? ''),
       ...(c.mechanisms ?? []).map((m) => m.description),
       ...(c.claims ?? []).map((m) => m.statement),
     ];

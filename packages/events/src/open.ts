@@ -1,9 +1,11 @@
 /**
  * Opens an event store from a spec: a file path is an embedded DuckDB database; a
- * `clickhouse://HOST:PORT` URL is a ClickHouse cluster (docs/events.md, "Engines").
+ * `clickhouse://HOST:PORT` URL is a ClickHouse cluster (docs/events.md, "At scale: ClickHouse").
  */
 import { dirname, join } from 'node:path';
 import { EntenteError } from '@entente/core';
+import { openClickHouseEventStore } from './clickhouse/clickhouse-store.js';
+import { isClickHouseUrl } from './clickhouse/url.js';
 import { openDuckDbEventStore } from './duckdb/duckdb-store.js';
 import type { EventStore } from './store.js';
 
@@ -14,12 +16,8 @@ export function defaultEventDbPath(casePath?: string, cwd = '.'): string {
 
 /** Opens the store a spec names: a path (DuckDB, created if absent) or `clickhouse://…`. */
 export async function openEventStore(spec: string): Promise<EventStore> {
-  if (/^clickhouse:\/\//i.test(spec)) {
-    throw new EntenteError(
-      'unsupported-format',
-      `events: ${spec}: the ClickHouse engine is not part of this build; use a DuckDB file path`,
-    );
-  }
+  if (isClickHouseUrl(spec))
+    return openClickHouseEventStore(spec, { openLocal: openDuckDbEventStore });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) {
     throw new EntenteError(
       'unsupported-format',

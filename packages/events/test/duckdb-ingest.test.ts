@@ -226,12 +226,12 @@ describe('malformed input is located and nothing of the file is stored', () => {
 });
 
 describe('openEventStore and cancellation', () => {
-  it('a clickhouse:// spec is refused by this engine with unsupported-format', async () => {
-    const error = (await openEventStore('clickhouse://127.0.0.1:8123').catch(
+  it('a spec naming an engine entente has not (postgres://) is refused with unsupported-format', async () => {
+    const error = (await openEventStore('postgres://127.0.0.1:5432').catch(
       (e) => e,
     )) as EntenteError;
     expect(error.code).toBe('unsupported-format');
-    expect(error.message).toMatch(/^events: clickhouse:\/\/127\.0\.0\.1:8123: /);
+    expect(error.message).toMatch(/^events: postgres:\/\/127\.0\.0\.1:5432: unknown engine/);
   });
 
   it('an aborted signal stores nothing and says cancelled', async () => {

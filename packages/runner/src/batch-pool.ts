@@ -1,6 +1,7 @@
 /**
- * A pool that runs batches of worlds: piscina worker threads over the built `dist/worker.js`, or
- * the calling thread when one worker is asked for. Both give the same bytes.
+ * A pool that runs batches of worlds and, once they are done, the verdict tasks of the
+ * aggregation: piscina worker threads over the built `dist/worker.js`, or the calling thread when
+ * one worker is asked for. Both give the same bytes.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -9,12 +10,16 @@ import {
   type BatchResult,
   EntenteError,
   type ExplorationPlan,
+  hypothesisVerdict,
   type PreparedPlan,
   preparePlan,
   runBatch,
+  type Verdict,
+  type VerdictTask,
+  verdictCache,
 } from '@entente/core';
 import { Piscina } from 'piscina';
-import { type BatchTask, unpackBatch } from './worker.js';
+import { type BatchTask, unpackBatch, type VerdictPoolTask } from './worker.js';
 
 /** Runs batches; `close` ends its threads. */
 export interface BatchPool {
@@ -26,6 +31,8 @@ export interface BatchPool {
     end: number,
     signal?: AbortSignal,
   ): Promise<BatchResult>;
+  /** Runs one hypothesis's verdict task (`hypothesisVerdict`) of the plan given as JSON. */
+  verdict(planJson: string, task: VerdictTask): Promise<Verdict>;
   close(): Promise<void>;
 }
 
@@ -59,7 +66,7 @@ export function createBatchPool(
       `runner: workers must be a whole number ≥ 1, got ${threads}`,
     );
   if (threads === 1 && !options.threadsOnly) return inProcessPool();
-  const piscina = new Piscina<BatchTask, Float64Array>({
+  const piscina = new Piscina<BatchTask | VerdictPoolTask, Float64Array | Verdict>({
     filename: workerFile(),
     minThreads: threads,
     maxThreads: threads,
@@ -72,26 +79,39 @@ export function createBatchPool(
     threads,
     run: async (planJson, planId, start, end, signal) =>
       unpackBatch(
-        await piscina.run({ planId, planJson, start, end }, signal ? { signal } : {}),
+        (await piscina.run(
+          { planId, planJson, start, end },
+          signal ? { signal } : {},
+        )) as Float64Array,
         planId,
         start,
         end,
       ),
+    verdict: async (planJson, task) =>
+      (await piscina.run({ kind: 'verdict', planId: task.planId, planJson, task })) as Verdict,
     close: () => piscina.destroy(),
   };
 }
 
 function inProcessPool(): BatchPool {
   let prepared: PreparedPlan | null = null; // the pool owns the plan cache, not the core
+  const cache = verdictCache();
+  const prepare = (planJson: string, planId: string): PreparedPlan => {
+    if (!prepared || prepared.plan.id !== planId)
+      prepared = preparePlan(JSON.parse(planJson) as ExplorationPlan);
+    return prepared;
+  };
   return {
     threads: 1,
     async run(planJson, planId, start, end, signal) {
       // Yield first so progress, timers and an abort get their turn between batches.
       await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
-      if (!prepared || prepared.plan.id !== planId)
-        prepared = preparePlan(JSON.parse(planJson) as ExplorationPlan);
-      return runBatch(prepared.plan, start, end, prepared);
+      const p = prepare(planJson, planId);
+      return runBatch(p.plan, start, end, p);
+    },
+    async verdict(planJson, task) {
+      return hypothesisVerdict(prepare(planJson, task.planId), task, cache);
     },
     close: async () => {},
   };

@@ -15,6 +15,7 @@ export {
 export {
   type ExplorationProgress,
   type ExplorationResult,
+  type PosteriorInput,
   type RunControl,
   runExploration,
   runPlan,

@@ -1,6 +1,8 @@
 /**
  * Runs an exploration: plans it in the core, runs its batches on the local worker pool or on a
- * BullMQ queue, and aggregates. The summary does not depend on how the batches ran.
+ * BullMQ queue, and aggregates — on the same pool when it has several threads: the hypotheses'
+ * verdict tasks (deciding parameter, PRIM box) go to the threads while this thread computes the
+ * quantiles and bands. The summary does not depend on how the batches or the tasks ran.
  */
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
@@ -11,9 +13,12 @@ import {
   type ExplorationPlan,
   type ExplorationSummary,
   type ExploreOptions,
+  type PosteriorSample,
+  type PosteriorSummary,
   planExploration,
   type RunTable,
   runTable,
+  startAggregation,
 } from '@entente/core';
 import { type BatchPool, createBatchPool } from './batch-pool.js';
 import { runOnQueue } from './queue/run-on-queue.js';
@@ -54,28 +59,87 @@ export interface ExplorationResult {
   readonly runs: RunTable;
 }
 
+/** A calibration's posterior to explore beside the prior ranges (`explore --posterior DIR`). */
+export interface PosteriorInput {
+  readonly sample: PosteriorSample;
+  /** Where it came from, as the user gave it (recorded in the summary). */
+  readonly source: string;
+}
+
 /**
- * Plans and runs an exploration of `c`. Never rejects on abort: resolves with what finished.
+ * Plans and runs an exploration of `c`; with `posterior`, runs the same exploration a second time
+ * with its worlds drawn from the posterior and adds the verdicts as the summary's `posterior`
+ * block (the run table is the prior's). Never rejects on abort: resolves with what finished.
  * @throws EntenteError('invalid-argument') on bad options (before anything runs)
  */
 export async function runExploration(
   c: Case,
   options: ExploreOptions,
   control: RunControl = {},
+  posterior?: PosteriorInput,
 ): Promise<ExplorationResult> {
-  if (control.queue || control.pool) return runPlan(planExploration(c, options), control);
-  // Start the threads first: they boot while this thread plans. Close them before aggregating,
-  // so that their memory is free again when the aggregation needs its own.
+  const plans = [planExploration(c, options)];
+  if (posterior) plans.push(planExploration(c, options, { posterior: posterior.sample }));
+  const total = plans.reduce((a, p) => a + p.worlds, 0);
+  let offset = 0;
+  const controlOf = (pool?: BatchPool): RunControl => ({
+    ...control,
+    ...(pool ? { pool } : {}),
+    onProgress: control.onProgress
+      ? (p) => control.onProgress?.({ ...p, done: offset + p.done, total })
+      : undefined,
+  });
+  const runAll = async (pool?: BatchPool): Promise<ExplorationResult> => {
+    const results: ExplorationResult[] = [];
+    for (const plan of plans) {
+      results.push(await runPlan(plan, controlOf(pool)));
+      offset += plan.worlds;
+    }
+    const [prior, post] = results;
+    if (!post || !posterior) return prior;
+    const summary = {
+      ...prior.summary,
+      posterior: posteriorSummary(post.summary, posterior),
+    };
+    return {
+      plan: prior.plan,
+      summary,
+      get runs() {
+        return prior.runs;
+      },
+    };
+  };
+  if (control.queue || control.pool) return runAll();
+  // The threads boot while this thread plans; they run the batches, then share the aggregation.
   const pool = createBatchPool(control.workers ?? availableParallelism());
-  let plan: ExplorationPlan;
-  let batches: BatchResult[];
   try {
-    plan = planExploration(c, options);
-    batches = await runBatches(plan, { ...control, pool });
+    return await runAll(pool);
   } finally {
     await pool.close();
   }
-  return summarize(plan, batches);
+}
+
+/** The `posterior` block of a summary from the summary of the posterior's exploration. */
+function posteriorSummary(s: ExplorationSummary, input: PosteriorInput): PosteriorSummary {
+  return {
+    source: input.source,
+    planId: s.planId,
+    method: input.sample.method ?? null,
+    ess: input.sample.ess ?? null,
+    particles: input.sample.particles.length,
+    parameters: input.sample.parameters
+      .map((p) => p.id)
+      .filter((id) => s.parameters.some((q) => q.id === id)),
+    ignored: input.sample.parameters
+      .map((p) => p.id)
+      .filter((id) => !s.parameters.some((q) => q.id === id)),
+    worlds: s.worlds,
+    completedWorlds: s.completedWorlds,
+    complete: s.complete,
+    hypotheses: s.hypotheses,
+    outcomes: s.outcomes,
+    diagnostics: s.diagnostics,
+  };
 }
 
 /** Runs an existing plan (see {@link runExploration}). */
@@ -83,11 +147,39 @@ export async function runPlan(
   plan: ExplorationPlan,
   control: RunControl = {},
 ): Promise<ExplorationResult> {
-  return summarize(plan, await runBatches(plan, control));
+  if (control.queue || control.pool)
+    return summarize(plan, await runBatches(plan, control), control.pool);
+  // A pool of its own, kept open through the aggregation (its verdict tasks run there too).
+  const workers = control.workers ?? availableParallelism();
+  const pool = createBatchPool(Math.min(workers, Math.max(1, plan.worlds)));
+  try {
+    return await summarize(plan, await runBatches(plan, { ...control, pool }), pool);
+  } finally {
+    await pool.close();
+  }
 }
 
-function summarize(plan: ExplorationPlan, batches: readonly BatchResult[]): ExplorationResult {
-  const summary = aggregate(plan, batches);
+/**
+ * Aggregates the batches: in this thread alone, or with the verdict tasks on `pool`'s threads
+ * (same bytes either way).
+ */
+async function summarize(
+  plan: ExplorationPlan,
+  batches: readonly BatchResult[],
+  pool?: BatchPool,
+): Promise<ExplorationResult> {
+  let summary: ExplorationSummary;
+  if (pool === undefined || pool.threads < 2) {
+    summary = aggregate(plan, batches);
+  } else {
+    const run = startAggregation(plan, batches);
+    const json = JSON.stringify(plan);
+    const verdicts = Promise.all(run.tasks.map((task) => pool.verdict(json, task)));
+    verdicts.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    // Between steps the event loop hands queued tasks to threads as they free up.
+    while (run.step()) await new Promise((resolve) => setImmediate(resolve));
+    summary = run.finish(await verdicts);
+  }
   let runs: RunTable | undefined;
   return {
     plan,

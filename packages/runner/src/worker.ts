@@ -1,5 +1,6 @@
 /**
- * The worker-thread side of the batch pool (piscina): runs one batch of worlds of a plan. The
+ * The worker-thread side of the batch pool (piscina): runs one batch of worlds of a plan, or the
+ * verdict task of one hypothesis (deciding parameter, PRIM box) when the batches are done. The
  * plan arrives as JSON text with every task and is parsed and prepared (compiled scenarios,
  * design) once per plan id per thread; the thread, not the core, keeps that cache. The result goes back as one
  * transferred buffer (no copy left behind in this thread's heap): see {@link packBatch}.
@@ -7,9 +8,14 @@
 import type {
   BatchResult,
   ExplorationPlan,
+  hypothesisVerdict as HypothesisVerdict,
   PreparedPlan,
   preparePlan as PreparePlan,
   runBatch as RunBatch,
+  Verdict,
+  VerdictCache,
+  verdictCache as VerdictCacheOf,
+  VerdictTask,
 } from '@entente/core';
 import { move } from 'piscina';
 
@@ -33,12 +39,38 @@ async function loadRunBatch(): Promise<{
 
 const { runBatch, preparePlan } = await loadRunBatch();
 
+/** `hypothesisVerdict` from its own module of the built core, loaded on the first verdict task. */
+async function loadVerdict(): Promise<{
+  hypothesisVerdict: typeof HypothesisVerdict;
+  verdictCache: typeof VerdictCacheOf;
+}> {
+  try {
+    const entry = import.meta.resolve('@entente/core');
+    const module = await import(new URL('./experiment/hypothesis-verdict.js', entry).href);
+    if (typeof module.hypothesisVerdict === 'function' && typeof module.verdictCache === 'function')
+      return module as {
+        hypothesisVerdict: typeof HypothesisVerdict;
+        verdictCache: typeof VerdictCacheOf;
+      };
+  } catch {}
+  return import('@entente/core');
+}
+
 /** A task of the pool: worlds [start, end) of the plan given as JSON. */
 export interface BatchTask {
+  readonly kind?: 'batch';
   readonly planId: string;
   readonly planJson: string;
   readonly start: number;
   readonly end: number;
+}
+
+/** A task of the pool: one hypothesis's verdict over the finished worlds of the plan. */
+export interface VerdictPoolTask {
+  readonly kind: 'verdict';
+  readonly planId: string;
+  readonly planJson: string;
+  readonly task: VerdictTask;
 }
 
 /**
@@ -76,10 +108,23 @@ export function unpackBatch(
 
 /** This thread's prepared plan: the core keeps no cache, so the thread owns it. */
 let cached: PreparedPlan | null = null;
+/** This thread's verdict functions and cache (sorted parameter columns of the sampled worlds). */
+let verdicts: {
+  hypothesisVerdict: typeof HypothesisVerdict;
+  cache: VerdictCache;
+} | null = null;
 
-/** Runs one batch (the piscina entry point). */
-export default function runTask(task: BatchTask): unknown {
+/** Runs one batch or one verdict task (the piscina entry point). */
+export default async function runTask(task: BatchTask | VerdictPoolTask): Promise<unknown> {
   if (!cached || cached.plan.id !== task.planId)
     cached = preparePlan(JSON.parse(task.planJson) as ExplorationPlan);
+  if (task.kind === 'verdict') {
+    if (verdicts === null) {
+      const loaded = await loadVerdict();
+      verdicts = { hypothesisVerdict: loaded.hypothesisVerdict, cache: loaded.verdictCache() };
+    }
+    const result: Verdict = verdicts.hypothesisVerdict(cached, task.task, verdicts.cache);
+    return result;
+  }
   return move(packBatch(runBatch(cached.plan, task.start, task.end, cached)));
 }

@@ -16,6 +16,7 @@ import { CaseSource } from './case-source.js';
 import { JobQueue } from './job-queue.js';
 import { analyzeRoutes } from './routes/analyze.js';
 import { casesRoutes } from './routes/cases.js';
+import { eventsRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { scenarioRolesRoutes } from './routes/scenario-roles.js';
@@ -187,6 +188,7 @@ export function createServer(options: ServerOptions = {}): EntenteServer {
   simulateRoutes(app, ctx);
   scenarioRolesRoutes(app, ctx);
   jobsRoutes(app, ctx);
+  eventsRoutes(app, ctx);
   app.register(async (scope) => webRoutes(scope, resolved.webRoot));
   return app as unknown as EntenteServer;
 }

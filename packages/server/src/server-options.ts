@@ -59,15 +59,21 @@ export interface ServerOptions {
   readonly warmAnalyses?: number | undefined;
   /** Log requests (pino, JSON lines on stdout). @default false */
   readonly logger?: boolean | undefined;
+  /** Events database (`entente events ingest`) the `/api/events/*` routes read. @default none */
+  readonly events?: string | undefined;
 }
 
 /** Server options with every default filled in. */
 export type ResolvedServerOptions = Required<{
-  readonly [K in Exclude<keyof ServerOptions, 'cases' | 'jobsDir'>]: Exclude<
+  readonly [K in Exclude<keyof ServerOptions, 'cases' | 'jobsDir' | 'events'>]: Exclude<
     ServerOptions[K],
     undefined
   >;
-}> & { readonly cases: string | undefined; readonly jobsDir: string | undefined };
+}> & {
+  readonly cases: string | undefined;
+  readonly jobsDir: string | undefined;
+  readonly events: string | undefined;
+};
 
 function int(name: string, value: number | undefined, fallback: number, min: number): number {
   const v = value ?? fallback;
@@ -109,5 +115,6 @@ export function resolveServerOptions(options: ServerOptions = {}): ResolvedServe
     analysisTimeLimit: int('analysisTimeLimit', options.analysisTimeLimit, 10, 1),
     warmAnalyses: int('warmAnalyses', options.warmAnalyses, 128, 0),
     logger: options.logger ?? false,
+    events: options.events,
   };
 }

@@ -12,8 +12,7 @@
  * rows of their own marked `observed`. An observed verdict without data reads "no data", never
  * "fails".
  */
-import type { ObservedVerdict } from './api/events-types.js';
-import type { Case, ExplorationSummary, HypothesisResult } from './api/types.js';
+import type { Case, ExplorationSummary, HypothesisResult, ObservedVerdict } from './api/types.js';
 
 /** What one parameter decides (`decidedBy` of the contract): `parameter op value`. */
 export type DecidedBy = NonNullable<HypothesisResult['decidedBy']>;
@@ -41,6 +40,11 @@ export interface ClaimTest {
   failsWhere: string | null;
   /** Whether the latest exploration evaluated it. */
   explored: boolean;
+  /**
+   * The verdict in the worlds drawn from a calibration's posterior (`explore --posterior`), or
+   * null when the exploration had no posterior or did not evaluate it.
+   */
+  posteriorVerdict: string | null;
 }
 
 /** One observed hypothesis under a claim: its verdict on the event data, in words. */
@@ -171,8 +175,9 @@ export function observedTest(v: ObservedVerdict): ObservedTest {
 }
 
 /** A hypothesis as the case states it (the fields the table reads). */
+type ModelHypothesis = Exclude<NonNullable<Case['hypotheses']>[number], { kind: 'observed' }>;
 type CaseHypothesis = Pick<
-  NonNullable<Case['hypotheses']>[number],
+  ModelHypothesis,
   'id' | 'claim' | 'statement' | 'scenario' | 'versus' | 'claimant' | 'paragraph' | 'sentence'
 >;
 
@@ -186,11 +191,6 @@ function hypothesisParagraph(h: CaseHypothesis, v: HypothesisVerdict | undefined
 
 function comparisonText(scenario: string, versus: string | null): string {
   return versus ? `${scenario} vs ${versus}` : `trend in ${scenario}`;
-}
-
-/** True when the case states `h` as an observed hypothesis (evaluated on event data). */
-function isObservedKind(h: object): boolean {
-  return 'kind' in h && (h as { kind?: unknown }).kind === 'observed';
 }
 
 /**
@@ -209,10 +209,13 @@ export function claimRows(
   const explored = new Map<string, HypothesisVerdict>(
     ((x?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
+  const underPosterior = new Map<string, HypothesisVerdict>(
+    ((x?.posterior?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
+  );
   const observedIds = new Set((observed ?? []).map((v) => v.id));
   // Observed hypotheses are not the model's: they get no model verdict (and no "explore" button).
   const stated: CaseHypothesis[] = (c.hypotheses ?? []).filter(
-    (h) => !observedIds.has(h.id) && !isObservedKind(h),
+    (h): h is ModelHypothesis => h.kind !== 'observed' && !observedIds.has(h.id),
   );
   const statedIds = new Set(stated.map((h) => h.id));
   const all: CaseHypothesis[] = [
@@ -246,6 +249,7 @@ export function claimRows(
       decided: !!v?.decidedBy,
       failsWhere: v ? failsWhereText(v) : null,
       explored: v !== undefined,
+      posteriorVerdict: ((p) => (p ? verdictText(p) : null))(underPosterior.get(h.id)),
     };
   };
   const claims = c.claims ?? [];
@@ -291,7 +295,7 @@ export function claimRows(
   };
   const entries: Entry[] = (observed ?? []).map((v) => ({ ...v, test: observedTest(v) }));
   for (const h of c.hypotheses ?? []) {
-    if (!isObservedKind(h) || observedIds.has(h.id)) continue;
+    if (h.kind !== 'observed' || observedIds.has(h.id)) continue;
     entries.push({
       id: h.id,
       statement: h.statement,

@@ -5,8 +5,7 @@
  * of Afghanistan – IS dyad (../shared/data/README.md: best 679 in 2015, 2,842 in 2018, 264 in 2021).
  */
 import { describe, expect, it } from 'vitest';
-import type { EventSeries, ObservedVerdict } from '../src/api/events-types.js';
-import type { Case } from '../src/api/types.js';
+import type { Case, EventSeries, ObservedVerdict } from '../src/api/types.js';
 import {
   activityDomain,
   activityEmpty,

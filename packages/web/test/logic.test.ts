@@ -519,6 +519,41 @@ describe('claims table', () => {
     expect(claimRows(c, partial)[0]?.tests[1]?.verdict).toBe('not explored: run sq and sev');
   });
 
+  it('claimRows and the report show the verdict under a posterior beside the prior one', async () => {
+    const withPosterior = {
+      completedWorlds: 400,
+      worlds: 400,
+      complete: true,
+      parameters: [],
+      outcomes: [],
+      hypotheses: hyps,
+      posterior: {
+        source: 'runs/cal',
+        method: 'abc-smc',
+        ess: 812.5,
+        particles: 1000,
+        parameters: ['kappa'],
+        completedWorlds: 400,
+        hypotheses: [{ ...hyps[0], holds: 0.75, ci: [0.7, 0.8] }],
+      },
+    } as unknown as ExplorationSummary;
+    const [h1, h2] = claimRows(c, withPosterior)[0]?.tests ?? [];
+    expect(h1?.posteriorVerdict).toBe('holds in 75.0% of worlds (95% CI 70.0–80.0%)');
+    expect(h2?.posteriorVerdict).toBeNull();
+    expect(claimRows(c, summary)[0]?.tests[0]?.posteriorVerdict).toBeNull();
+    const html = buildReport({
+      caseData: await builtin(),
+      analysis: minimalAnalysis(),
+      mapSvg: '',
+      exploration: withPosterior,
+      layers: ['security'],
+    });
+    expect(html).toContain('<th>holds (prior)</th><th>holds (posterior)</th>');
+    expect(html).toContain(
+      'Prior ranges beside the posterior of runs/cal (abc-smc, 1000 particles, ESS 813',
+    );
+  });
+
   it('buildReport carries the Claims table', async () => {
     const html = buildReport({
       caseData: {

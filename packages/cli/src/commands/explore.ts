@@ -4,13 +4,18 @@
  * (PRIM boxes), sensitivity indices, outcome quantiles; `--out DIR` writes a run folder. Ctrl-C
  * stops cleanly and keeps the finished worlds (the summary says complete: false).
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type Case,
+  EntenteError,
   type ExplorationSummary,
   type HypothesisSummary,
   loadCase,
+  type ObservedVerdict,
+  type PosteriorSample,
+  parsePosterior,
   SAMPLE_DESIGNS,
   type SampleDesign,
 } from '@entente/core';
@@ -24,6 +29,7 @@ import {
 } from '@entente/runner';
 import cliProgress from 'cli-progress';
 import { type Command, Option } from 'commander';
+import { eventsDbLabel, eventsDbPath, openCommandEvents, renderObserved } from '../event-data.js';
 import { example, list, wholeNumber } from '../flag-parsers.js';
 import { BUILTIN_CASE, type Io, readInput } from '../io.js';
 import { CaseInvalid, printIssues } from '../load-case.js';
@@ -52,7 +58,11 @@ export interface ExploreCommandOptions {
   /** @default 'parquet' */
   readonly format?: RunTableFormat;
   readonly queue?: string;
+  /** A calibration's output folder (its posterior.json) or the file itself. */
+  readonly posterior?: string;
   readonly json?: boolean;
+  /** Events database for the observed hypotheses (default: .entente/events.duckdb beside the case). */
+  readonly events?: string;
   /** Stops the run like Ctrl-C (for tests and embedding). */
   readonly signal?: AbortSignal;
   /** Show a progress bar: @default stderr is a TTY */
@@ -185,6 +195,7 @@ export function renderExploration(s: ExplorationSummary): string {
       'Hypotheses (share of sampled worlds where each holds, 95% Wilson interval; the effect against the minimum effect)',
     );
     for (const h of s.hypotheses) out.push(...renderHypothesis(s, h));
+    out.push(...renderPosteriorTable(s));
   }
   const sens = s.sensitivity;
   if (sens) {
@@ -224,6 +235,78 @@ export function renderExploration(s: ExplorationSummary): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * The observed hypotheses' verdicts for `explore` (null: the case has none): read from the events
+ * database when one exists (`verdicts`), else `verdicts: null` ("no event data").
+ */
+async function observedOf(
+  io: Io,
+  path: string | undefined,
+  c: Case,
+  flag: string | undefined,
+): Promise<{ verdicts: ObservedVerdict[] | null; source: string } | null> {
+  if (!(c.hypotheses ?? []).some((h) => h.kind === 'observed')) return null;
+  const source = eventsDbLabel(io, eventsDbPath(io, path, flag));
+  const data = await openCommandEvents(io, path, flag);
+  if (data === null) return { verdicts: null, source };
+  try {
+    return { verdicts: await data.observed(c), source };
+  } finally {
+    await data.close();
+  }
+}
+
+/**
+ * Reads the posterior of `entente calibrate --out DIR`: DIR/posterior.json, or the file given.
+ * @throws EntenteError('invalid-argument') on JSON or format errors, naming the file
+ */
+export async function readPosterior(io: Io, path: string): Promise<PosteriorSample> {
+  const full = resolve(io.cwd, path);
+  const isDir = await stat(full).then(
+    (i) => i.isDirectory(),
+    () => false,
+  );
+  const file = isDir ? join(path, 'posterior.json') : path;
+  const { text } = await readInput(io, file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new EntenteError(
+      'invalid-argument',
+      `explore --posterior: ${file}: not JSON (${(error as Error).message})`,
+    );
+  }
+  return parsePosterior(data, file);
+}
+
+/** The side-by-side table of each hypothesis under the prior ranges and under the posterior. */
+export function renderPosteriorTable(s: ExplorationSummary): string[] {
+  const p = s.posterior;
+  if (!p) return [];
+  const median = (h: HypothesisSummary | undefined) =>
+    h?.effect ? effectValue(h, h.effect.median) : '–';
+  const rows = s.hypotheses.map((h) => {
+    const q = p.hypotheses.find((x) => x.id === h.id);
+    return [h.id, pct(h.holds), pct(q?.holds ?? null), median(h), median(q)];
+  });
+  return [
+    '',
+    `Prior ranges vs the posterior of ${p.source} (${p.method ?? 'calibration'}, ${p.particles} particles${p.ess === null ? '' : `, ESS ${short(p.ess)}`}; ${p.completedWorlds} worlds; particles set ${p.parameters.length === 0 ? 'no explored parameter' : p.parameters.join(', ')}; the others keep their prior ranges)`,
+    table(
+      [
+        'hypothesis',
+        'holds % prior',
+        'holds % posterior',
+        'effect median prior',
+        'effect median posterior',
+      ],
+      rows,
+      ['left', 'right', 'right', 'right', 'right'],
+    ),
+  ];
+}
+
 /** Runs an exploration; exit 0, or 130 when stopped early (the finished worlds are kept). */
 export async function exploreCommand(
   io: Io,
@@ -231,6 +314,11 @@ export async function exploreCommand(
   options: ExploreCommandOptions,
 ): Promise<number> {
   const { file, case: c, text } = await loadCaseWithText(io, path, options.json === true);
+  // Read before the worlds run, so that a database the engine cannot read fails at once.
+  const observed = await observedOf(io, path, c, options.events);
+  const posterior = options.posterior
+    ? { sample: await readPosterior(io, options.posterior), source: options.posterior }
+    : undefined;
   const controller = new AbortController();
   const onSignal = () => {
     if (!controller.signal.aborted)
@@ -295,10 +383,15 @@ export async function exploreCommand(
             `explore: queued ${batches} batches of exploration ${exploration} on ${options.queue}; start workers with: entente worker --queue ${options.queue}\n`,
           ),
       },
+      posterior,
     );
     (bar as cliProgress.SingleBar | null)?.stop();
     const hash = caseHash(text);
-    const summary: ExplorationSummary = { ...result.summary, caseHash: hash };
+    const summary: ExplorationSummary = {
+      ...result.summary,
+      caseHash: hash,
+      ...(observed?.verdicts ? { observed: observed.verdicts } : {}),
+    };
     const elapsedMs = performance.now() - started;
     if (options.out) {
       const written = await writeRunFolder(resolve(io.cwd, options.out), result, {
@@ -312,7 +405,12 @@ export async function exploreCommand(
       });
       if (!options.json) io.stderr(`wrote ${options.out}/ (${written.files.join(', ')})\n`);
     }
-    io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderExploration(summary));
+    io.stdout(
+      options.json
+        ? `${JSON.stringify(summary, null, 2)}\n`
+        : renderExploration(summary) +
+            (observed ? `${renderObserved(observed.verdicts, observed.source).join('\n')}\n` : ''),
+    );
     if (!options.json)
       io.stderr(`explore: ${summary.completedWorlds} worlds in ${seconds(elapsedMs)}\n`);
     return summary.complete ? 0 : 130;
@@ -385,12 +483,21 @@ export function registerExploreCommand(
       '--queue <url>',
       'run the batches on a BullMQ queue at redis://HOST:PORT (start `entente worker`s)',
     )
+    .option(
+      '--posterior <dir>',
+      "also explore the worlds of a calibration's posterior (DIR/posterior.json of `entente calibrate --out DIR`): every hypothesis under the prior ranges and under the posterior, side by side (lhs only)",
+    )
     .option('--json', 'print the summary as JSON (the contract in docs/model.md)')
+    .option(
+      '--events <db>',
+      "events database for the case's observed hypotheses (default: .entente/events.duckdb beside the case)",
+    )
     .addHelpText(
       'after',
       example([
         'entente explore --runs 2000',
         'entente explore --runs 2000 --draws 100',
+        'entente explore --runs 5000 --posterior runs/calibration',
         'entente explore --runs 1024 --sample sobol --policies status-quo,everyone-severs --json',
         'entente explore --runs 10000 --workers 2 --out runs/2025-lhs --format csv',
         'entente explore --runs 50000 --queue redis://10.0.0.5:6379',

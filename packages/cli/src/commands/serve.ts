@@ -26,6 +26,8 @@ export interface ServeCommandOptions {
   readonly workers?: number;
   /** Folder of the built workbench. @default packages/web/dist */
   readonly webRoot?: string;
+  /** Events database the /api/events/* routes read. @default none */
+  readonly events?: string;
 }
 
 /** How a caller (a test) controls the command instead of process signals. */
@@ -81,6 +83,10 @@ export async function serveCommand(
     jobConcurrency: options.jobConcurrency,
     workers: options.workers,
     webRoot: options.webRoot,
+    events:
+      options.events === undefined || options.events.includes('://')
+        ? options.events
+        : resolve(io.cwd, options.events),
   });
   try {
     await app.listen({ port: options.port ?? 8787, host });
@@ -155,6 +161,7 @@ export function registerServeCommand(
     .option('--max-jobs <n>', 'explorations queued or running at once', positiveInt('jobs'), 16)
     .option('--job-concurrency <n>', 'explorations running at once', positiveInt('jobs'), 1)
     .option('--workers <n>', 'worker threads per exploration', positiveInt('threads'))
+    .option('--events <db>', 'events database for /api/events/* (entente events ingest)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ entente serve\n  $ entente serve cases/ --port 8080 --open\n  $ entente serve my-case.yaml --port 0\n',

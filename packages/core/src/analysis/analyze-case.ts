@@ -16,9 +16,11 @@
  * minimum, the share in which each group's threats have a tipping point, the share in which the
  * coalitions come out the same (docs/analysis.md, "Uncertainty in the case").
  */
+
 import { effectiveRelations } from '../case/effective.js';
 import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
+import { evidenceParaphrase } from '../events/relations-evidence.js';
 import { quantiles } from '../exploration/statistics/quantiles.js';
 import {
   type AnalysisOptions,
@@ -87,9 +89,9 @@ export function citeRelation(c: Case, index: number): CitedRelation {
     assumption: r.assumption === true,
     evidence: (r.evidence ?? []).map((e) => ({
       source: e.source,
-      paragraph: e.paragraph ?? null,
-      sentence: e.sentence ?? null,
-      paraphrase: e.paraphrase,
+      paragraph: e.kind === 'data' ? null : (e.paragraph ?? null),
+      sentence: e.kind === 'data' ? null : (e.sentence ?? null),
+      paraphrase: evidenceParaphrase(e),
     })),
   };
 }

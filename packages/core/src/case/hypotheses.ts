@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { EntenteError } from '../errors.js';
+import { EVENT_DATASETS } from '../events/types.js';
 import { IdSchema } from '../ids.js';
 
 /** Comparison operators of a hypothesis. */
@@ -67,6 +68,10 @@ export type MinEffect = z.output<typeof MinEffectSchema>;
 /** One hypothesis of a case (the top-level key `hypotheses`). */
 export const HypothesisSchema = z
   .strictObject({
+    kind: z
+      .literal('model')
+      .optional()
+      .describe('"model" (the default): a rule on simulated outcomes; see also kind "observed".'),
     id,
     claim: id.optional().describe('Id of the claim (in `claims`) this hypothesis tests.'),
     claimant: id
@@ -117,8 +122,130 @@ export const HypothesisSchema = z
   })
   .describe('A claim as a rule on simulated outcomes.');
 
-/** A validated hypothesis. */
+/** A validated model hypothesis (a rule on simulated outcomes). */
 export type Hypothesis = z.output<typeof HypothesisSchema>;
+
+/** How an observed hypothesis reduces each window to one number. */
+export const OBSERVED_AGGREGATES = Object.freeze(['mean', 'sum', 'max'] as const);
+
+/** A window reduction: mean per period (default), sum, or the largest period. */
+export type ObservedAggregate = (typeof OBSERVED_AGGREGATES)[number];
+
+/** The pattern of a period: a year `YYYY` or a month `YYYY-MM`. */
+export const PERIOD_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+
+const period = z
+  .union([
+    z.string().regex(PERIOD_PATTERN, 'periods are YYYY or YYYY-MM'),
+    z.int().min(1000).max(9999),
+  ])
+  .transform((v) => String(v))
+  .describe('A period: a year YYYY (a bare number is accepted) or a month YYYY-MM.');
+
+/** A window of consecutive periods, both ends included, at one resolution. */
+export const ObservedWindowSchema = z
+  .strictObject({
+    start: period.describe('First period of the window (YYYY or YYYY-MM).'),
+    end: period.describe('Last period of the window, included; same resolution as start.'),
+  })
+  .describe('Consecutive periods, both ends included.');
+
+/** The series an observed hypothesis reads: one actor, several actors summed, or a dyad. */
+export const ObservedSeriesSchema = z
+  .strictObject({
+    actor: id.optional().describe('A case actor: every event the case maps to it.'),
+    actors: z
+      .array(id)
+      .min(2)
+      .max(100)
+      .optional()
+      .describe('Several case actors, their series summed period by period.'),
+    dyad: z.tuple([id, id]).optional().describe('Two case actors: the events between them.'),
+    dataset: z.enum(EVENT_DATASETS).describe('Dataset family: ucdp, gdelt or acled.'),
+    measure: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('A measure of the series, e.g. deaths_best, events, quad4 (docs/events.md).'),
+    normalised: z
+      .boolean()
+      .optional()
+      .describe('Read the measure divided by the period’s dataset volume (GDELT); default false.'),
+  })
+  .describe(
+    'Whose series, from which dataset, and which measure; give one of actor, actors, dyad.',
+  );
+
+/**
+ * A hypothesis tested on event data (`kind: observed`, docs/case-format.md 3.9b, docs/events.md
+ * "Observed claims"): the measure's aggregate over window `to` against the same over window
+ * `from`, with the effect and minimum effect of model hypotheses ({@link effectHolds}).
+ */
+export const ObservedHypothesisSchema = z
+  .strictObject({
+    kind: z.literal('observed').describe('"observed": a rule on an event-data series.'),
+    id,
+    claim: id.optional().describe('Id of the claim (in `claims`) this hypothesis tests.'),
+    claimant: id
+      .optional()
+      .describe(
+        'Who makes the claim: "author" (the default), "analyst", or the id of an actor of the case.',
+      ),
+    paragraph: z
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('Paragraph of the source (1-based).'),
+    sentence: z.int().min(1).max(1_000_000).optional().describe('Sentence within the paragraph.'),
+    statement: z.string().min(1).max(100_000).describe('The hypothesis in words.'),
+    description: z
+      .string()
+      .max(100_000)
+      .optional()
+      .describe('Why this rule expresses the claim, and which source paragraph motivates it.'),
+    series: ObservedSeriesSchema,
+    from: ObservedWindowSchema.describe('The reference window (before).'),
+    to: ObservedWindowSchema.describe('The tested window (after).'),
+    aggregate: z
+      .enum(OBSERVED_AGGREGATES)
+      .optional()
+      .describe('How each window becomes one number: mean per period (default), sum, or max.'),
+    op: z.enum(HYPOTHESIS_OPS).describe('to op from: ">" claims growth, "<" decline.'),
+    minEffect: MinEffectSchema.optional().describe(
+      'Minimum meaningful effect; without it any difference in the direction of op counts.',
+    ),
+  })
+  .describe('A claim as a rule on observed event data.');
+
+/** A validated observed hypothesis. */
+export type ObservedHypothesis = z.output<typeof ObservedHypothesisSchema>;
+
+/**
+ * Any hypothesis of a case (the top-level key `hypotheses`), told apart by `kind`: `model`
+ * (default) or `observed`.
+ */
+export const CaseHypothesisSchema = z.discriminatedUnion('kind', [
+  HypothesisSchema,
+  ObservedHypothesisSchema,
+]);
+
+/** A validated hypothesis of either kind. */
+export type AnyHypothesis = z.output<typeof CaseHypothesisSchema>;
+
+/** Whether `h` is a model hypothesis (`kind` absent or `model`). */
+export function isModelHypothesis<T extends { readonly kind?: string | undefined }>(
+  h: T,
+): h is Exclude<T, { readonly kind: 'observed' }> {
+  return h.kind === undefined || h.kind === 'model';
+}
+
+/** Whether `h` is an observed hypothesis (`kind: observed`). */
+export function isObservedHypothesis<T extends { readonly kind?: string | undefined }>(
+  h: T,
+): h is Extract<T, { readonly kind: 'observed' }> {
+  return h.kind === 'observed';
+}
 
 /** The fields of a hypothesis that decide whether it holds. */
 export type HypothesisRule = Pick<

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { EventMappingSchema } from '../events/mapping.js';
+import { EVENT_DATASETS } from '../events/types.js';
 import { IdSchema } from '../ids.js';
 import { DATE_PATTERN } from './dates.js';
-import { HypothesisSchema } from './hypotheses.js';
+import { CaseHypothesisSchema, HypothesisSchema } from './hypotheses.js';
 import { ScenarioSchema } from './scenario.js';
 import { LAYERS } from './vocabulary.js';
 
@@ -106,9 +107,18 @@ export const ActorSchema = z
   })
   .describe('A party to the system.');
 
+/** The kinds of evidence: a passage of a text source, or counts read from an event dataset. */
+export const EVIDENCE_KINDS = Object.freeze(['text', 'data'] as const);
+
+const admiralty = {
+  reliability: z.enum(RELIABILITY).optional().describe('Admiralty source reliability A–F.'),
+  credibility: z.int().min(1).max(6).optional().describe('Admiralty information credibility 1–6.'),
+};
+
 /** A pointer into a source: paragraph (and sentence) or a character span, plus a paraphrase. */
-export const EvidenceSchema = z
+export const TextEvidenceSchema = z
   .strictObject({
+    kind: z.literal('text').optional().describe('"text" (the default): a passage of a source.'),
     source: id.describe('Id of a source in `sources`.'),
     paragraph: z.int().min(1).optional().describe('Body paragraph, counted from 1.'),
     sentence: z.int().min(1).optional().describe('Sentence within the paragraph, from 1.'),
@@ -117,14 +127,39 @@ export const EvidenceSchema = z
       .optional()
       .describe('Character offsets [start, end) into the source text.'),
     paraphrase: text.min(1).describe("What the source says, in the analyst's own words."),
-    reliability: z.enum(RELIABILITY).optional().describe('Admiralty source reliability A–F.'),
-    credibility: z
-      .int()
-      .min(1)
-      .max(6)
-      .optional()
-      .describe('Admiralty information credibility 1–6.'),
+    ...admiralty,
   })
+  .describe('A passage of a text source.');
+
+/**
+ * Counts read from an event dataset (docs/events.md, "Series as evidence"): which dataset and
+ * version, the query in words, and the counts it gave. It paraphrases no text.
+ */
+export const DataEvidenceSchema = z
+  .strictObject({
+    kind: z.literal('data').describe('"data": counts read from an event dataset.'),
+    source: id.describe('Id of the dataset’s entry in `sources`.'),
+    data: z
+      .strictObject({
+        dataset: z.enum(EVENT_DATASETS).describe('Dataset family: ucdp, gdelt or acled.'),
+        version: z.string().max(1000).describe('Dataset version(s), e.g. "24.1"; "" if unknown.'),
+        query: text.min(1).describe('The query in words: series, measure, period.'),
+        counts: z
+          .record(z.string().min(1).max(200), z.number())
+          .describe('The measures the query gave, e.g. {deaths_best: 679, events: 1}.'),
+      })
+      .describe('What was read from the dataset.'),
+    paraphrase: text.min(1).optional().describe('Optional note in the analyst’s words.'),
+    paragraph: z.never().optional().describe('Not used: data evidence points into no text.'),
+    sentence: z.never().optional().describe('Not used: data evidence points into no text.'),
+    span: z.never().optional().describe('Not used: data evidence points into no text.'),
+    ...admiralty,
+  })
+  .describe('Counts from an event dataset.');
+
+/** One piece of evidence for a relation, mechanism or claim: `kind: text` (default) or `data`. */
+export const EvidenceSchema = z
+  .discriminatedUnion('kind', [TextEvidenceSchema, DataEvidenceSchema])
   .describe('One piece of evidence for a relation, mechanism or claim.');
 
 /** A typed, signed, time-stamped tie between two actors. */
@@ -262,10 +297,12 @@ export const CaseSchema = z
     analysis: AnalysisSettingsSchema.optional(),
     scenarios: z.array(ScenarioSchema).max(100_000).optional(),
     hypotheses: z
-      .array(HypothesisSchema)
+      .array(CaseHypothesisSchema)
       .max(100_000)
       .optional()
-      .describe('Claims as rules on the outcomes of the scenarios (docs/model.md).'),
+      .describe(
+        'Claims as rules on the outcomes of the scenarios (docs/model.md) or, with kind: observed, on event data (docs/events.md).',
+      ),
     events: EventMappingSchema.optional().describe(
       'How event datasets (UCDP, GDELT, ACLED) name the case actors (docs/events.md).',
     ),
@@ -281,13 +318,15 @@ export type Actor = z.output<typeof ActorSchema>;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 export type Size = z.output<typeof SizeSchema>;
 export type Evidence = z.output<typeof EvidenceSchema>;
+export type TextEvidence = z.output<typeof TextEvidenceSchema>;
+export type DataEvidence = z.output<typeof DataEvidenceSchema>;
 export type Relation = z.output<typeof RelationSchema>;
 export type RelationTypeInput = z.output<typeof RelationTypeSchema>;
 export type Period = z.output<typeof PeriodSchema>;
 export type Mechanism = z.output<typeof MechanismSchema>;
 export type Claim = z.output<typeof ClaimSchema>;
 export type Scenario = z.output<typeof ScenarioSchema>;
-export type CaseHypothesis = z.output<typeof HypothesisSchema>;
+export type CaseHypothesis = z.output<typeof CaseHypothesisSchema>;
 export type Alignment = z.output<typeof AlignmentSchema>;
 export type AnalysisSettings = z.output<typeof AnalysisSettingsSchema>;
 

@@ -12,6 +12,7 @@ import { MODEL_PARAMETERS } from '../model/parameters.js';
 import { DATE_PATTERN, parseCaseDate } from './dates.js';
 import { HYPOTHESIS_CLAIMANTS } from './hypotheses.js';
 import type { CaseIssue, CaseIssueCode, Severity } from './issues.js';
+import { observedHypothesisIssues } from './observed-checks.js';
 import { didYouMean } from './suggest.js';
 import { BUILTIN_VOCABULARY } from './vocabulary.js';
 
@@ -127,6 +128,7 @@ export function checkSemantics(data: unknown): CaseIssue[] {
     for (const [i, ev] of records(list)) {
       const at = [...path, i];
       refSource(ev.source, [...at, 'source']);
+      if (ev.kind === 'data') continue;
       if (ev.paragraph === undefined && ev.span === undefined) {
         push(
           'missing-locator',
@@ -445,8 +447,6 @@ function checkHypotheses(
   };
   for (const [i, h] of records(data.hypotheses)) {
     const at: Path = ['hypotheses', i];
-    refScenario(h.scenario, [...at, 'scenario']);
-    refScenario(h.versus, [...at, 'versus']);
     const claim = str(h.claim);
     if (claim !== undefined && !claimIds.has(claim)) {
       push(
@@ -457,6 +457,28 @@ function checkHypotheses(
         didYouMean(claim, claimIds),
       );
     }
+    const claimant = str(h.claimant);
+    if (
+      claimant !== undefined &&
+      !(HYPOTHESIS_CLAIMANTS as readonly string[]).includes(claimant) &&
+      !kinds.has(claimant)
+    ) {
+      push(
+        'unknown-actor',
+        [...at, 'claimant'],
+        `claimant "${claimant}" is neither ${HYPOTHESIS_CLAIMANTS.map((c) => `"${c}"`).join(' nor ')} nor an actor of the case`,
+        'error',
+        didYouMean(claimant, [...HYPOTHESIS_CLAIMANTS, ...kinds.keys()]),
+      );
+    }
+    if (h.kind === 'observed') {
+      for (const issue of observedHypothesisIssues(h, at, kinds)) {
+        push(issue.code, issue.path, issue.message, 'error', issue.suggestion);
+      }
+      continue;
+    }
+    refScenario(h.scenario, [...at, 'scenario']);
+    refScenario(h.versus, [...at, 'versus']);
     const metric = str(h.metric);
     if (metric !== undefined) {
       const family = outcomeFamily(metric);
@@ -499,20 +521,6 @@ function checkHypotheses(
         'value-or-versus',
         [...at, 'comparison'],
         'comparison "versus" tests the scenario against another scenario: give versus, not value',
-      );
-    }
-    const claimant = str(h.claimant);
-    if (
-      claimant !== undefined &&
-      !(HYPOTHESIS_CLAIMANTS as readonly string[]).includes(claimant) &&
-      !kinds.has(claimant)
-    ) {
-      push(
-        'unknown-actor',
-        [...at, 'claimant'],
-        `claimant "${claimant}" is neither ${HYPOTHESIS_CLAIMANTS.map((c) => `"${c}"`).join(' nor ')} nor an actor of the case`,
-        'error',
-        didYouMean(claimant, [...HYPOTHESIS_CLAIMANTS, ...kinds.keys()]),
       );
     }
     const minEffect = isRecord(h.minEffect) ? h.minEffect : undefined;

@@ -3,34 +3,8 @@
  * built from ingested event data through the case's `events` mapping.
  */
 import { z } from 'zod';
-import { EVENT_DATASETS, EVENT_FORMATS, type EventSeries } from '../events/types.js';
-import type { Agree, Assert } from './agree.js';
-
-const MeasuresSchema = z.record(z.string(), z.number());
-
-/** One series: key, provenance, points and caveats (core's `EventSeries`). */
-export const EventSeriesSchema = z.object({
-  key: z.union([
-    z.object({ actor: z.string() }),
-    z.object({ dyad: z.tuple([z.string(), z.string()]) }),
-  ]),
-  dataset: z.enum(EVENT_DATASETS),
-  formats: z.array(z.enum(EVENT_FORMATS)),
-  versions: z.array(z.string()),
-  by: z.enum(['month', 'year']),
-  points: z.array(
-    z.object({
-      period: z.string(),
-      measures: MeasuresSchema,
-      normalised: MeasuresSchema.optional(),
-    }),
-  ),
-  query: z.string(),
-  sources: z.array(z.object({ sideA: z.string(), sideB: z.string(), rows: z.number() })),
-  caveats: z.array(z.string()),
-});
-
-type _Series = Assert<Agree<z.output<typeof EventSeriesSchema>, EventSeries>>;
+import { EVENT_DATASETS, EVENT_FORMATS } from '../events/types.js';
+import { EventSeriesSchema } from './events.js';
 
 /**
  * `entente events series --json`: with `--actor x`, the actor's series first and then its series

@@ -11,6 +11,7 @@ import {
 } from '../experiment/explore-options.js';
 import type { Agree, Assert } from './agree.js';
 import { SeedSchema } from './common.js';
+import { ObservedVerdictSchema } from './events.js';
 
 /** What to explore; `resolveExploreOptions` fills in the defaults and checks it against the case. */
 export const ExploreOptionsSchema = z.strictObject({
@@ -159,6 +160,23 @@ const BandSchema = z.object({
   values: z.array(z.array(z.number())),
 });
 
+/** The verdicts under a calibration's posterior (`explore --posterior DIR`). */
+const PosteriorSummarySchema = z.object({
+  source: z.string(),
+  planId: z.string(),
+  method: z.string().nullable(),
+  ess: z.number().nullable(),
+  particles: z.int(),
+  parameters: z.array(z.string()),
+  ignored: z.array(z.string()),
+  worlds: z.int(),
+  completedWorlds: z.int(),
+  complete: z.boolean(),
+  hypotheses: z.array(HypothesisSummarySchema),
+  outcomes: z.array(OutcomeSummarySchema),
+  diagnostics: z.array(z.string()),
+});
+
 /** The summary of an exploration (`entente-exploration/1`, docs/model.md). */
 export const ExplorationSummarySchema = z.object({
   format: z.literal('entente-exploration/1'),
@@ -177,10 +195,12 @@ export const ExplorationSummarySchema = z.object({
   parameters: z.array(z.object({ id: z.string(), lo: z.number(), hi: z.number() })),
   scenarios: z.array(z.object({ id: z.string(), months: z.int() })),
   hypotheses: z.array(HypothesisSummarySchema),
+  observed: z.array(ObservedVerdictSchema).optional(),
   outcomes: z.array(OutcomeSummarySchema),
   sensitivity: SensitivitySchema.nullable(),
   bands: z.array(BandSchema),
   diagnostics: z.array(z.string()),
+  posterior: PosteriorSummarySchema.optional(),
 });
 
 type _Summary = Assert<Agree<z.infer<typeof ExplorationSummarySchema>, ExplorationSummary>>;
@@ -191,5 +211,7 @@ export type ExploreOptionsJson = z.input<typeof ExploreOptionsSchema>;
 export type ExplorationSummaryJson = z.infer<typeof ExplorationSummarySchema>;
 /** One hypothesis's verdict in a summary. */
 export type HypothesisSummaryJson = z.infer<typeof HypothesisSummarySchema>;
+/** The verdicts under a posterior, as JSON. */
+export type PosteriorSummaryJson = z.infer<typeof PosteriorSummarySchema>;
 /** Quantile bands of one monthly series. */
 export type BandJson = z.infer<typeof BandSchema>;

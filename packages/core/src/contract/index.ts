@@ -84,12 +84,32 @@ export {
   SeedSchema,
 } from './common.js';
 export {
+  DyadComparisonSchema,
+  EventCoverageSchema,
+  type EventSeriesJson,
+  EventSeriesKeySchema,
   EventSeriesSchema,
+  type EventsCompareJson,
+  EventsCompareSchema,
+  EventsComparisonSchema,
+  type EventsObservedRequest,
+  EventsObservedRequestSchema,
+  type EventsObservedResponse,
+  EventsObservedResponseSchema,
+  type EventsSeriesRequest,
+  EventsSeriesRequestSchema,
+  type EventsSeriesResponse,
+  EventsSeriesResponseSchema,
+  type ObservedVerdictJson,
+  ObservedVerdictSchema,
+} from './events.js';
+export {
   EventsActorsCommandSchema,
   EventsIngestCommandSchema,
   type EventsSeriesCommandJson,
   EventsSeriesCommandSchema,
 } from './events-series.js';
+
 export {
   type BandJson,
   type ExplorationSummaryJson,
@@ -97,6 +117,7 @@ export {
   type ExploreOptionsJson,
   ExploreOptionsSchema,
   type HypothesisSummaryJson,
+  type PosteriorSummaryJson,
   ResolvedExploreOptionsSchema,
 } from './explore.js';
 export {

@@ -114,4 +114,17 @@ export interface EventSeries {
   }[];
   /** What a reader must know: rows spanning a mapping breakpoint, partial years, volume drift. */
   readonly caveats: readonly string[];
+  /**
+   * The periods the series' dataset covers, first and last included, at the series' resolution
+   * (e.g. `{from: '1989', until: '2021'}`): inside it a period without a point had no events (0);
+   * outside it nothing is known. null or absent: unknown, so no period counts as 0. Engines
+   * derive it from the dataset's volumes ({@link coverageOfVolumes}).
+   */
+  readonly coverage?: EventCoverage | null;
+}
+
+/** The first and last period a dataset covers, both included (`YYYY` or `YYYY-MM`). */
+export interface EventCoverage {
+  readonly from: string;
+  readonly until: string;
 }

@@ -9,51 +9,37 @@
  * summary is byte-identical whatever the batch split, order or number of workers; duplicate
  * batches (a retried batch delivered twice) count once.
  */
-import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
-import {
-  morrisEffects,
-  type PrimInput,
-  preparePrimInput,
-  prim,
-  quantiles,
-  sobolIndices,
-  wilsonInterval,
-} from '../exploration/index.js';
+import { morrisEffects, quantiles, sobolIndices, wilsonInterval } from '../exploration/index.js';
 import {
   BAND_SERIES,
   effectHolds,
-  type Hypothesis,
-  type HypothesisRule,
   hypothesisComparison,
   hypothesisEffect,
-  hypothesisHolds,
-  simulateOutcomes,
 } from '../simulation/index.js';
 import { caseDrawOfWorld } from './case-draw-of-world.js';
-import { decidingParameter } from './deciding-parameter.js';
-import { isBandWorld, sampleRank, worldSeed } from './exploration-design.js';
+import { isBandWorld, sampleRank } from './exploration-design.js';
 import {
   BAND_PROBS,
   type BandSummary,
   type CaseDrawsSummary,
-  type DecidedBy,
   type ExplorationSummary,
-  type FailBox,
   type HypothesisSummary,
   type OutcomeSummary,
   SENSITIVITY_OUTCOMES,
   type SensitivitySummary,
   SUMMARY_FORMAT,
 } from './exploration-summary.js';
-import type { ExplorationPlan } from './plan-exploration.js';
 import {
-  type BatchResult,
-  type PreparedPlan,
-  preparePlan,
-  worldModels,
-  worldValue,
-} from './run-batch.js';
+  type HypothesisDef,
+  hypothesisVerdict,
+  planHypotheses,
+  type Verdict,
+  type VerdictTask,
+  verdictCache,
+} from './hypothesis-verdict.js';
+import type { ExplorationPlan } from './plan-exploration.js';
+import { type BatchResult, type PreparedPlan, preparePlan } from './run-batch.js';
 import { ENTENTE_VERSION } from './version.js';
 
 /** Batches indexed by world: which batch holds each finished world. */
@@ -100,14 +86,49 @@ function indexWorlds(plan: ExplorationPlan, batches: readonly BatchResult[]): Wo
 }
 
 /**
- * Summarises finished batches of `plan` (all of them, or those finished before an abort).
+ * An aggregation under way ({@link startAggregation}): the hypotheses' verdict tasks, which any
+ * thread can run ({@link hypothesisVerdict}), and the rest of the summary, computed here in
+ * steps so that a caller can hand the tasks to a pool between steps.
+ */
+export interface Aggregation {
+  readonly prepared: PreparedPlan;
+  /** One task per summarised hypothesis, in case order. */
+  readonly tasks: readonly VerdictTask[];
+  /** Computes the next part of the rest (outcome quantiles, sensitivity, bands); false when done. */
+  step(): boolean;
+  /**
+   * The summary, given the verdict of each task in task order (runs any steps left).
+   * @throws EntenteError('invalid-argument') when the verdicts do not match the tasks
+   */
+  finish(verdicts: readonly Verdict[]): ExplorationSummary;
+}
+
+/**
+ * Summarises finished batches of `plan` (all of them, or those finished before an abort) in the
+ * calling thread.
  * @throws EntenteError('invalid-argument') on a batch of another plan or overlapping batches
  */
 export function aggregate(
   plan: ExplorationPlan,
   batches: readonly BatchResult[],
 ): ExplorationSummary {
-  const prepared = preparePlan(plan);
+  const run = startAggregation(plan, batches);
+  const cache = verdictCache();
+  const verdicts = run.tasks.map((t) => hypothesisVerdict(run.prepared, t, cache));
+  return run.finish(verdicts);
+}
+
+/**
+ * Starts aggregating finished batches of `plan`: indexes the worlds, evaluates every hypothesis in
+ * every sampled world and sets out the verdict tasks. Whether the tasks run here or on worker
+ * threads, {@link Aggregation.finish} gives the bytes {@link aggregate} gives.
+ * @throws EntenteError('invalid-argument') on a batch of another plan or overlapping batches
+ */
+export function startAggregation(
+  plan: ExplorationPlan,
+  batches: readonly BatchResult[],
+  prepared: PreparedPlan = preparePlan(plan),
+): Aggregation {
   const index = indexWorlds(plan, batches);
   const width = prepared.outcomeOffsets[prepared.models.length];
   const outcome = (w: number, s: number, m: number): number => {
@@ -121,127 +142,157 @@ export function aggregate(
     if (index.batchOf[w] >= 0 && sampleRank(plan, w) >= 0) sampled.push(w);
   const worlds = Int32Array.from(sampled);
   const diagnostics: string[] = [];
+  // Each sampled world's batch and row offset, resolved once: the loops below read 10⁷ values
+  // at 100,000 worlds, so they index typed arrays rather than call `outcome`.
+  const rowBatch = new Int32Array(worlds.length);
+  const rowBase = new Int32Array(worlds.length);
+  for (let i = 0; i < worlds.length; i++) {
+    rowBatch[i] = index.batchOf[worlds[i]];
+    rowBase[i] = (worlds[i] - index.batches[rowBatch[i]].start) * width;
+  }
+  const data = index.batches.map((b) => b.outcomes);
+  const gather = (column: number, into: Float64Array): number => {
+    let sum = 0;
+    for (let i = 0; i < worlds.length; i++) {
+      into[i] = data[rowBatch[i]][rowBase[i] + column];
+      sum += into[i];
+    }
+    return sum;
+  };
 
-  const hypotheses = summarizeHypotheses(plan, prepared, worlds, outcome, diagnostics);
+  const partial = evaluateHypotheses(plan, prepared, worlds, gather, diagnostics);
   const outcomes: OutcomeSummary[] = [];
+  let sensitivity: SensitivitySummary | null = null;
+  const bands: BandSummary[] = [];
+  // The rest, in steps: one scenario's outcome quantiles, the sensitivity, one scenario's bands.
+  const steps: (() => void)[] = [];
   if (worlds.length > 0) {
     const values = new Float64Array(worlds.length);
-    // Each sampled world's batch and row offset, resolved once: the loops below read 10⁷ values
-    // at 100,000 worlds, so they index typed arrays rather than call `outcome`.
-    const rowBatch = new Int32Array(worlds.length);
-    const rowBase = new Int32Array(worlds.length);
-    for (let i = 0; i < worlds.length; i++) {
-      rowBatch[i] = index.batchOf[worlds[i]];
-      rowBase[i] = (worlds[i] - index.batches[rowBatch[i]].start) * width;
-    }
-    const data = index.batches.map((b) => b.outcomes);
     plan.scenarios.forEach((scenario, s) => {
-      prepared.outcomes[s].forEach((metric, m) => {
-        const column = prepared.outcomeOffsets[s] + m;
-        let sum = 0;
-        for (let i = 0; i < worlds.length; i++) {
-          values[i] = data[rowBatch[i]][rowBase[i] + column];
-          sum += values[i];
-        }
-        const q = quantiles(values, [0.05, 0.5, 0.95]);
-        outcomes.push({
-          scenario: scenario.id,
-          metric,
-          mean: sum / worlds.length,
-          p05: q[0],
-          p50: q[1],
-          p95: q[2],
+      steps.push(() => {
+        prepared.outcomes[s].forEach((metric, m) => {
+          const sum = gather(prepared.outcomeOffsets[s] + m, values);
+          const q = quantiles(values, [0.05, 0.5, 0.95]);
+          outcomes.push({
+            scenario: scenario.id,
+            metric,
+            mean: sum / worlds.length,
+            p05: q[0],
+            p50: q[1],
+            p95: q[2],
+          });
         });
       });
     });
   }
+  steps.push(() => {
+    sensitivity = summarizeSensitivity(plan, prepared, index, outcome, diagnostics);
+  });
+  const band = bandWorlds(plan, index);
+  if (band.length > 0)
+    plan.scenarios.forEach((_, s) => {
+      steps.push(() => {
+        bands.push(...summarizeBands(plan, prepared, index, band, s));
+      });
+    });
+  let next = 0;
+  const step = (): boolean => {
+    if (next < steps.length) steps[next++]();
+    return next < steps.length;
+  };
   return {
-    format: SUMMARY_FORMAT,
-    version: ENTENTE_VERSION,
-    caseId: plan.caseId,
-    planId: plan.id,
-    options: plan.options,
-    worlds: plan.worlds,
-    completedWorlds,
-    sampleWorlds: plan.sampleWorlds,
-    complete: completedWorlds === plan.worlds,
-    parameters: plan.parameters.map((p) => ({ id: p.id, lo: p.lo, hi: p.hi })),
-    scenarios: plan.scenarios.map((s) => ({ id: s.id, months: s.months })),
-    hypotheses,
-    outcomes,
-    sensitivity: summarizeSensitivity(plan, prepared, index, outcome, diagnostics),
-    bands: summarizeBands(plan, prepared, index),
-    diagnostics,
+    prepared,
+    tasks: partial.map((p) => p.task),
+    step,
+    finish(verdicts) {
+      if (verdicts.length !== partial.length)
+        throw new EntenteError(
+          'invalid-argument',
+          `aggregate: ${verdicts.length} verdicts for ${partial.length} hypotheses`,
+        );
+      while (step());
+      const hypotheses = withContradictions(
+        partial.map((p, i) => p.summary(verdicts[i])),
+        planHypotheses(plan),
+      );
+      return {
+        format: SUMMARY_FORMAT,
+        version: ENTENTE_VERSION,
+        caseId: plan.caseId,
+        planId: plan.id,
+        options: plan.options,
+        worlds: plan.worlds,
+        completedWorlds,
+        sampleWorlds: plan.sampleWorlds,
+        complete: completedWorlds === plan.worlds,
+        parameters: plan.parameters.map((p) => ({ id: p.id, lo: p.lo, hi: p.hi })),
+        scenarios: plan.scenarios.map((s) => ({ id: s.id, months: s.months })),
+        hypotheses,
+        outcomes,
+        sensitivity,
+        bands,
+        diagnostics,
+      };
+    },
   };
 }
 
-/** Check worlds of the one-at-a-time endpoint check (evenly spaced over the sampled worlds). */
-const ENDPOINT_WORLDS = 16;
-/** Share of worlds that must agree: the verdict's majority, the box's figures, the flips. */
-const DECIDES = 0.95;
+/** A hypothesis evaluated in every sampled world, waiting for its verdict task. */
+interface PartialHypothesis {
+  readonly task: VerdictTask;
+  summary(verdict: Verdict): HypothesisSummary;
+}
 
-type HypothesisDef = HypothesisRule &
-  Pick<Hypothesis, 'comparison' | 'claimant' | 'paragraph' | 'sentence'> & {
-    claim?: string;
-    statement?: string;
-  };
-
-function summarizeHypotheses(
+function evaluateHypotheses(
   plan: ExplorationPlan,
   prepared: PreparedPlan,
   worlds: Int32Array,
-  outcome: (w: number, s: number, m: number) => number,
+  gather: (column: number, into: Float64Array) => number,
   diagnostics: string[],
-): HypothesisSummary[] {
-  const defs = ((plan.case as Case & { hypotheses?: readonly HypothesisDef[] }).hypotheses ??
-    []) as readonly HypothesisDef[];
+): PartialHypothesis[] {
+  const defs = planHypotheses(plan);
   const scenarioIndex = new Map(plan.scenarios.map((s, i) => [s.id, i]));
   const metricIndex = prepared.outcomes.map((names) => new Map(names.map((n, i) => [n, i])));
-  const out: HypothesisSummary[] = [];
-  const k = plan.parameters.length;
+  const out: PartialHypothesis[] = [];
   const n = worlds.length;
-  // Parameter values of the sampled worlds, each column sorted once for every hypothesis's PRIM.
-  let x: PrimInput | null = null;
-  const primInput = (): PrimInput => {
-    if (x === null) {
-      const values = new Float64Array(n * k);
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < k; j++) values[i * k + j] = worldValue(prepared, worlds[i], j);
-      x = preparePrimInput(values, n, k);
+  // The outcome columns the hypotheses read, gathered once each.
+  const columns = new Map<number, Float64Array>();
+  const columnOf = (h: HypothesisDef, scenarioId: string): Float64Array => {
+    const s = scenarioIndex.get(scenarioId) as number;
+    const m = metricIndex[s].get(h.metric);
+    if (m === undefined && n === 0) return new Float64Array(0);
+    if (m === undefined)
+      throw new EntenteError(
+        'invalid-argument',
+        `aggregate: hypothesis "${h.id}" reads unknown outcome "${h.metric}" of scenario "${scenarioId}"`,
+      );
+    const at = prepared.outcomeOffsets[s] + m;
+    let values = columns.get(at);
+    if (!values) {
+      values = new Float64Array(n);
+      gather(at, values);
+      columns.set(at, values);
     }
-    return x;
+    return values;
   };
-  const pinned = endpointRunner(plan, prepared, worlds);
-  for (const h of defs) {
+  defs.forEach((h, hypothesis) => {
     const needed = h.versus === undefined ? [h.scenario] : [h.scenario, h.versus];
     const missing = needed.filter((id) => !scenarioIndex.has(id));
     if (missing.length > 0) {
       diagnostics.push(
         `hypothesis "${h.id}" skipped: scenario ${missing.map((m) => `"${m}"`).join(', ')} not explored`,
       );
-      continue;
+      return;
     }
-    const column = (scenarioId: string, name: string): [number, number] => {
-      const s = scenarioIndex.get(scenarioId) as number;
-      const m = metricIndex[s].get(name);
-      if (m === undefined)
-        throw new EntenteError(
-          'invalid-argument',
-          `aggregate: hypothesis "${h.id}" reads unknown outcome "${name}" of scenario "${scenarioId}"`,
-        );
-      return [s, m];
-    };
-    let current = 0;
-    const metric = (scenarioId: string, name: string): number => {
-      const [s, m] = column(scenarioId, name);
-      return outcome(current, s, m);
-    };
+    const left = columnOf(h, h.scenario);
+    const right = h.versus === undefined ? left : columnOf(h, h.versus);
+    let i = 0;
+    const metric = (scenarioId: string): number => (scenarioId === h.scenario ? left[i] : right[i]);
     const holdsIn = new Uint8Array(n);
     const effects = new Float64Array(n);
     let holds = 0;
     let defined = 0;
-    for (let i = 0; i < n; i++) {
-      current = worlds[i];
+    for (i = 0; i < n; i++) {
       const e = hypothesisEffect(h, metric);
       if (effectHolds(h, e)) {
         holds++;
@@ -253,64 +304,46 @@ function summarizeHypotheses(
       diagnostics.push(
         `hypothesis "${h.id}": the relative effect is undefined (zero reference) in ${n - defined} of ${n} worlds; they count as not holding`,
       );
-    let failBox: FailBox | null = null;
-    let decidedBy: DecidedBy | null = null;
-    if (k > 0 && n > 0) {
-      const rule = decidingParameter(primInput(), holdsIn, { threshold: DECIDES });
-      if (rule !== null) {
-        decidedBy = {
-          parameter: plan.parameters[rule.j].id,
-          op: rule.op,
-          value: rule.value,
-          density: rule.density,
-          coverage: rule.coverage,
-          source: 'box',
-        };
-      } else if (holds >= DECIDES * n) {
-        decidedBy = endpointRule(plan, h, needed, column, pinned, holds / n);
-      }
-      if (holds < n) {
-        const fails = new Uint8Array(n);
-        for (let i = 0; i < n; i++) fails[i] = 1 - holdsIn[i];
-        failBox = primBox(plan, primInput(), n, k, fails);
-      }
-    }
     const q = defined > 0 ? quantiles(effects.subarray(0, defined), [0.05, 0.5, 0.95]) : null;
+    const draws = summarizeDraws(plan, worlds, holdsIn);
     out.push({
-      id: h.id,
-      claim: h.claim ?? null,
-      claimant: h.claimant ?? 'author',
-      paragraph: h.paragraph ?? null,
-      sentence: h.sentence ?? null,
-      statement: h.statement ?? '',
-      comparison: hypothesisComparison(h),
-      policy: h.scenario,
-      versus: h.versus ?? null,
-      metric: h.metric,
-      op: h.op,
-      ...(h.value === undefined ? {} : { value: h.value }),
-      minEffect: h.minEffect ?? null,
-      holds: n > 0 ? holds / n : null,
-      ci: n > 0 ? wilsonInterval(holds, n) : null,
-      n,
-      draws: summarizeDraws(plan, worlds, holdsIn),
-      effect:
-        q === null
-          ? null
-          : {
-              scale:
-                h.minEffect !== undefined && 'relative' in h.minEffect ? 'relative' : 'absolute',
-              median: q[1],
-              q05: q[0],
-              q95: q[2],
-              n: defined,
-            },
-      decidedBy,
-      contradictedBy: [],
-      failBox,
+      task: { planId: plan.id, hypothesis, worlds, holdsIn },
+      summary: ({ decidedBy, failBox }) => ({
+        id: h.id,
+        claim: h.claim ?? null,
+        claimant: h.claimant ?? 'author',
+        paragraph: h.paragraph ?? null,
+        sentence: h.sentence ?? null,
+        statement: h.statement ?? '',
+        comparison: hypothesisComparison(h),
+        policy: h.scenario,
+        versus: h.versus ?? null,
+        metric: h.metric,
+        op: h.op,
+        ...(h.value === undefined ? {} : { value: h.value }),
+        minEffect: h.minEffect ?? null,
+        holds: n > 0 ? holds / n : null,
+        ci: n > 0 ? wilsonInterval(holds, n) : null,
+        n,
+        draws,
+        effect:
+          q === null
+            ? null
+            : {
+                scale:
+                  h.minEffect !== undefined && 'relative' in h.minEffect ? 'relative' : 'absolute',
+                median: q[1],
+                q05: q[0],
+                q95: q[2],
+                n: defined,
+              },
+        decidedBy,
+        contradictedBy: [],
+        failBox,
+      }),
     });
-  }
-  return withContradictions(out, defs);
+  });
+  return out;
 }
 
 /**
@@ -362,119 +395,6 @@ function withContradictions(
       .map((p) => p.id);
     return contradictedBy.length === 0 ? h : { ...h, contradictedBy };
   });
-}
-
-/** Outcomes of scenario s in check world c with parameter j pinned to one end of its range. */
-type PinnedRunner = (s: number, j: number, end: 0 | 1, c: number) => Float64Array;
-
-/**
- * Runs the check worlds of the endpoint check on demand, each (scenario, parameter, end, world)
- * once: the world's parameters and seed, with one parameter set to its range's lower (0) or upper
- * (1) end — unless the scenario fixes it, in which case the scenario's value stays.
- */
-function endpointRunner(
-  plan: ExplorationPlan,
-  prepared: PreparedPlan,
-  worlds: Int32Array,
-): { checks: number; run: PinnedRunner } {
-  const checks = Math.min(ENDPOINT_WORLDS, worlds.length);
-  const memo = new Map<string, Float64Array>();
-  const k = plan.parameters.length;
-  const run: PinnedRunner = (s, j, end, c) => {
-    const key = `${s}:${j}:${end}:${c}`;
-    const hit = memo.get(key);
-    if (hit) return hit;
-    const w = worlds[Math.floor((c * worlds.length) / checks)];
-    const model = worldModels(prepared, w)[s];
-    const p = Float64Array.from(model.base);
-    for (let i = 0; i < k; i++) {
-      if (prepared.applies[s][i] === 0) continue;
-      const { index, lo, hi } = plan.parameters[i];
-      p[index] = i === j ? (end === 0 ? lo : hi) : worldValue(prepared, w, i);
-    }
-    const y = simulateOutcomes(model, p, worldSeed(plan, w));
-    memo.set(key, y);
-    return y;
-  };
-  return { checks, run };
-}
-
-/**
- * The one-at-a-time endpoint check for a hypothesis that holds in nearly every sampled world:
- * the first parameter (plan order; lower end before upper) at one of whose range ends the
- * hypothesis fails in ≥ 95 % of the check worlds. Its verdict then rests on the range excluding
- * that end (e.g. "holds whenever η > 0"), not on the worlds.
- */
-function endpointRule(
-  plan: ExplorationPlan,
-  h: HypothesisDef,
-  needed: readonly string[],
-  column: (scenarioId: string, name: string) => [number, number],
-  pinned: { checks: number; run: PinnedRunner },
-  share: number,
-): DecidedBy | null {
-  const { checks, run } = pinned;
-  if (checks === 0) return null;
-  const scenarioOf = new Map(needed.map((id) => [id, column(id, h.metric)]));
-  for (let j = 0; j < plan.parameters.length; j++) {
-    for (const end of [0, 1] as const) {
-      let fails = 0;
-      for (let c = 0; c < checks; c++) {
-        const metric = (scenarioId: string): number => {
-          const [s, m] = scenarioOf.get(scenarioId) as [number, number];
-          return run(s, j, end, c)[m];
-        };
-        if (!hypothesisHolds(h, metric)) fails++;
-      }
-      if (fails >= DECIDES * checks) {
-        const p = plan.parameters[j];
-        return {
-          parameter: p.id,
-          op: end === 0 ? '>' : '<',
-          value: end === 0 ? p.lo : p.hi,
-          density: share,
-          coverage: 1,
-          source: 'endpoint',
-        };
-      }
-    }
-  }
-  return null;
-}
-
-function primBox(
-  plan: ExplorationPlan,
-  x: PrimInput,
-  n: number,
-  k: number,
-  y: Uint8Array,
-): FailBox {
-  const result = prim(x, n, k, y);
-  const limits: { parameter: string; lo: number; hi: number }[] = [];
-  for (let j = 0; j < k; j++) {
-    if (!result.box.restricted[j]) continue;
-    const p = plan.parameters[j];
-    const lo = result.box.lo[j];
-    const hi = result.box.hi[j];
-    limits.push({
-      parameter: p.id,
-      lo: Number.isFinite(lo) ? Math.max(lo, p.lo) : p.lo,
-      hi: Number.isFinite(hi) ? Math.min(hi, p.hi) : p.hi,
-    });
-  }
-  return {
-    // The figures of the reported box: prim drops limits that fail its significance test, so
-    // result.box can be wider than trajectory[chosen].box.
-    coverage: result.coverage,
-    density: result.density,
-    support: result.support,
-    limits,
-    trajectory: result.trajectory.map((t) => ({
-      coverage: t.coverage,
-      density: t.density,
-      support: t.support,
-    })),
-  };
 }
 
 function summarizeSensitivity(
@@ -560,41 +480,45 @@ function summarizeSensitivity(
   };
 }
 
+/** The band worlds that finished, ascending. */
+function bandWorlds(plan: ExplorationPlan, index: WorldIndex): number[] {
+  const band: number[] = [];
+  for (let w = 0; w < plan.worlds; w++)
+    if (index.bandSlot[w] >= 0 && index.batchOf[w] >= 0) band.push(w);
+  return band;
+}
+
+/** The quantile bands of scenario s's monthly series over the band worlds. */
 function summarizeBands(
   plan: ExplorationPlan,
   prepared: PreparedPlan,
   index: WorldIndex,
+  band: readonly number[],
+  s: number,
 ): BandSummary[] {
-  const band: number[] = [];
-  for (let w = 0; w < plan.worlds; w++)
-    if (index.bandSlot[w] >= 0 && index.batchOf[w] >= 0) band.push(w);
-  if (band.length === 0) return [];
   const block = prepared.seriesOffsets[prepared.models.length];
   const q = BAND_SERIES.length;
   const column = new Float64Array(band.length);
-  const out: BandSummary[] = [];
-  plan.scenarios.forEach((scenario, s) => {
-    const steps = prepared.models[s].months + 1;
-    BAND_SERIES.forEach((name, series) => {
-      const values = BAND_PROBS.map(() => new Array<number>(steps));
-      for (let t = 0; t < steps; t++) {
-        for (let i = 0; i < band.length; i++) {
-          const w = band[i];
-          const batch = index.batches[index.batchOf[w]];
-          column[i] =
-            batch.series[index.bandSlot[w] * block + prepared.seriesOffsets[s] + t * q + series];
-        }
-        const qs = quantiles(column, BAND_PROBS);
-        for (let p = 0; p < BAND_PROBS.length; p++) values[p][t] = qs[p];
+  const scenario = plan.scenarios[s];
+  const steps = prepared.models[s].months + 1;
+  return BAND_SERIES.map((name, series) => {
+    const values = BAND_PROBS.map(() => new Array<number>(steps));
+    for (let t = 0; t < steps; t++) {
+      for (let i = 0; i < band.length; i++) {
+        const w = band[i];
+        const batch = index.batches[index.batchOf[w]];
+        column[i] =
+          batch.series[index.bandSlot[w] * block + prepared.seriesOffsets[s] + t * q + series];
       }
-      out.push({
-        scenario: scenario.id,
-        series: name,
-        probs: [...BAND_PROBS],
-        worlds: band.length,
-        values,
-      });
-    });
+      const qs = quantiles(column, BAND_PROBS);
+      for (let p = 0; p < BAND_PROBS.length; p++) values[p][t] = qs[p];
+    }
+    return {
+      scenario: scenario.id,
+      series: name,
+      probs: [...BAND_PROBS],
+      worlds: band.length,
+      values,
+    };
   });
-  return out;
 }

@@ -14,13 +14,22 @@
 import { latinHypercube, morrisDesign, saltelliDesign } from '../exploration/index.js';
 import { runSeed } from '../simulation/index.js';
 import type { ExplorationPlan } from './plan-exploration.js';
+import { resampleParticles } from './posterior-sample.js';
 
 /** The design of a plan: unit coordinates (worlds × k, row-major) in world order. */
 export interface ExplorationDesign {
   readonly worlds: number;
   readonly k: number;
   readonly unit: Float64Array;
+  /**
+   * Under a posterior: the value of each (world, parameter) the particles set, NaN where the unit
+   * coordinate applies; null without a posterior.
+   */
+  readonly values: Float64Array | null;
 }
+
+/** Stream of the particle resampling, apart from the design's own draws. */
+const POSTERIOR_STREAM = 0x706f7374; // "post"
 
 /**
  * Builds the unit design of `plan` (deterministic in the plan's seed).
@@ -29,10 +38,13 @@ export interface ExplorationDesign {
 export function explorationDesign(plan: ExplorationPlan): ExplorationDesign {
   const k = plan.parameters.length;
   const { sample, runs, seed, levels } = plan.options;
-  if (sample === 'lhs') return { worlds: plan.worlds, k, unit: latinHypercube(runs, k, seed) };
+  if (sample === 'lhs') {
+    const unit = k > 0 ? latinHypercube(runs, k, seed) : new Float64Array(0);
+    return { worlds: plan.worlds, k, unit, values: posteriorValues(plan) };
+  }
   if (sample === 'morris') {
     const { matrix } = morrisDesign(runs, k, levels, seed);
-    return { worlds: plan.worlds, k, unit: matrix };
+    return { worlds: plan.worlds, k, unit: matrix, values: null };
   }
   const { matrix } = saltelliDesign(runs, k, { seed });
   const stride = plan.stride;
@@ -43,7 +55,26 @@ export function explorationDesign(plan: ExplorationPlan): ExplorationDesign {
       unit.set(matrix.subarray(from, from + k), (j * stride + b) * k);
     }
   }
-  return { worlds: plan.worlds, k, unit };
+  return { worlds: plan.worlds, k, unit, values: null };
+}
+
+/** The particle values of each world under the plan's posterior (see posterior-sample.ts). */
+function posteriorValues(plan: ExplorationPlan): Float64Array | null {
+  const posterior = plan.posterior;
+  if (!posterior) return null;
+  const k = plan.parameters.length;
+  const values = new Float64Array(plan.worlds * k).fill(Number.NaN);
+  const column = plan.parameters.map((p) => posterior.parameters.indexOf(p.id));
+  const pick = resampleParticles(
+    posterior.weights,
+    plan.worlds,
+    runSeed(plan.options.seed, POSTERIOR_STREAM),
+  );
+  for (let w = 0; w < plan.worlds; w++) {
+    const row = posterior.particles[pick[w]];
+    for (let i = 0; i < k; i++) if (column[i] >= 0) values[w * k + i] = row[column[i]];
+  }
+  return values;
 }
 
 /** The random stream of world `w`: w for lhs, its base row (sobol) or trajectory (morris). */

@@ -4,6 +4,7 @@
  * --json contract"). Identical bytes for any batch split, order or number of workers.
  */
 import type { MinEffect } from '../case/hypotheses.js';
+import type { ObservedVerdict } from '../events/observed.js';
 import type { ResolvedExploreOptions } from './explore-options.js';
 
 /** Format tag of an exploration summary. */
@@ -182,6 +183,32 @@ export interface BandSummary {
   readonly values: readonly (readonly number[])[];
 }
 
+/**
+ * The same exploration with its worlds drawn from a calibration's posterior (`explore
+ * --posterior DIR`): same seed, scenarios and hypotheses; the posterior's parameters take the
+ * resampled particles' values, the others keep their prior ranges (docs/model.md).
+ */
+export interface PosteriorSummary {
+  /** The folder (or file) the posterior came from, as given. */
+  readonly source: string;
+  readonly planId: string;
+  /** The calibration's method and effective sample size, when its file gives them. */
+  readonly method: string | null;
+  readonly ess: number | null;
+  readonly particles: number;
+  /** Explored parameters the particles set. */
+  readonly parameters: readonly string[];
+  /** Posterior parameters that are not model parameters (observation model), ignored. */
+  readonly ignored: readonly string[];
+  readonly worlds: number;
+  readonly completedWorlds: number;
+  readonly complete: boolean;
+  /** Each hypothesis under the posterior, in the order of the prior's `hypotheses`. */
+  readonly hypotheses: readonly HypothesisSummary[];
+  readonly outcomes: readonly OutcomeSummary[];
+  readonly diagnostics: readonly string[];
+}
+
 /** The summary of an exploration. */
 export interface ExplorationSummary {
   readonly format: typeof SUMMARY_FORMAT;
@@ -200,9 +227,16 @@ export interface ExplorationSummary {
   readonly parameters: readonly { id: string; lo: number; hi: number }[];
   readonly scenarios: readonly { id: string; months: number }[];
   readonly hypotheses: readonly HypothesisSummary[];
+  /**
+   * Verdicts of the case's observed hypotheses on event data (docs/events.md), when the command
+   * that printed the summary read an events database; absent otherwise. Not from the worlds.
+   */
+  readonly observed?: readonly ObservedVerdict[];
   readonly outcomes: readonly OutcomeSummary[];
   readonly sensitivity: SensitivitySummary | null;
   readonly bands: readonly BandSummary[];
   /** Non-fatal notes (e.g. a hypothesis skipped because its scenario was not explored). */
   readonly diagnostics: readonly string[];
+  /** The verdicts under a calibration's posterior, beside these under the prior ranges. */
+  readonly posterior?: PosteriorSummary;
 }

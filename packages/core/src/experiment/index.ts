@@ -1,5 +1,5 @@
 // Public names of experiment/, listed by hand (re-exported by ../index.ts).
-export { aggregate } from './aggregate.js';
+export { type Aggregation, aggregate, startAggregation } from './aggregate.js';
 export { CASE_DRAW_STREAM, caseDrawOfWorld, planCaseDraw } from './case-draw-of-world.js';
 export {
   type DecidingOptions,
@@ -25,6 +25,7 @@ export {
   type HypothesisSummary,
   type MorrisIndex,
   type OutcomeSummary,
+  type PosteriorSummary,
   SENSITIVITY_OUTCOMES,
   type SensitivitySummary,
   type SobolIndex,
@@ -39,12 +40,26 @@ export {
   type SampleDesign,
 } from './explore-options.js';
 export {
+  hypothesisVerdict,
+  type Verdict,
+  type VerdictCache,
+  type VerdictTask,
+  verdictCache,
+} from './hypothesis-verdict.js';
+export {
   type ExplorationPlan,
   PLAN_FORMAT,
   type PlanParameter,
+  type PlanPosterior,
   type PlanScenario,
   planExploration,
 } from './plan-exploration.js';
+export {
+  MAX_PARTICLES,
+  type PosteriorSample,
+  parsePosterior,
+  resampleParticles,
+} from './posterior-sample.js';
 export {
   type BatchResult,
   DRAW_CACHE,

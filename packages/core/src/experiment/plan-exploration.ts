@@ -17,6 +17,7 @@ import {
   type ResolvedExploreOptions,
   resolveExploreOptions,
 } from './explore-options.js';
+import type { PosteriorSample } from './posterior-sample.js';
 import { stableHash } from './stable-hash.js';
 
 /** Format tag of a plan. */
@@ -39,6 +40,19 @@ export interface PlanScenario {
   readonly fixed: readonly string[];
 }
 
+/**
+ * The posterior an exploration samples its worlds from (`explore --posterior`): the particle
+ * columns of the plan's parameters only (observation-model and unknown parameters dropped).
+ */
+export interface PlanPosterior {
+  /** Plan parameter ids, in the particles' column order. */
+  readonly parameters: readonly string[];
+  readonly particles: readonly (readonly number[])[];
+  readonly weights: readonly number[];
+  /** Posterior parameters that are not model parameters, ignored. */
+  readonly ignored: readonly string[];
+}
+
 /** A JSON-serialisable exploration plan. */
 export interface ExplorationPlan {
   readonly format: typeof PLAN_FORMAT;
@@ -59,6 +73,8 @@ export interface ExplorationPlan {
   readonly stride: number;
   /** Worlds that are a sample of the parameter space (hypotheses, quantiles, bands, PRIM). */
   readonly sampleWorlds: number;
+  /** Present when the worlds are drawn from a calibration's posterior (lhs only). */
+  readonly posterior?: PlanPosterior;
 }
 
 interface ScenarioLike {
@@ -74,8 +90,18 @@ interface ScenarioLike {
  * plausible range from MODEL_PARAMETERS when none does.
  * @throws EntenteError('invalid-argument') on bad options, an unknown parameter or scenario
  */
-export function planExploration(c: Case, options: ExploreOptions = {}): ExplorationPlan {
+export function planExploration(
+  c: Case,
+  options: ExploreOptions = {},
+  extra: { readonly posterior?: PosteriorSample } = {},
+): ExplorationPlan {
   const resolved = resolveExploreOptions(c, options);
+  const posterior = extra.posterior;
+  if (posterior && resolved.sample !== 'lhs')
+    throw new EntenteError(
+      'invalid-argument',
+      `explore: a posterior needs the lhs design, not ${resolved.sample}`,
+    );
   const scenarioDefs = (c.scenarios ?? []) as readonly ScenarioLike[];
   const scenarios: PlanScenario[] = [];
   const ranges = new Map<string, [number, number]>();
@@ -88,7 +114,11 @@ export function planExploration(c: Case, options: ExploreOptions = {}): Explorat
       ranges.set(u.id, r ? [Math.min(r[0], u.lo), Math.max(r[1], u.hi)] : [u.lo, u.hi]);
     }
   }
-  const ids = resolved.parameters ?? [...ranges.keys()];
+  const ids = [...(resolved.parameters ?? ranges.keys())];
+  // A calibrated model parameter the scenarios hold fixed is explored under the posterior too.
+  const known = new Set(MODEL_PARAMETERS.map((p) => p.id));
+  for (const p of posterior?.parameters ?? [])
+    if (known.has(p.id) && !ids.includes(p.id)) ids.push(p.id);
   const parameters = ids
     .map((id) => {
       const index = parameterIndex(id);
@@ -125,6 +155,22 @@ export function planExploration(c: Case, options: ExploreOptions = {}): Explorat
     worlds,
     stride,
     sampleWorlds,
+    ...(posterior ? { posterior: planPosterior(posterior, known) } : {}),
   } as const;
   return { ...body, id: stableHash(JSON.stringify(body)) };
+}
+
+function planPosterior(posterior: PosteriorSample, known: ReadonlySet<string>): PlanPosterior {
+  const columns: number[] = [];
+  const ignored: string[] = [];
+  posterior.parameters.forEach((p, j) => {
+    if (known.has(p.id)) columns.push(j);
+    else ignored.push(p.id);
+  });
+  return {
+    parameters: columns.map((j) => posterior.parameters[j].id),
+    particles: posterior.particles.map((row) => columns.map((j) => row[j])),
+    weights: [...posterior.weights],
+    ignored,
+  };
 }

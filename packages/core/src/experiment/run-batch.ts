@@ -175,8 +175,7 @@ export function runBatch(
       const apply = applies[s];
       for (let i = 0; i < k; i++) {
         if (apply[i] === 0) continue;
-        const { index, lo, hi } = parameters[i];
-        p[index] = lo + design.unit[w * k + i] * (hi - lo);
+        p[parameters[i].index] = worldValue(prepared, w, i);
       }
       const row = (w - start) * width + outcomeOffsets[s];
       simulateOutcomes(
@@ -200,8 +199,13 @@ export function runBatch(
   return { planId: plan.id, start, end, outcomes, series };
 }
 
-/** The value of parameter i (plan order) in world w, scaled to its range. */
+/** The value of parameter i (plan order) in world w: its posterior value, or scaled to its range. */
 export function worldValue(prepared: PreparedPlan, w: number, i: number): number {
   const { lo, hi } = prepared.plan.parameters[i];
-  return lo + prepared.design.unit[w * prepared.design.k + i] * (hi - lo);
+  const { unit, values, k } = prepared.design;
+  if (values !== null) {
+    const v = values[w * k + i];
+    if (!Number.isNaN(v)) return v; // a posterior particle's value (NaN: the unit coordinate applies)
+  }
+  return lo + unit[w * k + i] * (hi - lo);
 }

@@ -167,34 +167,33 @@ describe('simulation-based calibration (Talts et al. 2018) on the toy model', ()
   // 90 % central intervals of the informed parameters a and b must hold the truth in 85–95 of
   // 100 (93 and 92 at the time of writing); c, which the data cannot see, must be reported
   // uninformed. Takes about 25 s, so it is in the slow tier.
-  it(
-    '90 % intervals cover the truth in 85–95 % of 100 replications; the unseen parameter is uninformed',
-    { tags: ['slow'], timeout: 120_000 },
-    async () => {
-      const rng = createRng(99);
-      const covered = [0, 0, 0];
-      const uninformed = [0, 0, 0];
-      const reps = 100;
-      for (let r = 0; r < reps; r++) {
-        const truth = new Float64Array(3);
-        drawPrior(rng, TOY_PARAMETERS, truth, 0);
-        const observed = toyRun(truth, 1000 + r, YEARS);
-        const result = await abcSmc(
-          { parameters: TOY_PARAMETERS, observed, blockSize: YEARS },
-          toySimulator(YEARS),
-          { particles: 300, seed: r, maxSimulations: 60_000, alpha: 0.7, minAcceptance: 0.005 },
-        );
-        posteriorSummary(TOY_PARAMETERS, result.particles, result.weights).forEach((p, j) => {
-          if (truth[j] >= p.q05 && truth[j] <= p.q95) covered[j]++;
-          if (p.uninformed) uninformed[j]++;
-        });
-      }
-      for (const j of [0, 1]) {
-        expect(covered[j]).toBeGreaterThanOrEqual(85);
-        expect(covered[j]).toBeLessThanOrEqual(95);
-        expect(uninformed[j]).toBe(0);
-      }
-      expect(uninformed[2]).toBeGreaterThanOrEqual(95);
-    },
-  );
+  it('90 % intervals cover the truth in 85–95 % of 100 replications; the unseen parameter is uninformed', {
+    tags: ['slow'],
+    timeout: 120_000,
+  }, async () => {
+    const rng = createRng(99);
+    const covered = [0, 0, 0];
+    const uninformed = [0, 0, 0];
+    const reps = 100;
+    for (let r = 0; r < reps; r++) {
+      const truth = new Float64Array(3);
+      drawPrior(rng, TOY_PARAMETERS, truth, 0);
+      const observed = toyRun(truth, 1000 + r, YEARS);
+      const result = await abcSmc(
+        { parameters: TOY_PARAMETERS, observed, blockSize: YEARS },
+        toySimulator(YEARS),
+        { particles: 300, seed: r, maxSimulations: 60_000, alpha: 0.7, minAcceptance: 0.005 },
+      );
+      posteriorSummary(TOY_PARAMETERS, result.particles, result.weights).forEach((p, j) => {
+        if (truth[j] >= p.q05 && truth[j] <= p.q95) covered[j]++;
+        if (p.uninformed) uninformed[j]++;
+      });
+    }
+    for (const j of [0, 1]) {
+      expect(covered[j]).toBeGreaterThanOrEqual(85);
+      expect(covered[j]).toBeLessThanOrEqual(95);
+      expect(uninformed[j]).toBe(0);
+    }
+    expect(uninformed[2]).toBeGreaterThanOrEqual(95);
+  });
 });

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregate,
   type BatchResult,
-  type Case,
   compileModel,
   explorationDesign,
   hypothesisHolds,
+  isModelHypothesis,
   latinHypercube,
   planExploration,
   preparePlan,
@@ -166,8 +166,7 @@ describe('aggregate', () => {
       const m = table.scenarios[s].outcomes.indexOf(name);
       return table.outcomes[s][i * table.scenarios[s].outcomes.length + m];
     };
-    const defs =
-      (c as Case & { hypotheses?: Parameters<typeof hypothesisHolds>[0][] }).hypotheses ?? [];
+    const defs = (c.hypotheses ?? []).filter(isModelHypothesis);
     expect(summary.hypotheses.length).toBe(defs.length);
     for (const h of summary.hypotheses) {
       const def = defs.find((d) => d.id === h.id);

@@ -14,6 +14,7 @@ import {
   hypothesisComparison,
   hypothesisEffect,
   hypothesisHolds,
+  isModelHypothesis,
   outcomeNames,
   parameterIndex,
   planExploration,
@@ -26,7 +27,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCase, drawParameters } from './helpers.js';
 
 const c = builtinCase();
-const hypotheses = (c.hypotheses ?? []) as Hypothesis[];
+const hypotheses: Hypothesis[] = (c.hypotheses ?? []).filter(isModelHypothesis);
 const byId = new Map(hypotheses.map((h) => [h.id, h]));
 const models = new Map<string, CompiledModel>(
   (c.scenarios ?? []).map((s) => [s.id, compileModel(c, s.id)]),

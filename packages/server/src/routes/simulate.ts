@@ -9,6 +9,7 @@ import {
   type Case,
   type CompiledScenario,
   compileModel,
+  isModelHypothesis,
   MODEL_PARAMETERS,
   modelSummary,
   outcomeNames,
@@ -62,7 +63,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: ServerContext): void {
         parameters: MODEL_PARAMETERS.map((p) => ({ ...p, range: [p.range[0], p.range[1]] })),
         policies: [...POLICIES],
         compiled: compiledScenarios(c),
-        hypotheses: c.hypotheses ?? [],
+        hypotheses: (c.hypotheses ?? []).filter(isModelHypothesis),
       };
     },
   );

@@ -26,8 +26,12 @@ import type {
   SimulateResponse,
   ValidateResponse,
 } from '@entente/core/contract';
-import type { EventSeriesRequest, EventSeriesResponse, ObservedResponse } from './events-types.js';
-import type { ScenarioRoles } from './types.js';
+import type {
+  EventSeriesRequest,
+  EventSeriesResponse,
+  ObservedResponse,
+  ScenarioRoles,
+} from './types.js';
 
 /** A failed request: the server's error code, message and located issues. */
 export class ApiError extends Error {

@@ -7,7 +7,7 @@
  * the request from useEventSeries.
  */
 import { useCallback, useMemo } from 'react';
-import type { EventDataset, EventResolution, EventSeriesKey } from '../api/events-types.js';
+import type { EventDataset, EventResolution, EventSeriesKey } from '../api/types.js';
 import type { EventSeriesState } from '../hooks/useEventSeries.js';
 import {
   type ActivityData,

@@ -8,12 +8,12 @@
  */
 import { parseCaseDate } from '@entente/core/dates';
 import type {
+  Case,
   EventResolution,
   EventSeries,
   EventSeriesKey,
   EventSeriesResponse,
-} from '../api/events-types.js';
-import type { Case } from '../api/types.js';
+} from '../api/types.js';
 
 /** One period of the chart; a measure the dataset does not have is null, never 0. */
 export interface ActivityRow {

@@ -11,7 +11,7 @@ import type {
   EventSeries,
   EventSeriesKey,
   EventSeriesResponse,
-} from '../api/events-types.js';
+} from '../api/types.js';
 import { seriesOf } from '../charts/activity.js';
 import { errorText } from '../errors.js';
 

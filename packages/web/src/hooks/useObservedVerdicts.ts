@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { getObservedVerdicts } from '../api/client.js';
-import type { ObservedResponse } from '../api/events-types.js';
+import type { ObservedResponse } from '../api/types.js';
 import { errorText } from '../errors.js';
 
 /** What {@link useObservedVerdicts} returns. */

@@ -80,6 +80,7 @@ export function ClaimsPanel({ caseData, summary, observed, onShow }: ClaimsPanel
       {t.explored ? 'show' : 'explore'}
     </button>
   );
+  const posterior = summary?.posterior ?? null;
   return (
     <div className="claims">
       {!summary && (
@@ -109,7 +110,8 @@ export function ClaimsPanel({ caseData, summary, observed, onShow }: ClaimsPanel
             <th scope="col">claim</th>
             <th scope="col">¶</th>
             <th scope="col">hypothesis (comparison; claimant)</th>
-            <th scope="col">verdict</th>
+            <th scope="col">{posterior ? 'verdict (prior ranges)' : 'verdict'}</th>
+            {posterior && <th scope="col">verdict (posterior of {posterior.source})</th>}
             <th scope="col">where it fails</th>
             <th scope="col">observed in the event data</th>
           </tr>
@@ -130,7 +132,7 @@ export function ClaimsPanel({ caseData, summary, observed, onShow }: ClaimsPanel
               {r.tests.length === 0 ? (
                 <tr>
                   {claimCells}
-                  <td colSpan={3} className="muted">
+                  <td colSpan={posterior ? 4 : 3} className="muted">
                     {r.observed.length > 0
                       ? 'no model hypothesis tests this claim'
                       : 'no hypothesis tests this claim'}
@@ -150,6 +152,7 @@ export function ClaimsPanel({ caseData, summary, observed, onShow }: ClaimsPanel
                       </div>
                     </td>
                     <td className={t.decided ? 'decided' : undefined}>{t.verdict}</td>
+                    {posterior && <td>{t.posteriorVerdict ?? '—'}</td>}
                     <td>
                       {t.failsWhere ?? '—'} {showButton(t)}
                     </td>
@@ -163,7 +166,7 @@ export function ClaimsPanel({ caseData, summary, observed, onShow }: ClaimsPanel
         {observedOnly.length > 0 && (
           <tbody data-testid="observed-group">
             <tr>
-              <th scope="rowgroup" colSpan={6}>
+              <th scope="rowgroup" colSpan={posterior ? 7 : 6}>
                 Observed: hypotheses on the event data that test no listed claim
               </th>
             </tr>
@@ -174,7 +177,7 @@ export function ClaimsPanel({ caseData, summary, observed, onShow }: ClaimsPanel
                   <div className="muted">{r.statement}</div>
                 </td>
                 <td>{r.paragraph || '—'}</td>
-                <td colSpan={3} className="muted">
+                <td colSpan={posterior ? 4 : 3} className="muted">
                   no model hypothesis
                 </td>
                 <ObservedCell row={r} span={1} />

@@ -207,14 +207,45 @@ export function buildReport(input: ReportInput): string {
       `<p>${x.completedWorlds} of ${x.worlds} worlds${x.complete ? '' : ' (incomplete)'}; uncertain parameters: ${escapeHtml(x.parameters.map((p) => `${p.id} ∈ [${p.lo}, ${p.hi}]`).join(', '))}.</p>`,
     );
     parts.push('<h3>Hypotheses</h3>');
+    // With a calibration's posterior (explore --posterior): each verdict under the prior ranges
+    // and under the posterior, side by side.
+    const post = x.posterior;
+    if (post)
+      parts.push(
+        `<p class="muted">Prior ranges beside the posterior of ${escapeHtml(post.source)} (${escapeHtml(post.method ?? 'calibration')}, ${post.particles} particles${post.ess === null ? '' : `, ESS ${post.ess.toPrecision(3)}`}; ${post.completedWorlds} worlds; the particles set ${escapeHtml(post.parameters.join(', ') || 'no explored parameter')}, the other parameters keep their prior ranges).</p>`,
+      );
+    const posteriorOf = (id: string) => post?.hypotheses.find((q) => q.id === id);
+    const median = (h: { effect: { median: number } | null } | undefined) =>
+      h?.effect ? h.effect.median.toPrecision(3) : '—';
     parts.push(
       table(
-        ['hypothesis', 'statement', 'scenario', 'holds', '95% CI', 'fails where (PRIM)'],
+        [
+          'hypothesis',
+          'statement',
+          'scenario',
+          ...(post
+            ? [
+                'holds (prior)',
+                'holds (posterior)',
+                'effect median (prior)',
+                'effect median (posterior)',
+              ]
+            : ['holds']),
+          '95% CI',
+          'fails where (PRIM)',
+        ],
         x.hypotheses.map((h) => [
           h.id,
           h.statement,
           h.versus ? `${h.policy} vs ${h.versus}` : h.policy,
           h.holds === null ? '—' : pct(h.holds),
+          ...(post
+            ? [
+                ((q) => (q?.holds == null ? '—' : pct(q.holds)))(posteriorOf(h.id)),
+                median(h),
+                median(posteriorOf(h.id)),
+              ]
+            : []),
           h.ci ? `${pct(h.ci[0])}–${pct(h.ci[1])}` : '—',
           h.failBox
             ? h.failBox.limits

@@ -6,15 +6,19 @@
  */
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { ProjectedTie } from './api/types.js';
+import { ActivityChart } from './charts/ActivityChart.js';
+import { activityKey, caseMapsEvents } from './charts/activity.js';
 import { safeName } from './download.js';
 import { groupingOptions, groupsOf } from './grouping.js';
 import { useAnalysis } from './hooks/useAnalysis.js';
 import { useCase } from './hooks/useCase.js';
+import { useEventSeries } from './hooks/useEventSeries.js';
 import { useExplorationJob } from './hooks/useExplorationJob.js';
 import { useLayers } from './hooks/useLayers.js';
 import { useMapExport } from './hooks/useMapExport.js';
 import { useMapSelection } from './hooks/useMapSelection.js';
 import { type Tab, useNavigation } from './hooks/useNavigation.js';
+import { useObservedVerdicts } from './hooks/useObservedVerdicts.js';
 import { useTimeline } from './hooks/useTimeline.js';
 import { Legend } from './map/Legend.js';
 import { MapToolbar } from './map/MapToolbar.js';
@@ -67,6 +71,14 @@ export function App() {
     exploration: exploration.summary,
   });
   const { tab, openTab, editorMounted, pick, showScenarios } = useNavigation();
+  const seriesKey = useMemo(
+    () => activityKey(selection.focus, selection.tie),
+    [selection.focus, selection.tie],
+  );
+  // The event routes are asked only about a case that maps dataset actors to its own.
+  const mapped = caseMapsEvents(caseData);
+  const events = useEventSeries(mapped ? caseId : null, seriesKey);
+  const observed = useObservedVerdicts(mapped ? caseId : null, tab === 'claims');
   const error = c.error ?? analysisError;
 
   const { selectTie } = selection;
@@ -163,6 +175,15 @@ export function App() {
             onAt={timeline.setAt}
           />
           {caseData && <Legend caseData={caseData} groups={groups} groupingLabel={groupingLabel} />}
+          {caseData && (
+            <ActivityChart
+              seriesKey={seriesKey}
+              names={names}
+              at={at}
+              mapped={mapped}
+              state={events}
+            />
+          )}
         </section>
 
         <section className="side-pane" aria-label="Panels">
@@ -216,6 +237,7 @@ export function App() {
               <ClaimsPanel
                 caseData={caseData}
                 summary={exploration.summary}
+                observed={observed}
                 onShow={showScenarios}
               />
             ) : null}

@@ -7,8 +7,12 @@
  * and the HTML report render the same rows.
  * Each hypothesis is the contract's (`explore --json`): claimant, paragraph, comparison, effect,
  * minimum effect and `decidedBy` come from the exploration summary.
+ * Observed hypotheses (issue 11), evaluated on event data instead of the model, sit beside the
+ * model's: in the row of the claim they test (or of the claim made in the same paragraph), else in
+ * rows of their own marked `observed`. An observed verdict without data reads "no data", never
+ * "fails".
  */
-import type { Case, ExplorationSummary, HypothesisResult } from './api/types.js';
+import type { Case, ExplorationSummary, HypothesisResult, ObservedVerdict } from './api/types.js';
 
 /** What one parameter decides (`decidedBy` of the contract): `parameter op value`. */
 export type DecidedBy = NonNullable<HypothesisResult['decidedBy']>;
@@ -43,6 +47,25 @@ export interface ClaimTest {
   posteriorVerdict: string | null;
 }
 
+/** One observed hypothesis under a claim: its verdict on the event data, in words. */
+export interface ObservedTest {
+  id: string;
+  statement: string;
+  /** Who makes the claim, when the verdict says. */
+  claimant: string | null;
+  /** The verdict's status, or `not-evaluated` when the server gave none (no event data). */
+  status: ObservedVerdict['status'] | 'not-evaluated';
+  /** `holds`, `fails`, `no data` or `not evaluated`. */
+  verdict: string;
+  /** The effect against the minimum effect, e.g. `effect 0.42 (min 0.05)`, or `no data`. */
+  effect: string;
+  /** The window compared, `2021-08 → 2023-08`. */
+  window: string;
+  /** Dataset and measure, e.g. `UCDP deaths_best`. */
+  source: string;
+  caveats: string[];
+}
+
 /** One row of the Claims table. */
 export interface ClaimRow {
   /** The claim's id, or null for a hypothesis that tests no listed claim. */
@@ -51,6 +74,8 @@ export interface ClaimRow {
   /** Where the source makes it, e.g. `¶8.1, ¶7.1`; '' when unknown. */
   paragraph: string;
   tests: ClaimTest[];
+  /** The observed hypotheses of the claim, beside the model's tests. */
+  observed: ObservedTest[];
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -106,6 +131,49 @@ export function failsWhereText(h: HypothesisVerdict): string | null {
   return `${limits || 'not confined to a box: no parameter range separates the failures'} (coverage ${(100 * h.failBox.coverage).toFixed(0)}%, density ${(100 * h.failBox.density).toFixed(0)}%)`;
 }
 
+const DATASET_NAMES: Record<string, string> = { ucdp: 'UCDP', gdelt: 'GDELT', acled: 'ACLED' };
+
+/** A minimum effect in words: `0.05` or `10%` (relative), `none` without one. */
+function minEffectText(m: ObservedVerdict['minEffect']): string {
+  if (m === null) return 'none';
+  return 'absolute' in m ? num(m.absolute) : `${num(100 * m.relative)}%`;
+}
+
+/** A window in words: `2021-08–2023-07: mean 12.5`, with its coverage when partial. */
+function windowText(w: ObservedVerdict['from'], aggregate: string): string {
+  const value = w.value === null ? 'not covered' : `${aggregate} ${num(w.value)}`;
+  const covered = w.covered < w.periods ? ` (${w.covered} of ${w.periods} periods covered)` : '';
+  return `${w.start}–${w.end}: ${value}${covered}`;
+}
+
+/**
+ * An observed verdict in words: status, the effect of the later window against the earlier next to
+ * the minimum effect (or why there is no data), both windows, the series read and the caveats
+ * (the data's coverage first). `no-data` reads "no data", never "fails".
+ */
+export function observedTest(v: ObservedVerdict): ObservedTest {
+  const min = `min effect ${v.op} ${minEffectText(v.minEffect)}`;
+  const effect =
+    v.status === 'no-data' || v.effect === null
+      ? `no data${v.reason ? `: ${v.reason}` : ''} (${min})`
+      : `effect ${v.scale === 'relative' ? `${num(100 * v.effect)}%` : num(v.effect)} against ${min}`;
+  const versions = v.versions.filter(Boolean).join(', ');
+  return {
+    id: v.id,
+    statement: v.statement,
+    claimant: v.claimant || null,
+    status: v.status,
+    verdict: v.status === 'no-data' ? 'no data' : v.status,
+    effect,
+    window: `${windowText(v.from, v.aggregate)} → ${windowText(v.to, v.aggregate)}`,
+    source: `${DATASET_NAMES[v.dataset] ?? v.dataset}${versions ? ` ${versions}` : ''} ${v.measure}${v.normalised ? ' (normalised)' : ''} of ${v.series} per ${v.by}`,
+    caveats: [
+      ...(v.coverage ? [`the data cover ${v.coverage.from} to ${v.coverage.until}`] : []),
+      ...v.caveats,
+    ],
+  };
+}
+
 /** A hypothesis as the case states it (the fields the table reads). */
 type ModelHypothesis = Exclude<NonNullable<Case['hypotheses']>[number], { kind: 'observed' }>;
 type CaseHypothesis = Pick<
@@ -127,18 +195,27 @@ function comparisonText(scenario: string, versus: string | null): string {
 
 /**
  * The rows of the Claims table of case `c`, with the verdicts of exploration `x` (null: none ran
- * yet). Claims keep the case's order; each lists its hypotheses in the case's order, then
- * hypotheses of the summary the case does not state (text edited since) under their own claim.
+ * yet) and the observed verdicts `observed` (null or absent: none asked or no event data). Claims
+ * keep the case's order; each lists its hypotheses in the case's order, then hypotheses of the
+ * summary the case does not state (text edited since) under their own claim. An observed verdict
+ * goes to the claim it tests (the verdict's `claim`, else its hypothesis's in the case), else to
+ * the first claim made in the same paragraph, else to a row of its own after the others.
  */
-export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
+export function claimRows(
+  c: Case,
+  x: ExplorationSummary | null,
+  observed?: readonly ObservedVerdict[] | null,
+): ClaimRow[] {
   const explored = new Map<string, HypothesisVerdict>(
     ((x?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
   const underPosterior = new Map<string, HypothesisVerdict>(
     ((x?.posterior?.hypotheses ?? []) as HypothesisVerdict[]).map((h) => [h.id, h]),
   );
+  const observedIds = new Set((observed ?? []).map((v) => v.id));
+  // Observed hypotheses are not the model's: they get no model verdict (and no "explore" button).
   const stated: CaseHypothesis[] = (c.hypotheses ?? []).filter(
-    (h): h is ModelHypothesis => h.kind !== 'observed',
+    (h): h is ModelHypothesis => h.kind !== 'observed' && !observedIds.has(h.id),
   );
   const statedIds = new Set(stated.map((h) => h.id));
   const all: CaseHypothesis[] = [
@@ -189,6 +266,7 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
       statement: cl.statement,
       paragraph: paragraphs.join(', '),
       tests: tests.map(test),
+      observed: [],
     };
   });
   for (const h of all) {
@@ -198,7 +276,62 @@ export function claimRows(c: Case, x: ExplorationSummary | null): ClaimRow[] {
       statement: h.statement,
       paragraph: hypothesisParagraph(h, explored.get(h.id)),
       tests: [test(h)],
+      observed: [],
     });
   }
-  return rows;
+  const claimOf = new Map((c.hypotheses ?? []).map((h) => [h.id, h.claim]));
+  const claimRowsOnly = rows.filter((r) => r.claim !== null);
+  /** The paragraph numbers of a row (`¶8.2, ¶7` → 8, 7). */
+  const paragraphsOf = (r: ClaimRow) =>
+    new Set([...r.paragraph.matchAll(/¶(\d+)/g)].map((m) => Number(m[1])));
+  // The verdicts, then the case's observed hypotheses the server did not evaluate.
+  type Entry = {
+    id: string;
+    statement: string;
+    claim: string | null;
+    paragraph: number | null;
+    sentence: number | null;
+    test: ObservedTest;
+  };
+  const entries: Entry[] = (observed ?? []).map((v) => ({ ...v, test: observedTest(v) }));
+  for (const h of c.hypotheses ?? []) {
+    if (h.kind !== 'observed' || observedIds.has(h.id)) continue;
+    entries.push({
+      id: h.id,
+      statement: h.statement,
+      claim: h.claim ?? null,
+      paragraph: h.paragraph ?? null,
+      sentence: h.sentence ?? null,
+      test: {
+        id: h.id,
+        statement: h.statement,
+        claimant: h.claimant ?? null,
+        status: 'not-evaluated',
+        verdict: 'not evaluated',
+        effect: 'no event data loaded',
+        window: '—',
+        source: '—',
+        caveats: [],
+      },
+    });
+  }
+  const unmatched: ClaimRow[] = [];
+  for (const v of entries) {
+    const claim = v.claim ?? claimOf.get(v.id);
+    const { paragraph } = v;
+    const row =
+      (claim ? claimRowsOnly.find((r) => r.claim === claim) : undefined) ??
+      (paragraph !== null ? claimRowsOnly.find((r) => paragraphsOf(r).has(paragraph)) : undefined);
+    if (row) row.observed.push(v.test);
+    else {
+      unmatched.push({
+        claim: null,
+        statement: v.statement,
+        paragraph: paragraphText({ paragraph: v.paragraph, sentence: v.sentence }),
+        tests: [],
+        observed: [v.test],
+      });
+    }
+  }
+  return [...rows, ...unmatched];
 }

@@ -26,7 +26,12 @@ import type {
   SimulateResponse,
   ValidateResponse,
 } from '@entente/core/contract';
-import type { ScenarioRoles } from './types.js';
+import type {
+  EventSeriesRequest,
+  EventSeriesResponse,
+  ObservedResponse,
+  ScenarioRoles,
+} from './types.js';
 
 /** A failed request: the server's error code, message and located issues. */
 export class ApiError extends Error {
@@ -130,6 +135,22 @@ export function getScenarioRoles(
   signal?: AbortSignal,
 ): Promise<ScenarioRoles> {
   return request('POST', '/api/scenario-roles', { ...source, scenario }, signal);
+}
+
+/** `POST /api/events/series`: an actor's or dyad's event series from the server's event data. */
+export function getEventSeries(
+  body: EventSeriesRequest,
+  signal?: AbortSignal,
+): Promise<EventSeriesResponse> {
+  return request('POST', '/api/events/series', body, signal);
+}
+
+/** `POST /api/events/observed`: the case's observed hypotheses evaluated on the event data. */
+export function getObservedVerdicts(
+  caseId: string,
+  signal?: AbortSignal,
+): Promise<ObservedResponse> {
+  return request('POST', '/api/events/observed', { caseId }, signal);
 }
 
 /** `POST /api/jobs` (an exploration) → the job's id. */

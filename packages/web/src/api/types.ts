@@ -11,6 +11,10 @@ export type {
   ClientScenario as ScenarioEntry,
   ConfigurationJson as Configuration,
   DrawnTieJson as ProjectedTie,
+  EventSeriesJson as EventSeries,
+  EventsObservedResponse as ObservedResponse,
+  EventsSeriesRequest as EventSeriesRequest,
+  EventsSeriesResponse as EventSeriesResponse,
   Evidence,
   ExplorationSummaryJson as ExplorationSummary,
   ExploreOptionsJson as ExploreOptions,
@@ -18,6 +22,7 @@ export type {
   Issue as CaseIssue,
   Layer,
   ModelParameterJson as ModelParameter,
+  ObservedVerdictJson as ObservedVerdict,
   Relation,
   ScenarioRolesResponse as ScenarioRoles,
   ScenariosResponse as ScenariosResult,
@@ -25,3 +30,12 @@ export type {
   TippingJson as TippingResult,
 } from '@entente/core/contract';
 export { LAYERS } from '@entente/core/contract';
+
+import type { EventSeriesJson } from '@entente/core/contract';
+
+/** An event dataset family (`ucdp`, `gdelt`, `acled`), as a series names it. */
+export type EventDataset = EventSeriesJson['dataset'];
+/** A series' resolution (`month` or `year`). */
+export type EventResolution = EventSeriesJson['by'];
+/** Whose series: an actor, or a dyad. */
+export type EventSeriesKey = EventSeriesJson['key'];

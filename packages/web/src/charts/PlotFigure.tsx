@@ -13,13 +13,20 @@ export interface PlotFigureProps {
   /** Accessible name of the chart. */
   label: string;
   testId?: string;
+  /** Whether the figure takes keyboard focus (so its accessible name is read on tabbing to it). */
+  focusable?: boolean;
 }
 
 /** A Plot chart, re-drawn when `render` changes. */
-export function PlotFigure({ render, label, testId }: PlotFigureProps) {
+export function PlotFigure({ render, label, testId, focusable }: PlotFigureProps) {
   const { host, error } = usePlot(render);
   return (
-    <figure className="chart" aria-label={label} data-testid={testId}>
+    <figure
+      className="chart"
+      aria-label={label}
+      data-testid={testId}
+      tabIndex={focusable ? 0 : undefined}
+    >
       <div ref={host} />
       {error && <p className="error">Chart failed: {error}</p>}
     </figure>

@@ -176,6 +176,14 @@ describe.skipIf(!haveChromium)('workbench in chromium', { tags: ['browser'] }, (
     let text = '';
     for (const p of points) {
       await page.mouse.click(p.x, p.y);
+      // React renders the panel after the click; on a loaded machine that can take a moment.
+      await page
+        .waitForFunction(
+          `document.querySelector('[data-testid="evidence"]')?.textContent?.startsWith('Pakistan — Taliban') === true`,
+          undefined,
+          { timeout: 2000 },
+        )
+        .catch(() => undefined);
       text = (await panel.count()) > 0 ? ((await panel.textContent()) ?? '') : '';
       if (text.startsWith('Pakistan — Taliban')) break;
     }

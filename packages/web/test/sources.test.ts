@@ -40,10 +40,14 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
   let browser: Browser;
   let DIST = '';
   let DOWNLOADS = '';
+  /** Screenshots of this run, for a person to look at (never compared, never tracked). */
+  let SHOTS = '';
 
   beforeAll(async () => {
     DIST = await mkdtemp(join(tmpdir(), 'entente-web-sources-'));
     DOWNLOADS = await mkdtemp(join(tmpdir(), 'entente-web-sources-dl-'));
+    SHOTS = await mkdtemp(join(tmpdir(), 'entente-sources-shots-'));
+    console.info(`Sources tab screenshots: ${SHOTS}`);
     await buildTestApp(DIST);
     app = createServer({ webRoot: DIST });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -96,6 +100,7 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
       expect(await page.locator('[data-testid="proposal"][data-status="accepted"]').count()).toBe(
         2,
       );
+      await page.screenshot({ path: `${SHOTS}/sources.png` });
       await page.getByRole('button', { name: /Apply accepted \(2\)/ }).click();
 
       // The editor opens with the merged case, which validates.
@@ -145,6 +150,7 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
         .filter({ hasText: HOSTS })
         .first()
         .waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: `${SHOTS}/evidence-quote.png` });
     } finally {
       await context.close();
     }

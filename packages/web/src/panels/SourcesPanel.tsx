@@ -4,11 +4,11 @@
  * mentions, relation sentences and cue words highlighted, accept, edit (type, sign, actors) or
  * reject each proposed relation, and put `applyReview(case, review)` into the case editor
  * ("Apply accepted"), where it is validated and can be undone like any edit. The extractor,
- * its language model, core and the YAML writer load on the first extraction, in their own chunk.
+ * its language model, core and the YAML writer load when the tab first opens, in their own chunk.
  * The text read is held for this session, so the evidence panel can quote the sentences the
  * case's evidence cites from it. The logic lives in sources.ts; this file renders.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Case } from '../api/types.js';
 import { sendToEditor } from '../editor/inbox.js';
 import { errorMessage } from '../errors.js';
@@ -86,6 +86,11 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
   const [read, setRead] = useState<Read | null>(null);
   const [decisions, setDecisions] = useState<ProposalDecision[]>([]);
   const file = useRef<HTMLInputElement>(null);
+
+  // Start loading the extractor and its model when the tab opens (a failure shows on Extract).
+  useEffect(() => {
+    loadTools().catch(() => undefined);
+  }, []);
 
   const upload = async () => {
     const f = file.current?.files?.[0];
@@ -189,10 +194,7 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
         <textarea
           rows={8}
           value={raw}
-          onChange={(e) => {
-            setRaw(e.target.value);
-            if (fileName && !/\.(txt|text)$/i.test(fileName)) setFileName(null);
-          }}
+          onChange={(e) => setRaw(e.target.value)}
           data-testid="sources-input"
         />
       </label>

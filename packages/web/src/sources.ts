@@ -2,7 +2,8 @@
  * The Sources tab's logic, without React or DOM: the text cut into highlighted segments (actor
  * mentions, relation sentences, cue words), the analyst's decisions on each proposal and the
  * review file they make (`entente-extraction/1`, what `applyReview` reads), the accepted
- * relations' count, and the sentence an evidence item cites in a text held this session. Type-only imports: no extraction code is loaded here.
+ * relations' count, and the sentence an evidence item cites in a text held this session.
+ * Type-only imports: no extraction code is loaded here.
  */
 import type { Evidence } from '@entente/core/contract';
 import type { Extraction } from '@entente/extract';

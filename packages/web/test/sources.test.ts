@@ -2,9 +2,10 @@
  * Browser test of the Sources tab (issue 13): Debian's chromium driven by playwright-core against
  * the real server serving the workbench built with its test hook into a temporary folder (as in
  * workbench.test.ts). A short text with three relations is pasted and read in the page; two
- * proposals are accepted and one rejected; "Apply accepted" puts the merged case into the case
- * editor, whose text (downloaded, as an analyst would save it) holds exactly the two. Applied to
- * the session, the evidence panel then quotes the source's own sentence. Tagged `browser`.
+ * proposals are accepted (one of them edited) and one rejected; "Apply accepted" puts the merged
+ * case into the case editor, whose text (downloaded, as an analyst would save it) holds exactly
+ * the two. Applied to the session, the evidence panel then quotes the source's own sentence.
+ * Tagged `browser`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -97,6 +98,12 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
       await page.getByRole('button', { name: /^Reject proposal 2:/ }).click();
       await page.getByRole('button', { name: /^Accept proposal 3:/ }).focus();
       await page.keyboard.press('Enter');
+      // Edit the third: IS-K threatens Russia (type, sign and direction changed).
+      await items.nth(2).locator('summary').click();
+      await page.getByLabel('Type of proposal 3').selectOption('threat');
+      await page.getByLabel('From actor of proposal 3').selectOption('isk');
+      await page.getByLabel('To actor of proposal 3').selectOption('russia');
+      await page.getByLabel('Sign of proposal 3').selectOption('-1');
       expect(await page.locator('[data-testid="proposal"][data-status="accepted"]').count()).toBe(
         2,
       );
@@ -117,15 +124,25 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
       const text = await readFile(saved, 'utf8');
       const merged = parse(text) as {
         sources: { id: string }[];
-        relations: { from: string; to: string; evidence?: { source: string; span?: number[] }[] }[];
+        relations: {
+          from: string;
+          to: string;
+          type: string;
+          evidence?: { source: string; span?: number[] }[];
+        }[];
       };
       expect(merged.sources.filter((s) => s.id === DOC_ID)).toHaveLength(1);
       const cited = merged.relations.flatMap((r) =>
         (r.evidence ?? [])
           .filter((e) => e.source === DOC_ID)
-          .map((e) => ({ pair: [r.from, r.to].sort().join('|'), span: e.span })),
+          .map((e) => ({
+            pair: [r.from, r.to].sort().join('|'),
+            rel: `${r.from} ${r.type} ${r.to}`,
+            span: e.span,
+          })),
       );
       expect(cited.map((c) => c.pair).sort()).toEqual(['isk|russia', 'qatar|taliban']);
+      expect(cited.map((c) => c.rel)).toContain('isk threat russia');
       const quoted = cited.map((c) => TEXT.slice(c.span?.[0] ?? 0, c.span?.[1] ?? 0)).sort();
       expect(quoted).toEqual([ATTACK, HOSTS].sort());
       expect(text).not.toContain(DEAL);

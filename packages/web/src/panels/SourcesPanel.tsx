@@ -3,15 +3,20 @@
  * read it in the browser with `@entente/extract` against the case shown, see the text with actor
  * mentions, relation sentences and cue words highlighted, accept, edit (type, sign, actors) or
  * reject each proposed relation, and put `applyReview(case, review)` into the case editor
- * ("Apply accepted"), where it is validated and can be undone like any edit. The extractor,
- * its language model, core and the YAML writer load when the tab first opens, in their own chunk.
+ * ("Apply accepted"), where it is validated and can be undone like any edit. Reading and merging
+ * run in a worker (extract-client.ts), started when the tab first opens, so a long text does not
+ * freeze the page.
  * The text read is held for this session, so the evidence panel can quote the sentences the
  * case's evidence cites from it. The logic lives in sources.ts; this file renders.
  */
+
+import type { Extraction } from '@entente/extract';
 import { useEffect, useRef, useState } from 'react';
 import type { Case } from '../api/types.js';
 import { sendToEditor } from '../editor/inbox.js';
 import { errorMessage } from '../errors.js';
+import { applyReviewText, extractText, warmExtractor } from '../extract-client.js';
+import type { OfferedType } from '../extract-messages.js';
 import { holdText } from '../hooks/useHeldTexts.js';
 import {
   acceptedCount,
@@ -22,40 +27,11 @@ import {
   segmentText,
 } from '../sources.js';
 
-type ExtractModule = typeof import('@entente/extract');
-type Extraction = import('@entente/extract').Extraction;
-
-/** What the first extraction loads: the extractor with its reader, core and the YAML writer. */
-interface Tools {
-  extract: ExtractModule;
-  reader: ReturnType<ExtractModule['createReader']>;
-  core: typeof import('@entente/core');
-  stringify: typeof import('yaml').stringify;
-}
-
-let tools: Promise<Tools> | null = null;
-
-/** Loads the tools once (again after a failed load). */
-function loadTools(): Promise<Tools> {
-  tools ??= Promise.all([import('@entente/extract'), import('@entente/core'), import('yaml')])
-    .then(([extract, core, yaml]) => ({
-      extract,
-      reader: extract.createReader(),
-      core,
-      stringify: yaml.stringify,
-    }))
-    .catch((e: unknown) => {
-      tools = null;
-      throw e;
-    });
-  return tools;
-}
-
 /** A text read: the extraction, the text its offsets count in, and the choices offered. */
 interface Read {
   x: Extraction;
   text: string;
-  types: { type: string; label: string }[];
+  types: readonly OfferedType[];
   actors: { id: string; name: string }[];
 }
 
@@ -89,7 +65,7 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
 
   // Start loading the extractor and its model when the tab opens (a failure shows on Extract).
   useEffect(() => {
-    loadTools().catch(() => undefined);
+    warmExtractor().catch(() => undefined);
   }, []);
 
   const upload = async () => {
@@ -104,27 +80,13 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
     setStatus('Reading…');
     setBusy(true);
     try {
-      const t = await loadTools();
-      const format = fileName ? t.extract.formatOfName(fileName) : 'text';
-      const x = t.extract.extract(raw, {
-        format,
-        caseData,
-        reader: t.reader,
-        ...(date.trim() ? { date: date.trim() } : {}),
-      });
-      const text = t.extract.documentText(raw, format);
-      const vocabulary = t.core.resolveVocabulary(caseData.vocabulary ?? []);
+      const { x, text, types } = await extractText(raw, fileName, date.trim() || null, caseData);
       const actors = [
         ...caseData.actors.map((a) => ({ id: a.id, name: a.name })),
         ...x.newActors.map((a) => ({ id: a.id, name: `${a.name} (new)` })),
       ];
       holdText({ id: x.document.id, sha256: x.document.sha256, name: fileName ?? 'pasted', text });
-      setRead({
-        x,
-        text,
-        types: [...vocabulary.values()].map((d) => ({ type: d.type, label: d.label })),
-        actors,
-      });
+      setRead({ x, text, types, actors });
       setDecisions(initialDecisions(x));
       setStatus(
         `${x.proposals.length} proposal(s), ${x.mentions.length} actor mention(s) in ${x.document.id}.` +
@@ -142,16 +104,11 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
     if (!read) return;
     setError(null);
     try {
-      const t = await loadTools();
       const review = reviewOf(read.x, decisions);
-      const merged = t.extract.applyReview(
-        caseData,
-        review,
-        date.trim() ? { date: date.trim() } : {},
-      );
+      const merged = await applyReviewText(caseData, review, date.trim() || null);
       const n = acceptedCount(decisions);
       sendToEditor(
-        t.stringify(merged, { lineWidth: 0 }),
+        merged,
         `Sources: ${n} accepted relation(s) from ${read.x.document.id} merged in; check and apply to analyse.`,
       );
       setStatus(`${n} accepted relation(s) put into the case editor.`);

@@ -81,39 +81,54 @@ export function acceptedCount(decisions: readonly ProposalDecision[]): number {
 
 /**
  * `text` cut at every boundary of a mention (not a place), a proposal's sentence or its cue,
- * each piece with what covers it; the pieces join back into `text`. Spans outside the text are
- * clipped.
+ * each piece with what covers it (the first mention in the list when mentions overlap); the
+ * pieces join back into `text`. Spans outside the text are clipped. One sweep over the sorted
+ * boundaries, so a long report with thousands of mentions stays fast.
  */
 export function segmentText(text: string, x: Extraction): TextSegment[] {
   const n = text.length;
   const clip = (v: number) => Math.max(0, Math.min(n, v));
-  const cuts = new Set<number>([0, n]);
-  const mentions = x.mentions.filter((m) => !m.place);
-  for (const m of mentions) {
-    cuts.add(clip(m.span[0]));
-    cuts.add(clip(m.span[1]));
-  }
-  for (const p of x.proposals) {
-    cuts.add(clip(p.evidence.span[0]));
-    cuts.add(clip(p.evidence.span[1]));
-    cuts.add(clip(p.evidence.cue.span[0]));
-    cuts.add(clip(p.evidence.cue.span[1]));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
+  type Span = { kind: 'mention' | 'sentence' | 'cue'; index: number; start: number; end: number };
+  const spans: Span[] = [];
+  x.mentions.forEach((m, index) => {
+    if (!m.place)
+      spans.push({ kind: 'mention', index, start: clip(m.span[0]), end: clip(m.span[1]) });
+  });
+  x.proposals.forEach((p, index) => {
+    const s = p.evidence.span;
+    const c = p.evidence.cue.span;
+    spans.push({ kind: 'sentence', index, start: clip(s[0]), end: clip(s[1]) });
+    spans.push({ kind: 'cue', index, start: clip(c[0]), end: clip(c[1]) });
+  });
+  const live = spans.filter((s) => s.end > s.start);
+  const points = [...new Set([0, n, ...live.flatMap((s) => [s.start, s.end])])].sort(
+    (a, b) => a - b,
+  );
+  const starting = new Map<number, Span[]>();
+  for (const s of live) starting.set(s.start, [...(starting.get(s.start) ?? []), s]);
+  const active = new Set<Span>();
   const out: TextSegment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i] as number;
     const end = points[i + 1] as number;
-    if (end <= start) continue;
-    const inside = (s: readonly [number, number]) => s[0] <= start && end <= s[1];
-    const mention = mentions.find((m) => inside(m.span));
+    for (const s of active) if (s.end <= start) active.delete(s);
+    for (const s of starting.get(start) ?? []) active.add(s);
+    let mention = -1;
+    const sentences: number[] = [];
+    let cue = false;
+    for (const s of active) {
+      if (s.kind === 'mention') mention = mention < 0 ? s.index : Math.min(mention, s.index);
+      else if (s.kind === 'sentence') sentences.push(s.index);
+      else cue = true;
+    }
+    sentences.sort((a, b) => a - b);
     out.push({
       start,
       end,
       text: text.slice(start, end),
-      actor: mention ? mention.actor : null,
-      proposals: x.proposals.filter((p) => inside(p.evidence.span)).map((p) => p.id),
-      cue: x.proposals.some((p) => inside(p.evidence.cue.span)),
+      actor: mention >= 0 ? (x.mentions[mention]?.actor ?? null) : null,
+      proposals: sentences.map((k) => x.proposals[k]?.id ?? ''),
+      cue,
     });
   }
   return out;

@@ -116,24 +116,41 @@ describe('Sources tab logic', () => {
     expect(citedSentence({ source: 'doc-0123abcd', paraphrase: 'p' }, held)).toBeNull();
   });
 
-  it('property: segments partition the text for any spans, clipped to it', () => {
-    const span = fc.tuple(fc.nat(60), fc.nat(60)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]);
+  it('property: segments partition the text, and each carries what a brute-force scan finds over it', () => {
+    const span = fc
+      .tuple(fc.integer({ min: -5, max: 60 }), fc.integer({ min: -5, max: 60 }))
+      .map(([a, b]): [number, number] => [Math.min(a, b), Math.max(a, b)]);
+    const mention = fc.record({ actor: fc.constantFrom('a', 'b', 'c'), span, place: fc.boolean() });
+    const proposal = fc.record({ sentence: span, cue: span });
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.array(span, { maxLength: 6 }), (text, spans) => {
-        const x = {
-          mentions: spans.map((s) => ({ actor: 'a', span: s, place: false })),
-          proposals: spans.map((s, i) => ({
-            id: `p${i}`,
-            evidence: { span: s, cue: { span: [s[0], s[0]] } },
-          })),
-        } as unknown as Extraction;
-        const segs = segmentText(text, x);
-        expect(segs.map((s) => s.text).join('')).toBe(text);
-        for (const [i, s] of segs.entries()) {
-          expect(s.end).toBeGreaterThan(s.start);
-          if (i > 0) expect(s.start).toBe(segs[i - 1]?.end);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.array(mention, { maxLength: 6 }),
+        fc.array(proposal, { maxLength: 5 }),
+        (text, mentions, proposals) => {
+          const x = {
+            mentions,
+            proposals: proposals.map((p, i) => ({
+              id: `p${i}`,
+              evidence: { span: p.sentence, cue: { span: p.cue } },
+            })),
+          } as unknown as Extraction;
+          const segs = segmentText(text, x);
+          expect(segs.map((s) => s.text).join('')).toBe(text);
+          for (const [i, s] of segs.entries()) {
+            expect(s.end).toBeGreaterThan(s.start);
+            if (i > 0) expect(s.start).toBe(segs[i - 1]?.end);
+            // Brute force: what covers the segment's first character.
+            const covers = (sp: readonly number[]) =>
+              (sp[0] ?? 0) <= s.start && s.start < (sp[1] ?? 0);
+            expect(s.actor).toBe(mentions.find((m) => !m.place && covers(m.span))?.actor ?? null);
+            expect(s.proposals).toEqual(
+              proposals.flatMap((p, k) => (covers(p.sentence) ? [`p${k}`] : [])),
+            );
+            expect(s.cue).toBe(proposals.some((p) => covers(p.cue)));
+          }
+        },
+      ),
     );
   });
 });

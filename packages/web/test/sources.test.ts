@@ -99,7 +99,7 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
       await page.getByRole('button', { name: /^Accept proposal 3:/ }).focus();
       await page.keyboard.press('Enter');
       // Edit the third: IS-K threatens Russia (type, sign and direction changed).
-      await items.nth(2).locator('summary').click();
+      await page.getByRole('button', { name: /^Edit proposal 3:/ }).click();
       await page.getByLabel('Type of proposal 3').selectOption('threat');
       await page.getByLabel('From actor of proposal 3').selectOption('isk');
       await page.getByLabel('To actor of proposal 3').selectOption('russia');

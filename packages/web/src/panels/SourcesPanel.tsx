@@ -61,6 +61,8 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
   const [status, setStatus] = useState('');
   const [read, setRead] = useState<Read | null>(null);
   const [decisions, setDecisions] = useState<ProposalDecision[]>([]);
+  /** The proposal whose fields are open for editing, or null. */
+  const [editing, setEditing] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
 
   // Start loading the extractor and its model when the tab opens (a failure shows on Extract).
@@ -88,6 +90,7 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
       holdText({ id: x.document.id, sha256: x.document.sha256, name: fileName ?? 'pasted', text });
       setRead({ x, text, types, actors });
       setDecisions(initialDecisions(x));
+      setEditing(null);
       setStatus(
         `${x.proposals.length} proposal(s), ${x.mentions.length} actor mention(s) in ${x.document.id}.` +
           (x.diagnostics.length > 0 ? ` ${x.diagnostics.join(' ')}` : ''),
@@ -253,11 +256,21 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
                     >
                       Reject
                     </button>
+                    <button
+                      type="button"
+                      aria-expanded={editing === p.id}
+                      aria-controls={`edit-${p.id}`}
+                      aria-label={`Edit proposal ${what}`}
+                      onClick={() => setEditing(editing === p.id ? null : p.id)}
+                    >
+                      Edit
+                    </button>
                     <span className="muted">{d.status}</span>
                   </div>
-                  <details>
-                    <summary>Edit</summary>
-                    <div className="row">
+                  {/* The selects exist only while a proposal is edited: a long report lists
+                      thousands of proposals, each with the case's actors to choose from. */}
+                  {editing === p.id && (
+                    <div className="row" id={`edit-${p.id}`}>
                       <label className="field">
                         <span>from</span>
                         <select
@@ -317,7 +330,7 @@ export function SourcesPanel({ caseData, onEditor }: SourcesPanelProps) {
                         </select>
                       </label>
                     </div>
-                  </details>
+                  )}
                 </li>
               );
             })}

@@ -1,7 +1,7 @@
 /**
  * The workbench: the case picker and report button, the map with its controls (layers, timeline,
- * grouping, focus, tie list, exports), and the tabs — evidence, analysis, scenarios, claims, case
- * editor.
+ * grouping, focus, tie list, exports), and the tabs — evidence, analysis, scenarios, claims,
+ * sources, case editor.
  * The state and requests live in hooks (`src/hooks/`); this component lays them out.
  */
 import { lazy, Suspense, useCallback, useMemo } from 'react';
@@ -29,6 +29,7 @@ import { AnalysisPanel } from './panels/AnalysisPanel.js';
 import { ClaimsPanel } from './panels/ClaimsPanel.js';
 import { EvidencePanel } from './panels/EvidencePanel.js';
 import { ScenariosPanel } from './panels/ScenariosPanel.js';
+import { SourcesPanel } from './panels/SourcesPanel.js';
 
 const EditorPanel = lazy(() => import('./editor/EditorPanel.js'));
 
@@ -37,6 +38,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'analysis', label: 'Analysis' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'claims', label: 'Claims' },
+  { id: 'sources', label: 'Sources' },
   { id: 'editor', label: 'Case editor' },
 ];
 
@@ -240,6 +242,8 @@ export function App() {
                 observed={observed}
                 onShow={showScenarios}
               />
+            ) : tab === 'sources' ? (
+              <SourcesPanel caseData={caseData} onEditor={() => openTab('editor')} />
             ) : null}
             {/* The editor stays mounted once opened, so unsaved edits survive tab switches. */}
             {doc && editorMounted && (

@@ -11,6 +11,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { ApiError, importCase, validateText } from '../api/client.js';
 import type { CaseIssue } from '../api/types.js';
 import { downloadBlob } from '../download.js';
+import { receiveInEditor } from '../editor/inbox.js';
 import { formatIssue, issueRange } from '../editor/issues.js';
 
 /** Files chosen for an import. */
@@ -95,7 +96,13 @@ export function useCaseEditor(
       ],
     });
     view.current = v;
+    // Text sent from the Sources tab replaces the document as one edit (undo takes it back).
+    const stop = receiveInEditor((d) => {
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: d.text } });
+      setStatus(d.note);
+    });
     return () => {
+      stop();
       v.destroy();
       view.current = null;
     };

@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react';
 
 /** The side panels. */
-export type Tab = 'evidence' | 'analysis' | 'scenarios' | 'claims' | 'editor';
+export type Tab = 'evidence' | 'analysis' | 'scenarios' | 'claims' | 'sources' | 'editor';
 
 /** Scenarios to show in the Scenarios tab, asked for by a link (`n` counts the requests). */
 export interface ScenarioPick {

@@ -1,10 +1,14 @@
 /**
  * Evidence behind the selected tie: each relation the projection combined into it, with its type,
  * sign, weight, dates and confidence, whether it is an assumption (and why), and each evidence
- * item's source, paragraph and sentence, paraphrase and Admiralty rating.
+ * item's source, paragraph and sentence, paraphrase and Admiralty rating. When the workbench
+ * holds the text of an item's source (read in the Sources tab this session), the sentence its
+ * span cites is shown as written, beside the paraphrase.
  */
 import type { Case, Evidence, ProjectedTie, Relation } from '../api/types.js';
+import { useHeldTexts } from '../hooks/useHeldTexts.js';
 import { keyed } from '../keys.js';
+import { citedSentence } from '../sources.js';
 
 /** What an evidence item says and where: its key in the list. */
 const evidenceContent = (e: Evidence) =>
@@ -37,6 +41,7 @@ export interface EvidencePanelProps {
 
 /** The evidence panel. */
 export function EvidencePanel({ caseData, tie }: EvidencePanelProps) {
+  const held = useHeldTexts();
   if (!tie) {
     return (
       <p className="hint">
@@ -48,6 +53,15 @@ export function EvidencePanel({ caseData, tie }: EvidencePanelProps) {
   const actors = new Map(caseData.actors.map((a) => [a.id, a.name]));
   const sources = new Map((caseData.sources ?? []).map((s) => [s.id, s]));
   const rels = tieRelations(caseData, tie);
+  /** The sentence as written, when the source's text is held this session. */
+  const quoted = (e: Evidence) => {
+    const sentence = citedSentence(e, held);
+    return sentence === null ? null : (
+      <blockquote className="quote" data-testid="evidence-quote" title="the source's own words">
+        “{sentence}”
+      </blockquote>
+    );
+  };
   return (
     <div className="evidence" data-testid="evidence">
       <h3>
@@ -103,6 +117,7 @@ export function EvidencePanel({ caseData, tie }: EvidencePanelProps) {
                   <span className="paraphrase" title="paraphrase (the analyst's words)">
                     {e.paraphrase}
                   </span>
+                  {quoted(e)}
                   <div className="cite">
                     {s ? s.title : e.source}
                     {where ? ` — ${where}` : ''}

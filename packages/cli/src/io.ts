@@ -15,8 +15,18 @@ export interface Io {
   readonly cwd: string;
 }
 
-/** The standard streams and working directory of this process. */
+/**
+ * The standard streams and working directory of this process. A reader that closes standard
+ * output early (`entente … | head`) ends the process quietly with exit code 0, as Unix tools do,
+ * instead of an unhandled EPIPE.
+ */
 export function processIo(): Io {
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

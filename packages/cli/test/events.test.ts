@@ -62,6 +62,20 @@ describeShared(ANNUAL_FILE, 'entente events on the UCDP annual file (issue 11, d
     expect(rows).toEqual([...rows].sort((a, b) => b - a));
   });
 
+  it('--engine names the same store as --db, and giving both is a usage error', async () => {
+    const db = join(dir, '.entente', 'events.duckdb');
+    const viaDb = await runCli(['events', 'series', '--actor', 'ttp', '--db', db, '--json'], dir);
+    const viaEngine = await runCli(
+      ['events', 'series', '--actor', 'ttp', '--engine', db, '--json'],
+      dir,
+    );
+    expect(viaEngine.code).toBe(0);
+    expect(viaEngine.stdout).toBe(viaDb.stdout);
+    const both = await runCli(['events', 'series', '--engine', db, '--db', db], dir);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/give one of --engine and --db/);
+  });
+
   it('a missing store is reported, not created', async () => {
     const empty = tempDir();
     const r = await runCli(['events', 'series'], empty);

@@ -14,7 +14,7 @@ import { example, wholeNumber } from '../flag-parsers.js';
 import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
-import { eventDbFor, eventsCommandGroup, mustExist } from './events-group.js';
+import { eventDbFor, eventsCommandGroup, mustExist, withEngineOption } from './events-group.js';
 
 /** Options of the actors command. */
 export interface EventsActorsOptions {
@@ -71,8 +71,7 @@ export function registerEventsActorsCommand(
   io: Io,
   setCode: (code: number) => void,
 ): void {
-  eventsCommandGroup(program)
-    .command('actors')
+  withEngineOption(eventsCommandGroup(program).command('actors'))
     .description('List the dataset actors the case’s events mapping leaves unmapped, by volume.')
     .argument('[case]', 'case file; the built-in case when omitted')
     .option('--db <path>', 'event store (default: .entente/events.duckdb beside the case, or here)')

@@ -22,6 +22,7 @@ import { example, wholeNumber } from '../flag-parsers.js';
 import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
+import { withEngineOption } from './events-group.js';
 
 /** Options of `events compare`. */
 export interface EventsCompareOptions {
@@ -119,8 +120,7 @@ export function registerEventsCompareCommand(
   io: Io,
   setCode: (code: number) => void,
 ): void {
-  events
-    .command('compare')
+  withEngineOption(events.command('compare'))
     .description(
       "Hold the case's relations against event data: per dyad, agreement of sign and trend, disagreements listed; and the observed hypotheses' verdicts.",
     )

@@ -37,3 +37,21 @@ export function mustExist(operation: string, db: string): void {
     `${operation}: no event store at ${db}; run \`entente events ingest\` first or give --db`,
   );
 }
+
+/**
+ * Adds `--engine URL` to an events command: the same store as `--db`, named as the issue and the
+ * docs name an engine (`--engine clickhouse://HOST:PORT?shards=…`). Giving both is a usage error.
+ */
+export function withEngineOption(cmd: Command): Command {
+  return cmd
+    .option(
+      '--engine <url>',
+      'event engine URL, e.g. clickhouse://HOST:PORT (the same as --db URL)',
+    )
+    .hook('preAction', (self) => {
+      const { engine, db } = self.opts() as { engine?: string; db?: string };
+      if (engine === undefined) return;
+      if (db !== undefined) self.error('error: give one of --engine and --db', { exitCode: 2 });
+      self.setOptionValue('db', engine);
+    });
+}

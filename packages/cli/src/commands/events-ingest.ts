@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { example } from '../flag-parsers.js';
 import type { Io } from '../io.js';
-import { eventDbFor, eventsCommandGroup } from './events-group.js';
+import { eventDbFor, eventsCommandGroup, withEngineOption } from './events-group.js';
 
 /** Options of the ingest command. */
 export interface EventsIngestOptions {
@@ -95,8 +95,7 @@ export function registerEventsIngestCommand(
   io: Io,
   setCode: (code: number) => void,
 ): void {
-  eventsCommandGroup(program)
-    .command('ingest')
+  withEngineOption(eventsCommandGroup(program).command('ingest'))
     .description(
       'Read event files (.csv, .tsv, .gz, .zip) into the event store; re-ingesting a file adds nothing.',
     )

@@ -25,7 +25,7 @@ import { example, list } from '../flag-parsers.js';
 import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
-import { eventDbFor, eventsCommandGroup, mustExist } from './events-group.js';
+import { eventDbFor, eventsCommandGroup, mustExist, withEngineOption } from './events-group.js';
 
 /** Options of the series command. */
 export interface EventsSeriesOptions {
@@ -171,8 +171,7 @@ export function registerEventsSeriesCommand(
   io: Io,
   setCode: (code: number) => void,
 ): void {
-  eventsCommandGroup(program)
-    .command('series')
+  withEngineOption(eventsCommandGroup(program).command('series'))
     .description(
       'Event series of a case actor or dyad by month or year: UCDP deaths, GDELT QuadClass counts and tone, ACLED events by type.',
     )

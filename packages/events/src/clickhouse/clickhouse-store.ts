@@ -28,6 +28,7 @@ import {
   type EventGroupQuery,
   type EventVolume,
 } from '@entente/core';
+import { groupsFromRows } from '../group-rows.js';
 import {
   EVENTS_TABLE,
   GROUP_BY_EVENT_TYPE,
@@ -312,51 +313,13 @@ class ClickHouseEventStore implements EventStore {
         FROM (SELECT *, ${periodSql(query.by)} AS period, toFloat64(${segment}) AS segment, ${spanning} AS spanning
               FROM ${this.db}.${EVENTS_TABLE} WHERE ${whereSql(fams, query.from, query.until)})
         GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`;
-      const folded = new Map<string, { group: EventGroup; measures: Record<string, number> }>();
-      for (const r of await rows(this.ch, sql)) {
-        const m: Record<string, number> = {};
-        names.forEach((name, i) => {
-          const v = r[`m${i}`];
-          if (v !== null && v !== undefined) m[name] = Number(v);
-        });
-        const base = {
-          format: String(r.format) as EventFormat,
-          version: String(r.version),
-          sideA: String(r.side_a),
-          sideB: String(r.side_b),
-          country: String(r.country),
-          period: String(r.period),
-          segment: Number(r.segment),
-          spanning: Number(r.spanning),
-        };
-        if (!byType) {
-          out.push({ ...base, measures: m });
-          continue;
-        }
-        // ACLED: fold the event_type split into per-type measures of one group.
-        const key = JSON.stringify([
-          base.format,
-          base.version,
-          base.sideA,
-          base.sideB,
-          base.country,
-          base.period,
-          base.segment,
-        ]);
-        let entry = folded.get(key);
-        if (entry === undefined) {
-          entry = { group: { ...base, spanning: 0, measures: {} }, measures: {} };
-          folded.set(key, entry);
-        }
-        const type =
-          r.event_type === null || r.event_type === undefined ? '' : String(r.event_type);
-        entry.group = { ...entry.group, spanning: entry.group.spanning + base.spanning };
-        for (const [name, v] of Object.entries(m)) {
-          entry.measures[name] = (entry.measures[name] ?? 0) + v;
-          entry.measures[`${name}:${type}`] = (entry.measures[`${name}:${type}`] ?? 0) + v;
-        }
-      }
-      for (const { group, measures: m } of folded.values()) out.push({ ...group, measures: m });
+      out.push(
+        ...groupsFromRows(
+          await rows(this.ch, sql),
+          names.map((name, i) => [name, `m${i}`] as const),
+          byType,
+        ),
+      );
     }
     return out;
   }

@@ -25,6 +25,7 @@ import {
   ROW_PROBLEM_SQL,
   textLiteral,
 } from '../formats.js';
+import { groupsFromRows } from '../group-rows.js';
 import { prepareInput, readFirstLine, recordLines, splitHeader } from '../input-file.js';
 import {
   EVENT_COLUMNS,
@@ -357,49 +358,13 @@ class DuckDbEventStore implements EventStore {
               WHERE ${whereClause(fams, query.from, query.until)})
         GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`;
       const rows = await this.rows(sql);
-      const folded = new Map<string, { group: EventGroup; measures: Record<string, number> }>();
-      for (const r of rows) {
-        const m: Record<string, number> = {};
-        for (const name of Object.keys(measures)) {
-          const v = r[name];
-          if (v !== null && v !== undefined) m[name] = Number(v);
-        }
-        const base = {
-          format: String(r.format) as EventFormat,
-          version: String(r.version),
-          sideA: String(r.side_a),
-          sideB: String(r.side_b),
-          country: String(r.country),
-          period: String(r.period),
-          segment: Number(r.segment),
-          spanning: Number(r.spanning),
-        };
-        if (!byType) {
-          out.push({ ...base, measures: m });
-          continue;
-        }
-        const key = JSON.stringify([
-          base.format,
-          base.version,
-          base.sideA,
-          base.sideB,
-          base.country,
-          base.period,
-          base.segment,
-        ]);
-        let entry = folded.get(key);
-        if (entry === undefined) {
-          entry = { group: { ...base, spanning: 0, measures: {} }, measures: {} };
-          folded.set(key, entry);
-        }
-        const type = r.event_type === null ? '' : String(r.event_type);
-        entry.group = { ...entry.group, spanning: entry.group.spanning + base.spanning };
-        for (const [name, v] of Object.entries(m)) {
-          entry.measures[name] = (entry.measures[name] ?? 0) + v;
-          entry.measures[`${name}:${type}`] = (entry.measures[`${name}:${type}`] ?? 0) + v;
-        }
-      }
-      for (const { group, measures: m } of folded.values()) out.push({ ...group, measures: m });
+      out.push(
+        ...groupsFromRows(
+          rows,
+          Object.keys(measures).map((name) => [name, name] as const),
+          byType,
+        ),
+      );
     }
     return out;
   }

@@ -310,13 +310,15 @@ describe('GET /api/jobs/:id/events (server-sent events over a real socket)', () 
   });
 
   it('sends heartbeats, ends with cancelled on DELETE, and forgets a client that disconnects', async () => {
+    // Large enough that the job still runs when the DELETE below arrives (5,000 worlds came to
+    // an end first once the batches and the aggregation got faster).
     const submit = await fetch(`${base}/api/jobs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         kind: 'explore',
         caseId: 'sim',
-        options: { runs: 5000, months: 600 },
+        options: { runs: 100_000, months: 600 },
       }),
     });
     const { id } = (await submit.json()) as { id: string };

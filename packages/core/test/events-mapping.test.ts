@@ -200,6 +200,33 @@ describe('event series', () => {
     expect(s.versions).toEqual(['23.1']);
   });
 
+  it('warns when GED events and yearly dyad totals are summed, and when yearly rows are read by month', () => {
+    const mixed = [
+      group({ sideA: 'Government of Afghanistan', sideB: 'IS', period: '2015-01' }),
+      group({
+        format: 'ucdp-dyadic',
+        sideA: 'Government of Afghanistan',
+        sideB: 'IS',
+        period: '2015-01',
+      }),
+    ];
+    const monthly = eventSeries(mapping, mixed, [], {
+      key: { actor: 'isk' },
+      by: 'month',
+      dataset: 'ucdp',
+    });
+    expect(monthly.caveats.filter((c) => /counted twice/.test(c))).toHaveLength(1);
+    expect(
+      monthly.caveats.filter((c) => /each year’s total falls in January/.test(c)),
+    ).toHaveLength(1);
+    const gedOnly = eventSeries(mapping, groups, volumes, {
+      key: { actor: 'isk' },
+      by: 'year',
+      dataset: 'ucdp',
+    });
+    expect(gedOnly.caveats.some((c) => /counted twice|falls in January/.test(c))).toBe(false);
+  });
+
   it('an actor sums every group it is on', () => {
     const s = eventSeries(mapping, groups, volumes, {
       key: { actor: 'isk' },

@@ -145,6 +145,16 @@ export function eventSeries(
       'UCDP yearly rows cover whole years; rows with several countries (multi_country) are the dyad’s total over all of them and count only where a rule’s countries cover them all',
     );
   }
+  if (dataset === 'ucdp' && formats.has('ucdp-dyadic') && formats.has('ucdp-ged')) {
+    caveats.push(
+      'both UCDP GED events and UCDP yearly dyad totals fed this series: the same deaths are counted twice; keep one of them per store',
+    );
+  }
+  if (by === 'month' && formats.has('ucdp-dyadic')) {
+    caveats.push(
+      'UCDP yearly rows are dated to the first day of their year: by month, each year’s total falls in January; use --by year for them',
+    );
+  }
   const ruleList = [...rulesUsed].sort((a, b) => a - b);
   return {
     key,

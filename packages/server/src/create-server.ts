@@ -15,6 +15,7 @@ import { CaseLibrary, scanCases } from './case-library.js';
 import { CaseSource } from './case-source.js';
 import { JobQueue } from './job-queue.js';
 import { analyzeRoutes } from './routes/analyze.js';
+import { calibrationRoutes } from './routes/calibration.js';
 import { casesRoutes } from './routes/cases.js';
 import { eventsRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
@@ -189,6 +190,7 @@ export function createServer(options: ServerOptions = {}): EntenteServer {
   scenarioRolesRoutes(app, ctx);
   jobsRoutes(app, ctx);
   eventsRoutes(app, ctx);
+  calibrationRoutes(app, ctx);
   app.register(async (scope) => webRoutes(scope, resolved.webRoot));
   return app as unknown as EntenteServer;
 }

@@ -61,18 +61,25 @@ export interface ServerOptions {
   readonly logger?: boolean | undefined;
   /** Events database (`entente events ingest`) the `/api/events/*` routes read. @default none */
   readonly events?: string | undefined;
+  /**
+   * A calibration served at `GET /api/calibration`: the folder `entente calibrate --out DIR`
+   * writes, or the file of `calibrate --json`; read and checked when the server becomes ready (a
+   * bad one fails `ready()`/`listen()`). @default none
+   */
+  readonly calibration?: string | undefined;
 }
 
 /** Server options with every default filled in. */
 export type ResolvedServerOptions = Required<{
-  readonly [K in Exclude<keyof ServerOptions, 'cases' | 'jobsDir' | 'events'>]: Exclude<
-    ServerOptions[K],
-    undefined
-  >;
+  readonly [K in Exclude<
+    keyof ServerOptions,
+    'cases' | 'jobsDir' | 'events' | 'calibration'
+  >]: Exclude<ServerOptions[K], undefined>;
 }> & {
   readonly cases: string | undefined;
   readonly jobsDir: string | undefined;
   readonly events: string | undefined;
+  readonly calibration: string | undefined;
 };
 
 function int(name: string, value: number | undefined, fallback: number, min: number): number {
@@ -116,5 +123,6 @@ export function resolveServerOptions(options: ServerOptions = {}): ResolvedServe
     warmAnalyses: int('warmAnalyses', options.warmAnalyses, 128, 0),
     logger: options.logger ?? false,
     events: options.events,
+    calibration: options.calibration,
   };
 }

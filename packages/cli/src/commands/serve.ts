@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { EntenteError } from '@entente/core';
 import { createServer } from '@entente/server';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Io } from '../io.js';
@@ -28,6 +29,8 @@ export interface ServeCommandOptions {
   readonly webRoot?: string;
   /** Events database the /api/events/* routes read. @default none */
   readonly events?: string;
+  /** A calibration (`calibrate --out DIR`, or a `calibrate --json` file) for /api/calibration. @default none */
+  readonly calibration?: string;
 }
 
 /** How a caller (a test) controls the command instead of process signals. */
@@ -57,6 +60,7 @@ function openBrowser(url: string): void {
 /**
  * Serves until SIGINT, SIGTERM or `control.signal`; returns the exit code (0, or 1 when the case
  * path is missing or the port cannot be bound).
+ * @throws {EntenteError} when `--calibration` is missing or not a calibration (nothing is served)
  */
 export async function serveCommand(
   io: Io,
@@ -87,14 +91,18 @@ export async function serveCommand(
       options.events === undefined || options.events.includes('://')
         ? options.events
         : resolve(io.cwd, options.events),
+    calibration:
+      options.calibration === undefined ? undefined : resolve(io.cwd, options.calibration),
   });
   try {
     await app.listen({ port: options.port ?? 8787, host });
   } catch (error) {
+    await app.close();
+    // A bad --calibration (read as the server becomes ready) is the user's input, not the port.
+    if (error instanceof EntenteError) throw error;
     io.stderr(
       `entente serve: cannot listen on ${host}:${options.port ?? 8787}: ${(error as Error).message}\n`,
     );
-    await app.close();
     return 1;
   }
   const address = app.server.address();
@@ -162,9 +170,13 @@ export function registerServeCommand(
     .option('--job-concurrency <n>', 'explorations running at once', positiveInt('jobs'), 1)
     .option('--workers <n>', 'worker threads per exploration', positiveInt('threads'))
     .option('--events <db>', 'events database for /api/events/* (entente events ingest)')
+    .option(
+      '--calibration <dir>',
+      'a calibration for the Calibration tab (/api/calibration): the folder of `entente calibrate --out DIR` or its --json file',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ entente serve\n  $ entente serve cases/ --port 8080 --open\n  $ entente serve my-case.yaml --port 0\n',
+      '\nExamples:\n  $ entente serve\n  $ entente serve cases/ --port 8080 --open\n  $ entente serve my-case.yaml --port 0\n  $ entente serve --calibration runs/calibration\n',
     )
     .action(async (path: string | undefined, opts: ServeCommandOptions) => {
       setCode(await serveCommand(io, path, opts));

@@ -8,6 +8,7 @@ import type { AbcGeneration } from '../calibration/abc-problem.js';
 import type { Calibration, ForecastScore, PredictiveBand } from '../calibration/calibrate.js';
 import { CALIBRATION_METHODS } from '../calibration/calibrate.js';
 import type { ParameterPosterior } from '../calibration/posterior-summary.js';
+import { EntenteError } from '../errors.js';
 import type { Agree, Assert } from './agree.js';
 
 /** One generation of the method (JSON: an infinite tolerance, the prior's, is written null). */
@@ -88,12 +89,81 @@ export const CalibrateCommandSchema = CalibrationSchema.extend({
   until: z.string(),
   forecastUntil: z.string().nullable(),
   workers: z.int(),
+  /** The observed data as `--observed` named it (absent in output written before it was added). */
+  observedFile: z.string().optional(),
 });
 
 /** JSON of {@link CalibrationSchema}. */
 export type CalibrationJson = z.infer<typeof CalibrationSchema>;
 /** JSON of {@link CalibrateCommandSchema}. */
 export type CalibrateCommandJson = z.infer<typeof CalibrateCommandSchema>;
+
+/** The files of `entente calibrate --out DIR`, in the order they are merged. */
+export const CALIBRATION_FILES = Object.freeze([
+  'posterior.json',
+  'fit.json',
+  'forecast.json',
+] as const);
+
+/** One parsed JSON file of a calibration: its name (for messages) and its content. */
+export interface CalibrationPart {
+  readonly name: string;
+  readonly data: unknown;
+}
+
+/**
+ * A calibration from the JSON files that hold it — `calibrate --json`'s output alone, or the
+ * three files of `calibrate --out DIR` — merged field by field and checked once against
+ * {@link CalibrateCommandSchema} and for shape (a value per parameter in each particle, a weight
+ * per particle, a posterior row per parameter). The server (`serve --calibration DIR`) and the
+ * workbench's file input both read calibrations through it.
+ * @throws {EntenteError} `invalid-argument` naming the file and field at fault (and the first
+ *   few issues), or a file that is not a JSON object
+ * @example parseCalibrationParts([{ name: 'run.json', data: JSON.parse(text) }], 'serve --calibration')
+ */
+export function parseCalibrationParts(
+  parts: readonly CalibrationPart[],
+  operation = 'calibration',
+): CalibrateCommandJson {
+  const fail = (message: string): never => {
+    throw new EntenteError('invalid-argument', `${operation}: ${message}`);
+  };
+  if (parts.length === 0) fail('no file given');
+  const merged: Record<string, unknown> = {};
+  const origin = new Map<string, string>();
+  for (const part of parts) {
+    const d = part.data;
+    if (typeof d !== 'object' || d === null || Array.isArray(d))
+      fail(`${part.name}: expected a JSON object (the output of \`entente calibrate\`)`);
+    for (const [key, value] of Object.entries(d as Record<string, unknown>)) {
+      merged[key] = value;
+      origin.set(key, part.name);
+    }
+  }
+  const all = parts.map((p) => p.name).join(' + ');
+  const parsed = CalibrateCommandSchema.safeParse(merged);
+  if (!parsed.success) {
+    const shown = parsed.error.issues.slice(0, 3).map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const where = issue.path.join('.') || '(root)';
+      return `${origin.get(key) ?? all}: ${where}: ${issue.message}`;
+    });
+    const more = parsed.error.issues.length - shown.length;
+    fail(`${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`);
+  }
+  const c = parsed.data as CalibrateCommandJson;
+  const d = c.parameters.length;
+  const at = (key: string) => origin.get(key) ?? all;
+  c.particles.forEach((row, i) => {
+    if (row.length !== d)
+      fail(`${at('particles')}: particles.${i} has ${row.length} values for ${d} parameters`);
+  });
+  if (c.weights.length !== c.particles.length)
+    fail(`${at('weights')}: ${c.weights.length} weights for ${c.particles.length} particles`);
+  if (c.posterior.length !== d || c.posterior.some((p, i) => p.id !== c.parameters[i]?.id))
+    fail(`${at('posterior')}: posterior does not list the parameters in their order`);
+  return c;
+}
 
 type _Posterior = Assert<Agree<z.infer<typeof ParameterPosteriorSchema>, ParameterPosterior>>;
 type _Band = Assert<Agree<z.infer<typeof PredictiveBandSchema>, PredictiveBand>>;

@@ -37,13 +37,16 @@ export {
 } from './analysis.js';
 export {
   AbcGenerationSchema,
+  CALIBRATION_FILES,
   type CalibrateCommandJson,
   CalibrateCommandSchema,
   type CalibrationJson,
+  type CalibrationPart,
   CalibrationSchema,
   ForecastScoreSchema,
   ParameterPosteriorSchema,
   PredictiveBandSchema,
+  parseCalibrationParts,
 } from './calibrate.js';
 export {
   type CaseDocument,

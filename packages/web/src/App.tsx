@@ -1,7 +1,7 @@
 /**
  * The workbench: the case picker and report button, the map with its controls (layers, timeline,
  * grouping, focus, tie list, exports), and the tabs — evidence, analysis, scenarios, claims,
- * sources, case editor.
+ * calibration, sources, case editor.
  * The state and requests live in hooks (`src/hooks/`); this component lays them out.
  */
 import { lazy, Suspense, useCallback, useMemo } from 'react';
@@ -11,6 +11,7 @@ import { activityKey, caseMapsEvents } from './charts/activity.js';
 import { safeName } from './download.js';
 import { groupingOptions, groupsOf } from './grouping.js';
 import { useAnalysis } from './hooks/useAnalysis.js';
+import { useCalibration } from './hooks/useCalibration.js';
 import { useCase } from './hooks/useCase.js';
 import { useEventSeries } from './hooks/useEventSeries.js';
 import { useExplorationJob } from './hooks/useExplorationJob.js';
@@ -32,12 +33,14 @@ import { ScenariosPanel } from './panels/ScenariosPanel.js';
 import { SourcesPanel } from './panels/SourcesPanel.js';
 
 const EditorPanel = lazy(() => import('./editor/EditorPanel.js'));
+const CalibrationPanel = lazy(() => import('./panels/CalibrationPanel.js'));
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'evidence', label: 'Evidence' },
   { id: 'analysis', label: 'Analysis' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'claims', label: 'Claims' },
+  { id: 'calibration', label: 'Calibration' },
   { id: 'sources', label: 'Sources' },
   { id: 'editor', label: 'Case editor' },
 ];
@@ -81,6 +84,7 @@ export function App() {
   const mapped = caseMapsEvents(caseData);
   const events = useEventSeries(mapped ? caseId : null, seriesKey);
   const observed = useObservedVerdicts(mapped ? caseId : null, tab === 'claims');
+  const calibration = useCalibration(tab === 'calibration');
   const error = c.error ?? analysisError;
 
   const { selectTie } = selection;
@@ -242,6 +246,10 @@ export function App() {
                 observed={observed}
                 onShow={showScenarios}
               />
+            ) : tab === 'calibration' ? (
+              <Suspense fallback={<p className="hint">Loading the calibration view…</p>}>
+                <CalibrationPanel state={calibration} />
+              </Suspense>
             ) : tab === 'sources' ? (
               <SourcesPanel caseData={caseData} onEditor={() => openTab('editor')} />
             ) : null}

@@ -8,6 +8,7 @@ import type {
   AnalyzeRequest,
   AnalyzeResponse,
   ApiErrorBody,
+  CalibrateCommandJson,
   CaseDocument,
   CaseListEntry,
   CaseListResponse,
@@ -143,6 +144,19 @@ export function getEventSeries(
   signal?: AbortSignal,
 ): Promise<EventSeriesResponse> {
   return request('POST', '/api/events/series', body, signal);
+}
+
+/**
+ * `GET /api/calibration`: the calibration the server was started with (`serve --calibration DIR`);
+ * null when it has none (404).
+ */
+export async function getCalibration(signal?: AbortSignal): Promise<CalibrateCommandJson | null> {
+  try {
+    return await request<CalibrateCommandJson>('GET', '/api/calibration', undefined, signal);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && e.code === 'not-found') return null;
+    throw e;
+  }
 }
 
 /** `POST /api/events/observed`: the case's observed hypotheses evaluated on the event data. */

@@ -6,7 +6,14 @@
 import { useCallback, useState } from 'react';
 
 /** The side panels. */
-export type Tab = 'evidence' | 'analysis' | 'scenarios' | 'claims' | 'sources' | 'editor';
+export type Tab =
+  | 'evidence'
+  | 'analysis'
+  | 'scenarios'
+  | 'claims'
+  | 'calibration'
+  | 'sources'
+  | 'editor';
 
 /** Scenarios to show in the Scenarios tab, asked for by a link (`n` counts the requests). */
 export interface ScenarioPick {

@@ -1,0 +1,113 @@
+/**
+ * The pairwise scatter matrix of a calibration's posterior particles, drawn with Observable Plot:
+ * one small figure per panel of the lower triangle (pairCells), points sized and shaded by weight,
+ * both axes on the prior ranges, the weighted marginal histogram on the diagonal. Each panel is
+ * its own SVG in a CSS grid (`.pairs`), tagged `data-cell="x|y"`.
+ */
+import {
+  type Calibration,
+  HISTOGRAM_BINS,
+  pairCells,
+  pairPoints,
+  weightedHistogram,
+} from './calibration.js';
+import { type PlotModule, stripInlineStyles } from './plot-module.js';
+
+/** Side of one panel in pixels, for `n` parameters in about `width` pixels (80 to 180). */
+export function panelSize(n: number, width: number): number {
+  return Math.max(80, Math.min(180, Math.floor(width / Math.max(1, n))));
+}
+
+/** Draws the scatter matrix of parameters `ids` of `c`, about `width` pixels wide. */
+export function drawPairs(
+  plot: PlotModule,
+  c: Calibration,
+  ids: readonly string[],
+  width: number,
+): Element {
+  const n = ids.length;
+  const size = panelSize(n, width);
+  const range = new Map(c.parameters.map((p) => [p.id, [p.lo, p.hi] as [number, number]]));
+  const box = document.createElement('div');
+  box.className = 'pairs';
+  box.style.gridTemplateColumns = `repeat(${n}, ${size}px)`;
+  for (const cell of pairCells(ids)) {
+    const xDomain = range.get(cell.x) ?? [0, 1];
+    const yDomain = range.get(cell.y) ?? [0, 1];
+    const bottom = cell.row === n - 1;
+    const left = cell.col === 0;
+    const common = {
+      width: size,
+      height: size,
+      marginLeft: left ? 40 : 8,
+      marginBottom: bottom ? 30 : 8,
+      marginTop: 8,
+      marginRight: 8,
+      style: { fontSize: '9px' },
+    };
+    const x = {
+      domain: xDomain,
+      ticks: 3,
+      label: bottom ? cell.x : null,
+      axis: bottom ? ('bottom' as const) : null,
+    };
+    let svg: Element;
+    if (cell.diagonal) {
+      const col = c.parameters.findIndex((p) => p.id === cell.x);
+      const bins = weightedHistogram(
+        c.particles.map((r) => r[col] as number),
+        c.weights,
+        xDomain[0],
+        xDomain[1],
+        HISTOGRAM_BINS,
+      );
+      svg = plot.plot({
+        ...common,
+        x,
+        y: {
+          axis: left ? ('left' as const) : null,
+          ticks: 2,
+          label: left ? cell.y : null,
+          grid: false,
+        },
+        marks: [
+          plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'share', fill: 'steelblue', fillOpacity: 0.6 }),
+          plot.ruleY([0]),
+        ],
+      });
+    } else {
+      svg = plot.plot({
+        ...common,
+        x,
+        y: {
+          domain: yDomain,
+          ticks: 3,
+          axis: left ? ('left' as const) : null,
+          label: left ? cell.y : null,
+        },
+        r: { type: 'identity' },
+        opacity: { type: 'identity' },
+        marks: [
+          plot.frame({ stroke: '#ccc' }),
+          plot.dot(pairPoints(c, cell.x, cell.y), {
+            x: 'x',
+            y: 'y',
+            r: 'r',
+            fill: 'steelblue',
+            fillOpacity: 'opacity',
+            ariaLabel: 'particles',
+          }),
+        ],
+      });
+    }
+    svg.setAttribute('data-cell', `${cell.x}|${cell.y}`);
+    svg.setAttribute(
+      'aria-label',
+      cell.diagonal
+        ? `weighted histogram of ${cell.x} on its prior range`
+        : `posterior particles, ${cell.x} across, ${cell.y} up`,
+    );
+    box.append(stripInlineStyles(svg));
+  }
+  return box;
+}

@@ -121,10 +121,10 @@ describe('calibration view data', () => {
       [4, 0.5, 0.25],
       [5, -0.5, 0.25],
     ]);
-    // Heaviest: r = 1 + 3·√1 = 4, opacity 1; half as heavy: r = 1 + 3·√0.5, opacity 0.15 + 0.425.
-    expect(pts[0]).toMatchObject({ r: 4, opacity: 1 });
-    expect(pts[1]?.r).toBeCloseTo(1 + 3 * Math.SQRT1_2, 12);
-    expect(pts[1]?.opacity).toBeCloseTo(0.575, 12);
+    // Heaviest: r = 1 + 2·√1 = 3, opacity 0.8; half as heavy: r = 1 + 2·√0.5, opacity 0.15 + 0.325.
+    expect(pts[0]).toMatchObject({ r: 3, opacity: 0.8 });
+    expect(pts[1]?.r).toBeCloseTo(1 + 2 * Math.SQRT1_2, 12);
+    expect(pts[1]?.opacity).toBeCloseTo(0.475, 12);
     expect(() => pairPoints(CAL, 'b', 'nope')).toThrow(/no parameter "nope"/);
   });
 

@@ -98,9 +98,9 @@ export interface PairPoint {
   x: number;
   y: number;
   weight: number;
-  /** Radius in pixels, 1 + 3·√(w / w_max). */
+  /** Radius in pixels, 1 + 2·√(w / w_max). */
   r: number;
-  /** Opacity, 0.15 + 0.85·w / w_max. */
+  /** Opacity, 0.15 + 0.65·w / w_max (at most 0.8, so that piled-up particles show darker). */
   opacity: number;
 }
 
@@ -125,8 +125,8 @@ export function pairPoints(c: Calibration, x: string, y: string): PairPoint[] {
       x: row[xi] as number,
       y: row[yi] as number,
       weight: w,
-      r: 1 + 3 * Math.sqrt(share),
-      opacity: 0.15 + 0.85 * share,
+      r: 1 + 2 * Math.sqrt(share),
+      opacity: 0.15 + 0.65 * share,
     };
   });
 }

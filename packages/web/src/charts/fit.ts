@@ -10,6 +10,8 @@ import { type PlotModule, stripInlineStyles } from './plot-module.js';
 /** Fill of the fitted years' bands and of the forecast years'. */
 export const PERIOD_COLOURS = { fitted: '#6baed6', forecast: '#fd8d3c' } as const;
 
+const DECADES = [0, 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
 /** Draws the fit chart of one target, `width` pixels wide. */
 export function drawFit(plot: PlotModule, panel: FitPanel, width: number): Element {
   const years = panel.rows.map((r) => String(r.year));
@@ -25,7 +27,8 @@ export function drawFit(plot: PlotModule, panel: FitPanel, width: number): Eleme
       label: null,
       tickFormat: (y: string) => (rows.find((r) => r.x === y)?.period === 'forecast' ? `${y}*` : y),
     },
-    y: { type: 'symlog', label: 'deaths per year', grid: true },
+    // Powers of ten: a symlog scale's own ticks are too sparse to read.
+    y: { type: 'symlog', label: 'deaths per year', grid: true, ticks: DECADES, tickFormat: ',' },
     color: {
       domain: ['fitted', 'forecast'],
       range: [PERIOD_COLOURS.fitted, PERIOD_COLOURS.forecast],
@@ -38,15 +41,21 @@ export function drawFit(plot: PlotModule, panel: FitPanel, width: number): Eleme
         fill: 'period',
         fillOpacity: 0.55,
         inset: 4,
-        ariaLabel: 'band',
+        ariaDescription: 'band',
       }),
-      plot.tickY(rows, { x: 'x', y: 'q50', stroke: '#333', strokeWidth: 2, ariaLabel: 'median' }),
+      plot.tickY(rows, {
+        x: 'x',
+        y: 'q50',
+        stroke: '#333',
+        strokeWidth: 2,
+        ariaDescription: 'median',
+      }),
       plot.dot(observed, {
         x: 'x',
         y: 'observed',
         fill: 'black',
         r: 3.5,
-        ariaLabel: 'observed',
+        ariaDescription: 'observed',
         title: (r: (typeof rows)[number]) => `${r.year}: observed ${r.observed}`,
       }),
     ],

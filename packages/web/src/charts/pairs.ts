@@ -64,12 +64,8 @@ export function drawPairs(
       svg = plot.plot({
         ...common,
         x,
-        y: {
-          axis: left ? ('left' as const) : null,
-          ticks: 2,
-          label: left ? cell.y : null,
-          grid: false,
-        },
+        // The share of weight needs no axis: the bars' heights compare within the panel.
+        y: { axis: null },
         marks: [
           plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'share', fill: 'steelblue', fillOpacity: 0.6 }),
           plot.ruleY([0]),
@@ -95,11 +91,14 @@ export function drawPairs(
             r: 'r',
             fill: 'steelblue',
             fillOpacity: 'opacity',
-            ariaLabel: 'particles',
+            ariaDescription: 'particles',
           }),
         ],
       });
     }
+    // Placed explicitly: the lower triangle leaves the grid's upper cells empty.
+    (svg as SVGElement).style.gridRow = String(cell.row + 1);
+    (svg as SVGElement).style.gridColumn = String(cell.col + 1);
     svg.setAttribute('data-cell', `${cell.x}|${cell.y}`);
     svg.setAttribute(
       'aria-label',

@@ -47,6 +47,24 @@ describe('serveCommand', () => {
     expect(out.stderr).toContain('missing.yaml: no such file or folder');
   });
 
+  it('throws the located error of a bad --calibration and serves nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'run.json'), '{"format": "entente-calibration/1"}');
+    const { io, out } = captureIo(dir);
+    await expect(
+      serveCommand(io, undefined, { port: 0, calibration: 'run.json' }),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/^serve --calibration: .*run\.json: /),
+    });
+    await expect(
+      serveCommand(io, undefined, { port: 0, calibration: 'absent' }),
+    ).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(out.stdout).toBe('');
+  });
+
   it('registerServeCommand adds `serve` with --port, --host (127.0.0.1) and --open', () => {
     const program = new Command('entente').exitOverride();
     const { io } = captureIo();

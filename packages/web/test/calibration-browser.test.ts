@@ -149,7 +149,7 @@ suite(UCDP, 'the calibration in the workbench', () => {
       expect(header).toContain('abc-smc');
       expect(header).toContain(`${cal.particles.length}`);
       expect(header).toContain('2015–2020 (6)');
-      expect(header).toContain(sharedPath(UCDP));
+      expect(header).toContain('ucdp-afpak-annual-1989-2021.csv');
 
       // The rows: every parameter, the informed ones first, flagged as the calibration flags them.
       const informed = cal.posterior.filter((p) => !p.uninformed).map((p) => p.id);

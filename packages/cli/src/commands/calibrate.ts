@@ -204,7 +204,7 @@ export async function calibrateCommand(
     until: options.until,
     forecastUntil: last,
     workers,
-    observedFile: options.observed,
+    observedFile: basename(options.observed),
     ...calibration,
     generations: calibration.generations.map((g) => ({
       ...g,

@@ -89,7 +89,7 @@ export const CalibrateCommandSchema = CalibrationSchema.extend({
   until: z.string(),
   forecastUntil: z.string().nullable(),
   workers: z.int(),
-  /** The observed data as `--observed` named it (absent in output written before it was added). */
+  /** The observed data's file name, without its folder (absent from output written before it was added). */
   observedFile: z.string().optional(),
 });
 

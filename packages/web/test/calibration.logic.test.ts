@@ -15,10 +15,10 @@ import {
   MAX_PAIR_PARAMETERS,
   pairCells,
   pairPoints,
+  panelSize,
   parameterRows,
   weightedHistogram,
 } from '../src/charts/calibration.js';
-import { panelSize } from '../src/charts/pairs.js';
 
 const post = (id: string, lo: number, hi: number, uninformed: boolean) => ({
   id,

@@ -9,14 +9,10 @@ import {
   HISTOGRAM_BINS,
   pairCells,
   pairPoints,
+  panelSize,
   weightedHistogram,
 } from './calibration.js';
 import { type PlotModule, stripInlineStyles } from './plot-module.js';
-
-/** Side of one panel in pixels, for `n` parameters in about `width` pixels (80 to 180). */
-export function panelSize(n: number, width: number): number {
-  return Math.max(80, Math.min(180, Math.floor(width / Math.max(1, n))));
-}
 
 /** Draws the scatter matrix of parameters `ids` of `c`, about `width` pixels wide. */
 export function drawPairs(

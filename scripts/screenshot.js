@@ -1,7 +1,10 @@
 /**
  * Regenerates the README's screenshot, `docs/img/workbench.png` (`npm run screenshot`): the
  * workbench on the built-in case at its date, the map grouped by the landscape's most stable
- * configuration, with the evidence behind the Pakistan–Taliban tie beside it.
+ * configuration, with the evidence behind the Pakistan–Taliban tie beside it; and
+ * docs/calibration.md's `docs/img/calibration.png`: the Calibration tab on the committed
+ * calibration `examples/calibration` (`npm run examples` writes it), in a tall window so that the
+ * whole tab shows.
  *
  * The browser tests never write it (they write only to temporary folders), so the tracked image
  * changes only when someone runs this and commits the result. It builds the workbench with its
@@ -19,6 +22,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const path = (p) => fileURLToPath(new URL(p, import.meta.url));
 const SERVER = path('../packages/server/dist/index.js');
 const OUT = path('../docs/img/workbench.png');
+const OUT_CALIBRATION = path('../docs/img/calibration.png');
+const CALIBRATION = path('../examples/calibration');
 
 if (!existsSync(SERVER)) {
   console.error(`screenshot: ${SERVER} is missing; run \`npx tsc -b\` first.`);
@@ -43,7 +48,7 @@ try {
     logLevel: 'warn',
     build: { outDir: dist, emptyOutDir: true },
   });
-  app = createServer({ webRoot: dist });
+  app = createServer({ webRoot: dist, calibration: CALIBRATION });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${app.server.address().port}`;
   browser = await chromium.launch({
@@ -60,6 +65,15 @@ try {
   await mkdir(path('../docs/img'), { recursive: true });
   await page.screenshot({ path: OUT });
   console.log(`screenshot: wrote ${OUT}`);
+
+  const tall = await browser.newPage({ viewport: { width: 1440, height: 2300 } });
+  await tall.goto(`${base}/`);
+  await tall.waitForFunction(() => globalThis.__entente?.mapReady === true);
+  await tall.getByRole('tab', { name: 'Calibration' }).click();
+  await tall.getByTestId('calibration-pairs').locator('svg[data-cell]').first().waitFor();
+  await tall.getByTestId('calibration-fit').first().locator('svg').waitFor();
+  await tall.locator('.side-pane').screenshot({ path: OUT_CALIBRATION });
+  console.log(`screenshot: wrote ${OUT_CALIBRATION}`);
 } finally {
   await browser?.close();
   await app?.close();

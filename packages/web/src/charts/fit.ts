@@ -19,7 +19,8 @@ export function drawFit(plot: PlotModule, panel: FitPanel, width: number): Eleme
   const observed = rows.filter((r) => r.observed !== null);
   const svg = plot.plot({
     width,
-    height: 170,
+    height: 180,
+    marginTop: 28,
     marginLeft: 52,
     x: {
       type: 'band',
@@ -28,7 +29,13 @@ export function drawFit(plot: PlotModule, panel: FitPanel, width: number): Eleme
       tickFormat: (y: string) => (rows.find((r) => r.x === y)?.period === 'forecast' ? `${y}*` : y),
     },
     // Powers of ten: a symlog scale's own ticks are too sparse to read.
-    y: { type: 'symlog', label: 'deaths per year', grid: true, ticks: DECADES, tickFormat: ',' },
+    y: {
+      type: 'symlog',
+      label: 'deaths per year',
+      grid: true,
+      ticks: DECADES,
+      tickFormat: (d: number) => d.toLocaleString('en-US'),
+    },
     color: {
       domain: ['fitted', 'forecast'],
       range: [PERIOD_COLOURS.fitted, PERIOD_COLOURS.forecast],

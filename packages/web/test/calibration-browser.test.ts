@@ -204,6 +204,16 @@ suite(UCDP, 'the calibration in the workbench', () => {
       await expect
         .poll(() => pairs.locator('svg[data-cell]').count())
         .toBe(((n + 1) * (n + 2)) / 2);
+      // At most 8 parameters (36 panels): the other boxes are then disabled.
+      const boxes = page.locator('.pair-picker input[type=checkbox]');
+      for (const id of uninformed.slice(1, 8 - n))
+        await page.getByRole('checkbox', { name: id }).check();
+      await expect.poll(() => pairs.locator('svg[data-cell]').count()).toBe(36);
+      expect(
+        await boxes.evaluateAll(
+          (els) => els.filter((e) => (e as { disabled: boolean }).disabled).length,
+        ),
+      ).toBe(cal.parameters.length - 8);
       await page.screenshot({ path: join(RUN, 'calibration.png'), fullPage: true });
       // The side pane scrolls: a tall window shows the whole tab.
       await page.setViewportSize({ width: 1440, height: 2400 });

@@ -180,8 +180,8 @@ describe('calibration view data', () => {
     ]);
   });
 
-  it('panelSize keeps the panels between 80 and 180 pixels', () => {
-    expect([panelSize(1, 520), panelSize(3, 520), panelSize(8, 520)]).toEqual([180, 173, 80]);
+  it('panelSize keeps the panels between 90 and 180 pixels', () => {
+    expect([panelSize(1, 480), panelSize(3, 480), panelSize(8, 480)]).toEqual([180, 160, 90]);
   });
 });
 

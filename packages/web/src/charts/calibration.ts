@@ -68,9 +68,9 @@ export function defaultPairIds(c: Calibration): string[] {
     .map((p) => p.id);
 }
 
-/** Side of one panel in pixels, for `n` parameters in about `width` pixels (80 to 180). */
+/** Side of one panel's plot area in pixels, for `n` parameters in about `width` pixels (90 to 180). */
 export function panelSize(n: number, width: number): number {
-  return Math.max(80, Math.min(180, Math.floor(width / Math.max(1, n))));
+  return Math.max(90, Math.min(180, Math.floor(width / Math.max(1, n))));
 }
 
 /** One panel of the scatter matrix: parameter `x` across, `y` up; the diagonal is `x`'s histogram. */

@@ -14,6 +14,10 @@ import {
 } from './calibration.js';
 import { type PlotModule, stripInlineStyles } from './plot-module.js';
 
+/** Room for the left column's y-axis (ticks and the rotated label) and the bottom row's x-axis. */
+const AXIS_LEFT = 44;
+const AXIS_BOTTOM = 28;
+
 /** Draws the scatter matrix of parameters `ids` of `c`, about `width` pixels wide. */
 export function drawPairs(
   plot: PlotModule,
@@ -26,25 +30,29 @@ export function drawPairs(
   const range = new Map(c.parameters.map((p) => [p.id, [p.lo, p.hi] as [number, number]]));
   const box = document.createElement('div');
   box.className = 'pairs';
-  box.style.gridTemplateColumns = `repeat(${n}, ${size}px)`;
+  // The left column and the bottom row are wider by their axes, so every plot area is size².
+  box.style.gridTemplateColumns = `${size + AXIS_LEFT}px repeat(${n - 1}, ${size}px)`;
+  const ticks = size < 120 ? 2 : 3;
   for (const cell of pairCells(ids)) {
     const xDomain = range.get(cell.x) ?? [0, 1];
     const yDomain = range.get(cell.y) ?? [0, 1];
     const bottom = cell.row === n - 1;
     const left = cell.col === 0;
     const common = {
-      width: size,
-      height: size,
-      marginLeft: left ? 40 : 8,
-      marginBottom: bottom ? 30 : 8,
-      marginTop: 8,
-      marginRight: 8,
+      width: size + (left ? AXIS_LEFT : 0),
+      height: size + (bottom ? AXIS_BOTTOM : 0),
+      marginLeft: (left ? AXIS_LEFT : 0) + 4,
+      marginBottom: (bottom ? AXIS_BOTTOM : 0) + 4,
+      marginTop: 4,
+      marginRight: 4,
       style: { fontSize: '9px' },
     };
     const x = {
       domain: xDomain,
-      ticks: 3,
+      ticks,
       label: bottom ? cell.x : null,
+      labelAnchor: 'center' as const,
+      labelArrow: 'none' as const,
       axis: bottom ? ('bottom' as const) : null,
     };
     let svg: Element;
@@ -73,9 +81,11 @@ export function drawPairs(
         x,
         y: {
           domain: yDomain,
-          ticks: 3,
+          ticks,
           axis: left ? ('left' as const) : null,
           label: left ? cell.y : null,
+          labelAnchor: 'center' as const,
+          labelArrow: 'none' as const,
         },
         r: { type: 'identity' },
         opacity: { type: 'identity' },

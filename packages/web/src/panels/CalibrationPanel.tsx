@@ -98,7 +98,10 @@ function ParameterTable({ c }: { c: Calibration }) {
 /** The scatter matrix and its parameter picker. */
 function Pairs({ c, state }: { c: Calibration; state: CalibrationState }) {
   const ids = state.pairIds;
-  const render = useCallback((plot: PlotModule) => drawPairs(plot, c, ids, FIGURE_WIDTH), [c, ids]);
+  const render = useCallback(
+    (plot: PlotModule) => drawPairs(plot, c, ids, FIGURE_WIDTH - 44),
+    [c, ids],
+  );
   const full = ids.length >= MAX_PAIR_PARAMETERS;
   return (
     <section aria-label="Pairwise plots">

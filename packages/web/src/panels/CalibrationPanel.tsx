@@ -7,7 +7,8 @@
  * the user picks others) and the fit per target (observed against the posterior predictive 5–95 %
  * band; fitted and forecast years told apart) with its data table and the forecast's score.
  * The data come from charts/calibration.ts, the figures from charts/pairs.ts and charts/fit.ts,
- * the state from useCalibration. Loaded on first use (it is the only tab that needs zod).
+ * the state from useCalibration. Loaded on first use; the file reader (with zod) only when a file
+ * is opened.
  */
 import { Fragment, useCallback, useMemo } from 'react';
 import {

@@ -193,6 +193,14 @@ export {
   type PredictiveBand,
 } from './calibration/calibrate.js';
 export {
+  type CalibrationSection,
+  type CalibrationSectionIssue,
+  CalibrationSectionSchema,
+  CalibrationTargetSchema,
+  calibrationSectionIssues,
+  calibrationTargetId,
+} from './calibration/case-targets.js';
+export {
   compileHistory,
   defaultObservationTargets,
   type HistoryModel,
@@ -213,15 +221,10 @@ export {
 } from './calibration/history-counts.js';
 export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
 export {
+  type ObservedCounts,
+  type ObservedCountsOptions,
   type ObservedDyad,
-  type ObservedName,
-  ObservedNameSchema,
-  type ObservedNames,
-  ObservedNamesSchema,
   observedCounts,
-  readUcdpAnnual,
-  type UcdpAnnual,
-  type UcdpDyadYear,
 } from './calibration/observed.js';
 export {
   type ParameterPosterior,

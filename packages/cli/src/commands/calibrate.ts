@@ -1,36 +1,47 @@
 /**
- * `entente calibrate [case] --observed FILE --from 2015 --until 2020 [--forecast 2021[..2023]]`:
- * fits the case's history model to UCDP's yearly battle deaths by ABC-SMC (or rejection ABC),
+ * `entente calibrate [case] --observed DB|FILE --from 2015 --until 2020 [--forecast 2021[..2023]]`:
+ * fits the case's history model to the yearly battle deaths of the case's target dyads — read
+ * from an event store (DuckDB file or `clickhouse://…`), or from a UCDP file ingested into a
+ * temporary store, through the case's `events` mapping — by ABC-SMC (or rejection ABC),
  * prints the posterior of each parameter (flagging those the data cannot inform), the fit per
  * dyad-year and the forecast with its score, and with `--out DIR` writes `posterior.json`,
  * `fit.json` and `forecast.json` (docs/calibration.md).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   CALIBRATION_METHODS,
   type CalibrateCommandJson,
   type Calibration,
   type CalibrationMethod,
+  type Case,
+  compileEventMapping,
+  compileHistory,
   EntenteError,
-  ObservedNamesSchema,
+  type EventFormat,
+  type HistoryLike,
   observedCounts,
-  readUcdpAnnual,
 } from '@entente/core';
+import { type EventStore, openEventStore } from '@entente/events';
 import { runCalibration } from '@entente/runner';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { example, wholeNumber } from '../flag-parsers.js';
-import { BUILTIN_CASE, type Io, readInput } from '../io.js';
+import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
 
 /** Options of the calibrate command. */
 export interface CalibrateCommandOptions {
-  /** UCDP annual CSV (an events database is not read yet). */
+  /**
+   * An event store (a DuckDB file `*.duckdb`, or `clickhouse://HOST:PORT`) or a dataset file
+   * (`.csv`, `.tsv`, `.gz`, `.zip`) ingested into a temporary store.
+   */
   readonly observed: string;
-  /** UCDP names → actors (JSON); @default `<case>.observed.json` beside the case */
-  readonly names?: string;
+  /** The UCDP format read. @default 'ucdp-dyadic' (yearly dyad totals) */
+  readonly format?: ObservedFormat;
   /** @default '2015' */
   readonly from: string;
   /** @default '2020' */
@@ -49,6 +60,57 @@ export interface CalibrateCommandOptions {
   readonly seed: number;
   readonly out?: string;
   readonly json?: boolean;
+}
+
+/** The formats calibration reads: UCDP's yearly dyad totals or its geocoded events. */
+export const OBSERVED_FORMATS = Object.freeze(['ucdp-dyadic', 'ucdp-ged'] as const);
+/** One of {@link OBSERVED_FORMATS}. */
+export type ObservedFormat = (typeof OBSERVED_FORMATS)[number] & EventFormat;
+
+const isUrl = (spec: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(spec);
+const isStoreFile = (spec: string) => /\.(duckdb|db)$/i.test(spec);
+
+/**
+ * The observed counts of the history's targets × years: the yearly series through the case's
+ * `events` mapping, from the store `spec` names, or from a file ingested into a temporary store
+ * (a folder under the system's temporary directory, removed afterwards).
+ * @throws {EntenteError} `not-found` for a missing file or store, or a store without rows of the
+ *   format; the ingest's located errors for a malformed file
+ */
+export async function readObserved(
+  io: Io,
+  c: Case,
+  spec: string,
+  format: ObservedFormat,
+  h: Pick<HistoryLike, 'targets' | 'years'>,
+): Promise<{ values: Float64Array; caveats: readonly string[] }> {
+  const where = `calibrate: --observed ${spec}`;
+  const path = isUrl(spec) ? spec : resolve(io.cwd, spec);
+  if (!isUrl(spec) && !existsSync(path))
+    throw new EntenteError('not-found', `${where}: no such file or event store`);
+  let temp: string | null = null;
+  let store: EventStore | null = null;
+  try {
+    if (isUrl(spec) || isStoreFile(spec)) store = await openEventStore(path);
+    else {
+      temp = await mkdtemp(join(tmpdir(), 'entente-observed-'));
+      store = await openEventStore(join(temp, 'events.duckdb'));
+      await store.ingest([path], { format });
+    }
+    const compiled = compileEventMapping(c.events ?? { map: [] });
+    const formats = [format];
+    const volumes = await store.volumes({ formats, by: 'year' });
+    if (volumes.length === 0)
+      throw new EntenteError(
+        'not-found',
+        `${where}: the event store holds no ${format} rows; ingest UCDP's ${format === 'ucdp-dyadic' ? 'yearly dyadic file' : 'GED events'} with \`entente events ingest --format ${format}\` or choose --format`,
+      );
+    const groups = await store.groups({ formats, by: 'year', breakpoints: compiled.breakpoints });
+    return observedCounts(compiled, groups, volumes, h.targets, h.years);
+  } finally {
+    await store?.close();
+    if (temp !== null) await rm(temp, { recursive: true, force: true });
+  }
 }
 
 const year = (value: string): string => {
@@ -159,36 +221,24 @@ export async function calibrateCommand(
   options: CalibrateCommandOptions,
 ): Promise<number> {
   const { case: c } = await loadCaseFile(io, path, { quiet: options.json === true });
-  if (!/\.csv$/i.test(options.observed))
-    throw new EntenteError(
-      'unsupported-format',
-      `calibrate: --observed ${options.observed}: only UCDP's annual CSV is read for now (an events database is not yet)`,
-    );
   const last = forecastUntil(options.forecast, options.until);
-  const namesPath =
-    options.names ?? (path ?? BUILTIN_CASE).replace(/\.(ya?ml|json)$/i, '.observed.json');
-  let namesText: string;
-  try {
-    namesText = await readFile(resolve(io.cwd, namesPath), 'utf8');
-  } catch {
-    throw new EntenteError(
-      'not-found',
-      `calibrate: no names file ${namesPath} mapping UCDP's actor names to the case's actors; give one with --names (docs/calibration.md)`,
-    );
-  }
-  const names = ObservedNamesSchema.safeParse(JSON.parse(namesText));
-  if (!names.success)
-    throw new EntenteError(
-      'invalid-argument',
-      `calibrate: ${namesPath}: ${names.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  const { text } = await readInput(io, options.observed);
-  const data = readUcdpAnnual(text, options.observed);
+  const span = { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) };
+  // The observed counts are read before the run (the store is async; the run's hook is not).
+  const history = compileHistory(c, span);
+  const observed = await readObserved(
+    io,
+    c,
+    options.observed,
+    options.format ?? 'ucdp-dyadic',
+    history,
+  );
+  if (options.json !== true)
+    for (const note of [...history.notes, ...observed.caveats]) io.stderr(`note: ${note}\n`);
   const workers = options.workers ?? 1;
   const { calibration } = await runCalibration({
     case: c,
-    span: { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) },
-    observed: (h) => observedCounts(data, names.data, h.targets, h.years),
+    span,
+    observed: () => observed.values,
     options: {
       method: options.method,
       runs: options.runs,
@@ -234,8 +284,15 @@ export function registerCalibrateCommand(
       "Fit the case's history model to observed yearly battle deaths (ABC) and forecast the years after.",
     )
     .argument('[case]', 'case file; the built-in case when omitted')
-    .requiredOption('--observed <file>', "UCDP's annual dyad-year CSV")
-    .option('--names <file>', "UCDP names → the case's actors (default: <case>.observed.json)")
+    .requiredOption(
+      '--observed <db|file>',
+      'event store (.duckdb file or clickhouse://HOST:PORT) or a UCDP file (.csv/.tsv/.gz/.zip, ingested into a temporary store)',
+    )
+    .addOption(
+      new Option('--format <format>', 'UCDP format read from the store or file')
+        .choices(OBSERVED_FORMATS)
+        .default('ucdp-dyadic'),
+    )
     .option('--from <year>', 'first year fitted', year, '2015')
     .option('--until <year>', 'last year fitted', year, '2020')
     .option('--forecast <years>', 'forecast years after --until: YYYY or YYYY..YYYY')

@@ -108,4 +108,36 @@ describe('entente calibrate', () => {
     },
     60_000,
   );
+
+  itShared(
+    'data/events/ucdp-afpak-annual-1989-2021.csv',
+    'history matching on the built-in case: Taliban–IS-K before the takeover rules out every world; the two other dyads leave a non-implausible set',
+    async () => {
+      const argv = ['calibrate', '--observed', ANNUAL, '--method', 'history-matching'];
+      const small = ['--runs', '1200', '--waves', '2', '--replicates', '4', '--forecast', '2021'];
+      const all = await runCli([...argv, ...small], ROOT);
+      expect(all.code).toBe(1);
+      expect(all.stderr).toMatch(/none of 150 points .*taliban--isk 2015 alone rules out 100 %/);
+      const two = await runCli(
+        [...argv, ...small, '--targets', 'pakistan--ttp,republic--isk', '--json'],
+        ROOT,
+      );
+      expect(two.code).toBe(0);
+      const json = CalibrateCommandSchema.parse(JSON.parse(two.stdout));
+      expect(json.method).toBe('history-matching');
+      expect(json.observed.targets.map((t) => t.id)).toEqual(['pakistan--ttp', 'republic--isk']);
+      expect(json.nonImplausible?.waves).toHaveLength(2);
+      expect(json.particles.length).toBe(json.nonImplausible?.waves[1].nonImplausible);
+      expect(new Set(json.weights).size).toBe(1);
+      expect(json.forecast.map((b) => b.dyad)).toEqual(['pakistan--ttp', 'republic--isk']);
+      const workers = await runCli(
+        [...argv, ...small, '--targets', 'pakistan--ttp,republic--isk', '--json', '--workers', '2'],
+        ROOT,
+      );
+      const { workers: _a, ...one } = JSON.parse(two.stdout);
+      const { workers: _b, ...other } = JSON.parse(workers.stdout);
+      expect(other).toEqual(one);
+    },
+    120_000,
+  );
 });

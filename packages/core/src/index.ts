@@ -189,6 +189,7 @@ export {
   type CountSimulator,
   calibrate,
   type ForecastScore,
+  type NonImplausibleSummary,
   PREDICTIVE_STREAM,
   type PredictiveBand,
 } from './calibration/calibrate.js';
@@ -219,6 +220,14 @@ export {
   type HistorySpan,
   historyCounts,
 } from './calibration/history-counts.js';
+export {
+  HISTORY_MATCHING_DEFAULTS,
+  type HistoryMatchingOptions,
+  type HistoryMatchingResult,
+  type HistoryMatchingWave,
+  historyMatching,
+  implausibility,
+} from './calibration/history-matching.js';
 export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
 export {
   type ObservedCounts,

@@ -18,8 +18,10 @@ import {
   type Calibration,
   type CalibrationMethod,
   type Case,
+  calibrationTargetId,
   compileEventMapping,
   compileHistory,
+  defaultObservationTargets,
   EntenteError,
   type EventFormat,
   type HistoryLike,
@@ -28,7 +30,7 @@ import {
 import { type EventStore, openEventStore } from '@entente/events';
 import { runCalibration } from '@entente/runner';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { example, wholeNumber } from '../flag-parsers.js';
+import { example, list, wholeNumber } from '../flag-parsers.js';
 import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
@@ -42,6 +44,8 @@ export interface CalibrateCommandOptions {
   readonly observed: string;
   /** The UCDP format read. @default 'ucdp-dyadic' (yearly dyad totals) */
   readonly format?: ObservedFormat;
+  /** Fit only these of the case's targets (ids such as `republic--isk`). */
+  readonly targets?: string[];
   /** @default '2015' */
   readonly from: string;
   /** @default '2020' */
@@ -58,6 +62,16 @@ export interface CalibrateCommandOptions {
   readonly workers?: number;
   /** @default 1 */
   readonly seed: number;
+  /** History matching: waves. @default 3 */
+  readonly waves?: number;
+  /** History matching: replicate runs per point. @default 8 */
+  readonly replicates?: number;
+  /** History matching: model discrepancy δ on the ln(1 + x) scale. @default 0.2 */
+  readonly discrepancy?: number;
+  /** History matching: implausibility cut-off. @default 3 */
+  readonly cutoff?: number;
+  /** History matching: I is the second-largest I_k. */
+  readonly secondMax?: boolean;
   readonly out?: string;
   readonly json?: boolean;
 }
@@ -112,6 +126,13 @@ export async function readObserved(
     if (temp !== null) await rm(temp, { recursive: true, force: true });
   }
 }
+
+const nonNegative = (value: string): number => {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0)
+    throw new InvalidArgumentError('expected a number ≥ 0');
+  return x;
+};
 
 const year = (value: string): string => {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a year YYYY');
@@ -178,7 +199,9 @@ async function writeCalibrationFolder(io: Io, dir: string, files: Record<string,
 function report(c: Calibration): string {
   const lines: string[] = [];
   lines.push(
-    `${c.method}: ${c.particles.length} particles, ESS ${c.ess.toFixed(0)}, tolerance ${c.epsilon.toPrecision(3)}, ${c.simulations} simulations in ${c.generations.length} generations`,
+    c.nonImplausible
+      ? `history-matching: ${c.particles.length} non-implausible points (cut-off ${c.nonImplausible.cutoff}${c.nonImplausible.rank === 2 ? ', second-largest I' : ''}, discrepancy ${c.nonImplausible.discrepancy}, ${c.nonImplausible.replicates} replicates), ${c.simulations} simulations in ${c.nonImplausible.waves.length} waves; non-implausible share of the prior by wave: ${c.nonImplausible.waves.map((w) => w.volumeFraction.toPrecision(2)).join(', ')}`
+      : `${c.method}: ${c.particles.length} particles, ESS ${c.ess.toFixed(0)}, tolerance ${c.epsilon.toPrecision(3)}, ${c.simulations} simulations in ${c.generations.length} generations`,
     '',
     table(
       ['parameter', 'prior', '5 %', 'median', '95 %', 'sd ratio', ''],
@@ -214,15 +237,39 @@ function report(c: Calibration): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The case with only the named targets in its `calibration` section (of the section's, or of
+ * the default targets without one); the case itself without `ids`.
+ * @throws {EntenteError} `not-found` naming an id that is not a target of the case
+ */
+export function withTargets(c: Case, ids: readonly string[] | undefined): Case {
+  if (ids === undefined) return c;
+  const all =
+    c.calibration?.targets ??
+    defaultObservationTargets(c).map((t) => ({
+      id: t.id,
+      dyad: [t.dyad[0], t.dyad[1]] as [string, string],
+    }));
+  const known = new Map(all.map((t) => [calibrationTargetId(t), t]));
+  for (const id of ids)
+    if (!known.has(id))
+      throw new EntenteError(
+        'not-found',
+        `calibrate: --targets ${id}: not a target of ${c.id} (its targets: ${[...known.keys()].join(', ')})`,
+      );
+  return { ...c, calibration: { targets: ids.map((id) => known.get(id) as (typeof all)[number]) } };
+}
+
 /** Runs the calibration; returns the exit code. */
 export async function calibrateCommand(
   io: Io,
   path: string | undefined,
   options: CalibrateCommandOptions,
 ): Promise<number> {
-  const { case: c } = await loadCaseFile(io, path, { quiet: options.json === true });
+  const { case: loaded } = await loadCaseFile(io, path, { quiet: options.json === true });
   const last = forecastUntil(options.forecast, options.until);
   const span = { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) };
+  const c = withTargets(loaded, options.targets);
   // The observed counts are read before the run (the store is async; the run's hook is not).
   const history = compileHistory(c, span);
   const observed = await readObserved(
@@ -233,7 +280,11 @@ export async function calibrateCommand(
     history,
   );
   if (options.json !== true)
-    for (const note of [...history.notes, ...observed.caveats]) io.stderr(`note: ${note}\n`);
+    for (const note of [
+      ...history.notes.filter((n) => n.startsWith('targets left out')),
+      ...observed.caveats,
+    ])
+      io.stderr(`note: ${note}\n`);
   const workers = options.workers ?? 1;
   const { calibration } = await runCalibration({
     case: c,
@@ -244,6 +295,13 @@ export async function calibrateCommand(
       runs: options.runs,
       particles: options.particles,
       seed: options.seed,
+      historyMatching: {
+        ...(options.waves === undefined ? {} : { waves: options.waves }),
+        ...(options.replicates === undefined ? {} : { replicates: options.replicates }),
+        ...(options.discrepancy === undefined ? {} : { discrepancy: options.discrepancy }),
+        ...(options.cutoff === undefined ? {} : { cutoff: options.cutoff }),
+        ...(options.secondMax ? { rank: 2 as const } : {}),
+      },
     },
     workers,
   });
@@ -281,7 +339,7 @@ export function registerCalibrateCommand(
   program
     .command('calibrate')
     .description(
-      "Fit the case's history model to observed yearly battle deaths (ABC) and forecast the years after.",
+      "Fit the case's history model to observed yearly battle deaths (ABC or history matching) and forecast the years after.",
     )
     .argument('[case]', 'case file; the built-in case when omitted')
     .requiredOption(
@@ -292,6 +350,11 @@ export function registerCalibrateCommand(
       new Option('--format <format>', 'UCDP format read from the store or file')
         .choices(OBSERVED_FORMATS)
         .default('ucdp-dyadic'),
+    )
+    .option(
+      '--targets <ids>',
+      "fit only these of the case's targets, e.g. pakistan--ttp,republic--isk",
+      list,
     )
     .option('--from <year>', 'first year fitted', year, '2015')
     .option('--until <year>', 'last year fitted', year, '2020')
@@ -309,6 +372,19 @@ export function registerCalibrateCommand(
       wholeNumber(1, 1024),
     )
     .option('--seed <n>', 'master seed', wholeNumber(0, 0xffffffff), 1)
+    .option('--waves <n>', 'history matching: waves (default 3)', wholeNumber(1, 100))
+    .option(
+      '--replicates <n>',
+      'history matching: replicate runs per point (default 8)',
+      wholeNumber(2, 10_000),
+    )
+    .option(
+      '--discrepancy <sd>',
+      'history matching: model discrepancy, sd on the ln(1 + deaths) scale (default 0.2)',
+      nonNegative,
+    )
+    .option('--cutoff <c>', 'history matching: implausibility cut-off (default 3)', nonNegative)
+    .option('--second-max', 'history matching: rule out on the second-largest implausibility')
     .option('--out <dir>', 'write posterior.json, fit.json and forecast.json')
     .option('--json', 'print the calibration as JSON')
     .addHelpText(
@@ -316,6 +392,7 @@ export function registerCalibrateCommand(
       example([
         'entente calibrate --observed ../shared/data/events/ucdp-afpak-annual-1989-2021.csv --from 2015 --until 2020 --forecast 2021',
         'entente calibrate --observed ucdp.csv --method rejection --runs 20000 --out runs/calibration',
+        'entente calibrate --observed .entente/events.duckdb --method history-matching --discrepancy 0.3',
       ]),
     )
     .action(async (path: string | undefined, opts: CalibrateCommandOptions) => {

@@ -90,7 +90,7 @@ export interface HistoryModel {
   readonly dispersionIndex: number;
   /** The segments of the run, in order. */
   readonly segments: readonly HistorySegment[];
-  /** Non-fatal notes: default targets left out, sizes assumed. */
+  /** Non-fatal notes: targets left out, sizes assumed. */
   readonly notes: readonly string[];
   /** @internal the compiled model (one segment per change of the case). */
   readonly model: CompiledModel;
@@ -246,7 +246,7 @@ export function compileHistory(c: Case, options: HistoryOptions): HistoryModel {
       );
     }
     notes.push(
-      `default targets left out (not fought in the model between ${startLabel} and ${lastYear}): ${idle.join(', ')}`,
+      `targets left out (not fought in the model between ${startLabel} and ${lastYear}): ${idle.join(', ')}`,
     );
     targets = fought;
   }

@@ -29,7 +29,7 @@ export interface ObservedDyad {
 export interface ObservedCounts {
   /** Counts per target and year, target-major (`values[t · years.length + y]`), NaN where missing. */
   readonly values: Float64Array;
-  /** The series' caveats, each prefixed with its target. */
+  /** The series' caveats, each once, prefixed with the targets it concerns. */
   readonly caveats: readonly string[];
   /** The series' query per target, for provenance. */
   readonly queries: readonly string[];
@@ -65,7 +65,7 @@ export function observedCounts(
       `calibrate observed: the event store holds no ${dataset} rows`,
     );
   const values = new Float64Array(targets.length * years.length).fill(Number.NaN);
-  const caveats: string[] = [];
+  const caveatTargets = new Map<string, string[]>();
   const queries: string[] = [];
   targets.forEach((target, t) => {
     const series = eventSeries(compiled, groups, volumes, {
@@ -75,12 +75,13 @@ export function observedCounts(
     });
     const label = target.id ?? `${target.dyad[0]}--${target.dyad[1]}`;
     queries.push(series.query);
-    for (const c of series.caveats) caveats.push(`${label}: ${c}`);
+    for (const c of series.caveats) caveatTargets.set(c, [...(caveatTargets.get(c) ?? []), label]);
     const byYear = new Map(series.points.map((p) => [Number(p.period), p.measures]));
     years.forEach((year, y) => {
       const m = byYear.get(year);
       if (m !== undefined) values[t * years.length + y] = m[measure] ?? 0;
     });
   });
+  const caveats = [...caveatTargets].map(([c, labels]) => `${labels.join(', ')}: ${c}`);
   return { values, caveats, queries };
 }

@@ -42,6 +42,7 @@ export {
   type CalibrationJson,
   CalibrationSchema,
   ForecastScoreSchema,
+  NonImplausibleSchema,
   ParameterPosteriorSchema,
   PredictiveBandSchema,
 } from './calibrate.js';

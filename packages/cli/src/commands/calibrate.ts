@@ -266,6 +266,14 @@ export async function calibrateCommand(
   path: string | undefined,
   options: CalibrateCommandOptions,
 ): Promise<number> {
+  const hmFlags = (['waves', 'replicates', 'discrepancy', 'cutoff', 'secondMax'] as const).filter(
+    (k) => options[k] !== undefined,
+  );
+  if (hmFlags.length > 0 && options.method !== 'history-matching')
+    throw new EntenteError(
+      'invalid-argument',
+      `calibrate: ${hmFlags.map((k) => `--${k.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}`).join(', ')} belong to --method history-matching`,
+    );
   const { case: loaded } = await loadCaseFile(io, path, { quiet: options.json === true });
   const last = forecastUntil(options.forecast, options.until);
   const span = { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) };

@@ -2,7 +2,8 @@
  * `entente calibrate [case] --observed DB|FILE --from 2015 --until 2020 [--forecast 2021[..2023]]`:
  * fits the case's history model to the yearly battle deaths of the case's target dyads — read
  * from an event store (DuckDB file or `clickhouse://…`), or from a UCDP file ingested into a
- * temporary store, through the case's `events` mapping — by ABC-SMC (or rejection ABC),
+ * temporary store, through the case's `events` mapping — by ABC-SMC (or rejection ABC, or
+ * history matching, which keeps the non-implausible set),
  * prints the posterior of each parameter (flagging those the data cannot inform), the fit per
  * dyad-year and the forecast with its score, and with `--out DIR` writes `posterior.json`,
  * `fit.json` and `forecast.json` (docs/calibration.md).

@@ -1,6 +1,7 @@
 /**
  * A calibration from start to end, over any simulator of yearly counts per target: fit the
- * parameters to the observed counts of the fitted years (ABC-SMC or rejection ABC), then draw
+ * parameters to the observed counts of the fitted years (ABC-SMC, rejection ABC, or history
+ * matching, whose non-implausible set stands for the posterior with equal weights), then draw
  * from the posterior predictive over the fitted and the forecast years, and score the forecast
  * against the observed values the data holds (90 % interval coverage, CRPS). `entente calibrate`
  * runs it on the history model of a case (docs/calibration.md); the tests run it on a toy model.

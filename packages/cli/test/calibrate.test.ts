@@ -18,6 +18,18 @@ describe('entente calibrate', () => {
     expect(r.stderr).toMatch(/--forecast 2022 must start the year after --until 2020/);
   });
 
+  it('takes the store from --observed or --engine, not both, not neither', async () => {
+    const both = await runCli(
+      ['calibrate', '--observed', 'x.duckdb', '--engine', 'clickhouse://127.0.0.1:1'],
+      ROOT,
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/give one of --observed and --engine/);
+    const neither = await runCli(['calibrate'], ROOT);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/--observed/);
+  });
+
   it('names a missing --observed file or store', async () => {
     const dir = tempDir();
     const r = await runCli(['calibrate', '--observed', join(dir, 'events.duckdb')], ROOT);

@@ -351,10 +351,24 @@ export function registerCalibrateCommand(
       "Fit the case's history model to observed yearly battle deaths (ABC or history matching) and forecast the years after.",
     )
     .argument('[case]', 'case file; the built-in case when omitted')
-    .requiredOption(
+    .option(
       '--observed <db|file>',
       'event store (.duckdb file or clickhouse://HOST:PORT) or a UCDP file (.csv/.tsv/.gz/.zip, ingested into a temporary store)',
     )
+    .option(
+      '--engine <url>',
+      'the event engine to read, e.g. clickhouse://HOST:PORT (= --observed URL)',
+    )
+    .hook('preAction', (self) => {
+      const { engine, observed } = self.opts() as { engine?: string; observed?: string };
+      if (engine !== undefined && observed !== undefined)
+        self.error('error: give one of --observed and --engine', { exitCode: 2 });
+      if (engine === undefined && observed === undefined)
+        self.error("error: required option '--observed <db|file>' not specified", {
+          exitCode: 2,
+        });
+      if (engine !== undefined) self.setOptionValue('observed', engine);
+    })
     .addOption(
       new Option('--format <format>', 'UCDP format read from the store or file')
         .choices(OBSERVED_FORMATS)

@@ -9,15 +9,18 @@
  * Run: `npx tsc -b && node bench/calibrate.js` (reads the built packages and
  * ../shared/data/events/ucdp-afpak-annual-1989-2021.csv; skips with a notice without it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import {
+  compileEventMapping,
+  compileHistory,
   loadCase,
-  ObservedNamesSchema,
   observedCounts,
-  readUcdpAnnual,
 } from '../packages/core/dist/index.js';
+import { openEventStore } from '../packages/events/dist/index.js';
 import { runCalibration } from '../packages/runner/dist/index.js';
 
 const ANNUAL = new URL('../../shared/data/events/ucdp-afpak-annual-1989-2021.csv', import.meta.url);
@@ -30,20 +33,28 @@ if (!existsSync(ANNUAL)) {
 const c = loadCase(
   readFileSync(new URL('../cases/afghanistan-2023.yaml', import.meta.url), 'utf8'),
 ).case;
-const names = ObservedNamesSchema.parse(
-  JSON.parse(
-    readFileSync(new URL('../cases/afghanistan-2023.observed.json', import.meta.url), 'utf8'),
-  ),
-);
-const data = readUcdpAnnual(readFileSync(ANNUAL, 'utf8'), 'ucdp-afpak-annual-1989-2021.csv');
+const SPAN = { from: '2015', until: '2020', forecast: '2021' };
+// The observed counts as `entente calibrate --observed FILE` reads them: the file ingested into a
+// temporary event store, the series through the case's mapping (not timed).
+const temp = mkdtempSync(join(os.tmpdir(), 'entente-bench-'));
+const store = await openEventStore(join(temp, 'events.duckdb'));
+await store.ingest([fileURLToPath(ANNUAL)], { format: 'ucdp-dyadic' });
+const compiled = compileEventMapping(c.events ?? { map: [] });
+const formats = ['ucdp-dyadic'];
+const groups = await store.groups({ formats, by: 'year', breakpoints: compiled.breakpoints });
+const volumes = await store.volumes({ formats, by: 'year' });
+await store.close();
+rmSync(temp, { recursive: true, force: true });
+const h0 = compileHistory(c, SPAN);
+const observed = observedCounts(compiled, groups, volumes, h0.targets, h0.years).values;
 
 const results = [];
 for (const workers of [1, 2]) {
   const t0 = performance.now();
   const { calibration } = await runCalibration({
     case: c,
-    span: { from: '2015', until: '2020', forecast: '2021' },
-    observed: (h) => observedCounts(data, names, h.targets, h.years),
+    span: SPAN,
+    observed: () => observed,
     options: { method: 'abc-smc', particles: 500, runs: 20_000, seed: 1 },
     workers,
   });

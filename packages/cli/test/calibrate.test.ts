@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CalibrateCommandSchema } from '@entente/core';
 import { describe, expect, it } from 'vitest';
@@ -10,31 +10,84 @@ const ANNUAL = sharedPath('data/events/ucdp-afpak-annual-1989-2021.csv');
 
 describe('entente calibrate', () => {
   it('refuses a forecast that does not start the year after --until, naming both', async () => {
-    const dir = tempDir();
-    const csv = join(dir, 'ucdp.csv');
-    writeFileSync(csv, 'year,date_start,type_of_violence,side_a,side_b,best\n');
     const r = await runCli(
-      ['calibrate', '--observed', csv, '--until', '2020', '--forecast', '2022'],
+      ['calibrate', '--observed', ANNUAL, '--until', '2020', '--forecast', '2022'],
       ROOT,
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--forecast 2022 must start the year after --until 2020/);
   });
 
-  it('refuses an events database for now and a missing names file', async () => {
-    const dir = tempDir();
-    const db = await runCli(['calibrate', '--observed', join(dir, 'events.duckdb')], ROOT);
-    expect(db.code).toBe(1);
-    expect(db.stderr).toMatch(/only UCDP's annual CSV is read for now/);
-    const csv = join(dir, 'ucdp.csv');
-    writeFileSync(csv, 'year\n');
-    const names = await runCli(
-      ['calibrate', '--observed', csv, '--names', join(dir, 'absent.json')],
+  it('takes the store from --observed or --engine, not both, not neither', async () => {
+    const both = await runCli(
+      ['calibrate', '--observed', 'x.duckdb', '--engine', 'clickhouse://127.0.0.1:1'],
       ROOT,
     );
-    expect(names.code).toBe(1);
-    expect(names.stderr).toMatch(/no names file .*absent\.json/);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/give one of --observed and --engine/);
+    const neither = await runCli(['calibrate'], ROOT);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/--observed/);
   });
+
+  it('names a missing --observed file or store', async () => {
+    const dir = tempDir();
+    const r = await runCli(['calibrate', '--observed', join(dir, 'events.duckdb')], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--observed .*events\.duckdb: no such file or event store/);
+  });
+
+  it('refuses a malformed UCDP file with its file and line, and leaves nothing beside it', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'ucdp.csv');
+    writeFileSync(csv, 'year,best\n2019,many\n');
+    const r = await runCli(['calibrate', '--observed', csv], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ucdp\.csv/);
+    expect(readdirSync(dir)).toEqual(['ucdp.csv']);
+  });
+
+  itShared(
+    'data/events/ucdp-afpak-annual-1989-2021.csv',
+    'the same calibration from the event store and from the file gives the same bytes, with the published values',
+    async () => {
+      const dir = tempDir();
+      const db = join(dir, 'events.duckdb');
+      const ingest = await runCli(
+        ['events', 'ingest', '--format', 'ucdp-dyadic', ANNUAL, '--db', db],
+        ROOT,
+      );
+      expect(ingest.code).toBe(0);
+      const argv = ['--from', '2015', '--until', '2020', '--forecast', '2021..2022'];
+      const small = ['--runs', '600', '--particles', '50', '--json'];
+      const fromDb = await runCli(['calibrate', '--observed', db, ...argv, ...small], ROOT);
+      const fromFile = await runCli(['calibrate', '--observed', ANNUAL, ...argv, ...small], ROOT);
+      expect(fromDb.code).toBe(0);
+      expect(fromFile.stdout).toBe(fromDb.stdout);
+      const json = JSON.parse(fromDb.stdout);
+      // data/README.md: Government of Afghanistan – IS 679 (2015), 2,842 (2018), 264 (2021);
+      // Government of Pakistan – TTP 1,954 (2015), 147 (2018), 259 (2021). IS – Taleban has no
+      // 2020 row (fewer than 25 deaths: 0); 2022 is past the file (no observation).
+      const values = Object.fromEntries(
+        json.observed.targets.map((t: { id: string; values: number[] }) => [t.id, t.values]),
+      );
+      expect(values['republic--isk']).toEqual([679, 2141, 2795, 2842, 1075, 316]);
+      expect(values['pakistan--ttp']).toEqual([1954, 526, 506, 147, 148, 186]);
+      expect(values['taliban--isk']).toEqual([292, 181, 343, 577, 51, 0]);
+      const observed = (dyad: string, y: number) =>
+        json.forecast.find((b: { dyad: string; year: number }) => b.dyad === dyad && b.year === y)
+          .observed;
+      expect(observed('republic--isk', 2021)).toBe(264);
+      expect(observed('pakistan--ttp', 2021)).toBe(259);
+      expect(observed('taliban--isk', 2021)).toBe(0);
+      expect(observed('pakistan--ttp', 2022)).toBeNull();
+      // A store without the format asked for: a typed error naming the store.
+      const ged = await runCli(['calibrate', '--observed', db, '--format', 'ucdp-ged'], ROOT);
+      expect(ged.code).toBe(1);
+      expect(ged.stderr).toMatch(/events\.duckdb: the event store holds no ucdp-ged rows/);
+    },
+    120_000,
+  );
 
   itShared(
     'data/events/ucdp-afpak-annual-1989-2021.csv',
@@ -66,5 +119,37 @@ describe('entente calibrate', () => {
       expect(JSON.parse(readFileSync(join(out, 'fit.json'), 'utf8')).fit.length).toBeGreaterThan(0);
     },
     60_000,
+  );
+
+  itShared(
+    'data/events/ucdp-afpak-annual-1989-2021.csv',
+    'history matching on the built-in case: Taliban–IS-K before the takeover rules out every world; the two other dyads leave a non-implausible set',
+    async () => {
+      const argv = ['calibrate', '--observed', ANNUAL, '--method', 'history-matching'];
+      const small = ['--runs', '1200', '--waves', '2', '--replicates', '4', '--forecast', '2021'];
+      const all = await runCli([...argv, ...small], ROOT);
+      expect(all.code).toBe(1);
+      expect(all.stderr).toMatch(/none of 150 points .*taliban--isk 2015 alone rules out 100 %/);
+      const two = await runCli(
+        [...argv, ...small, '--targets', 'pakistan--ttp,republic--isk', '--json'],
+        ROOT,
+      );
+      expect(two.code).toBe(0);
+      const json = CalibrateCommandSchema.parse(JSON.parse(two.stdout));
+      expect(json.method).toBe('history-matching');
+      expect(json.observed.targets.map((t) => t.id)).toEqual(['pakistan--ttp', 'republic--isk']);
+      expect(json.nonImplausible?.waves).toHaveLength(2);
+      expect(json.particles.length).toBe(json.nonImplausible?.waves[1].nonImplausible);
+      expect(new Set(json.weights).size).toBe(1);
+      expect(json.forecast.map((b) => b.dyad)).toEqual(['pakistan--ttp', 'republic--isk']);
+      const workers = await runCli(
+        [...argv, ...small, '--targets', 'pakistan--ttp,republic--isk', '--json', '--workers', '2'],
+        ROOT,
+      );
+      const { workers: _a, ...one } = JSON.parse(two.stdout);
+      const { workers: _b, ...other } = JSON.parse(workers.stdout);
+      expect(other).toEqual(one);
+    },
+    120_000,
   );
 });

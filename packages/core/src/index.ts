@@ -189,9 +189,18 @@ export {
   type CountSimulator,
   calibrate,
   type ForecastScore,
+  type NonImplausibleSummary,
   PREDICTIVE_STREAM,
   type PredictiveBand,
 } from './calibration/calibrate.js';
+export {
+  type CalibrationSection,
+  type CalibrationSectionIssue,
+  CalibrationSectionSchema,
+  CalibrationTargetSchema,
+  calibrationSectionIssues,
+  calibrationTargetId,
+} from './calibration/case-targets.js';
 export {
   compileHistory,
   defaultObservationTargets,
@@ -211,17 +220,20 @@ export {
   type HistorySpan,
   historyCounts,
 } from './calibration/history-counts.js';
+export {
+  HISTORY_MATCHING_DEFAULTS,
+  type HistoryMatchingOptions,
+  type HistoryMatchingResult,
+  type HistoryMatchingWave,
+  historyMatching,
+  implausibility,
+} from './calibration/history-matching.js';
 export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
 export {
+  type ObservedCounts,
+  type ObservedCountsOptions,
   type ObservedDyad,
-  type ObservedName,
-  ObservedNameSchema,
-  type ObservedNames,
-  ObservedNamesSchema,
   observedCounts,
-  readUcdpAnnual,
-  type UcdpAnnual,
-  type UcdpDyadYear,
 } from './calibration/observed.js';
 export {
   type ParameterPosterior,

@@ -1,36 +1,52 @@
 /**
- * `entente calibrate [case] --observed FILE --from 2015 --until 2020 [--forecast 2021[..2023]]`:
- * fits the case's history model to UCDP's yearly battle deaths by ABC-SMC (or rejection ABC),
+ * `entente calibrate [case] --observed DB|FILE --from 2015 --until 2020 [--forecast 2021[..2023]]`:
+ * fits the case's history model to the yearly battle deaths of the case's target dyads — read
+ * from an event store (DuckDB file or `clickhouse://…`), or from a UCDP file ingested into a
+ * temporary store, through the case's `events` mapping — by ABC-SMC (or rejection ABC, or
+ * history matching, which keeps the non-implausible set),
  * prints the posterior of each parameter (flagging those the data cannot inform), the fit per
  * dyad-year and the forecast with its score, and with `--out DIR` writes `posterior.json`,
  * `fit.json` and `forecast.json` (docs/calibration.md).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   CALIBRATION_METHODS,
   type CalibrateCommandJson,
   type Calibration,
   type CalibrationMethod,
+  type Case,
+  calibrationTargetId,
+  compileEventMapping,
+  compileHistory,
+  defaultObservationTargets,
   EntenteError,
-  ObservedNamesSchema,
+  type EventFormat,
+  type HistoryLike,
   observedCounts,
-  readUcdpAnnual,
 } from '@entente/core';
+import { type EventStore, openEventStore } from '@entente/events';
 import { runCalibration } from '@entente/runner';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { example, wholeNumber } from '../flag-parsers.js';
-import { BUILTIN_CASE, type Io, readInput } from '../io.js';
+import { example, list, wholeNumber } from '../flag-parsers.js';
+import type { Io } from '../io.js';
 import { loadCaseFile } from '../load-case.js';
 import { table } from '../table.js';
 
 /** Options of the calibrate command. */
 export interface CalibrateCommandOptions {
-  /** UCDP annual CSV (an events database is not read yet). */
+  /**
+   * An event store (a DuckDB file `*.duckdb`, or `clickhouse://HOST:PORT`) or a dataset file
+   * (`.csv`, `.tsv`, `.gz`, `.zip`) ingested into a temporary store.
+   */
   readonly observed: string;
-  /** UCDP names → actors (JSON); @default `<case>.observed.json` beside the case */
-  readonly names?: string;
+  /** The UCDP format read. @default 'ucdp-dyadic' (yearly dyad totals) */
+  readonly format?: ObservedFormat;
+  /** Fit only these of the case's targets (ids such as `republic--isk`). */
+  readonly targets?: string[];
   /** @default '2015' */
   readonly from: string;
   /** @default '2020' */
@@ -47,9 +63,77 @@ export interface CalibrateCommandOptions {
   readonly workers?: number;
   /** @default 1 */
   readonly seed: number;
+  /** History matching: waves. @default 3 */
+  readonly waves?: number;
+  /** History matching: replicate runs per point. @default 8 */
+  readonly replicates?: number;
+  /** History matching: model discrepancy δ on the ln(1 + x) scale. @default 0.2 */
+  readonly discrepancy?: number;
+  /** History matching: implausibility cut-off. @default 3 */
+  readonly cutoff?: number;
+  /** History matching: I is the second-largest I_k. */
+  readonly secondMax?: boolean;
   readonly out?: string;
   readonly json?: boolean;
 }
+
+/** The formats calibration reads: UCDP's yearly dyad totals or its geocoded events. */
+export const OBSERVED_FORMATS = Object.freeze(['ucdp-dyadic', 'ucdp-ged'] as const);
+/** One of {@link OBSERVED_FORMATS}. */
+export type ObservedFormat = (typeof OBSERVED_FORMATS)[number] & EventFormat;
+
+const isUrl = (spec: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(spec);
+const isStoreFile = (spec: string) => /\.(duckdb|db)$/i.test(spec);
+
+/**
+ * The observed counts of the history's targets × years: the yearly series through the case's
+ * `events` mapping, from the store `spec` names, or from a file ingested into a temporary store
+ * (a folder under the system's temporary directory, removed afterwards).
+ * @throws {EntenteError} `not-found` for a missing file or store, or a store without rows of the
+ *   format; the ingest's located errors for a malformed file
+ */
+export async function readObserved(
+  io: Io,
+  c: Case,
+  spec: string,
+  format: ObservedFormat,
+  h: Pick<HistoryLike, 'targets' | 'years'>,
+): Promise<{ values: Float64Array; caveats: readonly string[] }> {
+  const where = `calibrate: --observed ${spec}`;
+  const path = isUrl(spec) ? spec : resolve(io.cwd, spec);
+  if (!isUrl(spec) && !existsSync(path))
+    throw new EntenteError('not-found', `${where}: no such file or event store`);
+  let temp: string | null = null;
+  let store: EventStore | null = null;
+  try {
+    if (isUrl(spec) || isStoreFile(spec)) store = await openEventStore(path);
+    else {
+      temp = await mkdtemp(join(tmpdir(), 'entente-observed-'));
+      store = await openEventStore(join(temp, 'events.duckdb'));
+      await store.ingest([path], { format });
+    }
+    const compiled = compileEventMapping(c.events ?? { map: [] });
+    const formats = [format];
+    const volumes = await store.volumes({ formats, by: 'year' });
+    if (volumes.length === 0)
+      throw new EntenteError(
+        'not-found',
+        `${where}: the event store holds no ${format} rows; ingest UCDP's ${format === 'ucdp-dyadic' ? 'yearly dyadic file' : 'GED events'} with \`entente events ingest --format ${format}\` or choose --format`,
+      );
+    const groups = await store.groups({ formats, by: 'year', breakpoints: compiled.breakpoints });
+    return observedCounts(compiled, groups, volumes, h.targets, h.years);
+  } finally {
+    await store?.close();
+    if (temp !== null) await rm(temp, { recursive: true, force: true });
+  }
+}
+
+const nonNegative = (value: string): number => {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0)
+    throw new InvalidArgumentError('expected a number ≥ 0');
+  return x;
+};
 
 const year = (value: string): string => {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a year YYYY');
@@ -116,7 +200,9 @@ async function writeCalibrationFolder(io: Io, dir: string, files: Record<string,
 function report(c: Calibration): string {
   const lines: string[] = [];
   lines.push(
-    `${c.method}: ${c.particles.length} particles, ESS ${c.ess.toFixed(0)}, tolerance ${c.epsilon.toPrecision(3)}, ${c.simulations} simulations in ${c.generations.length} generations`,
+    c.nonImplausible
+      ? `history-matching: ${c.particles.length} non-implausible points (cut-off ${c.nonImplausible.cutoff}${c.nonImplausible.rank === 2 ? ', second-largest I' : ''}, discrepancy ${c.nonImplausible.discrepancy}, ${c.nonImplausible.replicates} replicates), ${c.simulations} simulations in ${c.nonImplausible.waves.length} waves; non-implausible share of the prior by wave: ${c.nonImplausible.waves.map((w) => w.volumeFraction.toPrecision(2)).join(', ')}`
+      : `${c.method}: ${c.particles.length} particles, ESS ${c.ess.toFixed(0)}, tolerance ${c.epsilon.toPrecision(3)}, ${c.simulations} simulations in ${c.generations.length} generations`,
     '',
     table(
       ['parameter', 'prior', '5 %', 'median', '95 %', 'sd ratio', ''],
@@ -152,48 +238,79 @@ function report(c: Calibration): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The case with only the named targets in its `calibration` section (of the section's, or of
+ * the default targets without one); the case itself without `ids`.
+ * @throws {EntenteError} `not-found` naming an id that is not a target of the case
+ */
+export function withTargets(c: Case, ids: readonly string[] | undefined): Case {
+  if (ids === undefined) return c;
+  const all =
+    c.calibration?.targets ??
+    defaultObservationTargets(c).map((t) => ({
+      id: t.id,
+      dyad: [t.dyad[0], t.dyad[1]] as [string, string],
+    }));
+  const known = new Map(all.map((t) => [calibrationTargetId(t), t]));
+  for (const id of ids)
+    if (!known.has(id))
+      throw new EntenteError(
+        'not-found',
+        `calibrate: --targets ${id}: not a target of ${c.id} (its targets: ${[...known.keys()].join(', ')})`,
+      );
+  return { ...c, calibration: { targets: ids.map((id) => known.get(id) as (typeof all)[number]) } };
+}
+
 /** Runs the calibration; returns the exit code. */
 export async function calibrateCommand(
   io: Io,
   path: string | undefined,
   options: CalibrateCommandOptions,
 ): Promise<number> {
-  const { case: c } = await loadCaseFile(io, path, { quiet: options.json === true });
-  if (!/\.csv$/i.test(options.observed))
-    throw new EntenteError(
-      'unsupported-format',
-      `calibrate: --observed ${options.observed}: only UCDP's annual CSV is read for now (an events database is not yet)`,
-    );
-  const last = forecastUntil(options.forecast, options.until);
-  const namesPath =
-    options.names ?? (path ?? BUILTIN_CASE).replace(/\.(ya?ml|json)$/i, '.observed.json');
-  let namesText: string;
-  try {
-    namesText = await readFile(resolve(io.cwd, namesPath), 'utf8');
-  } catch {
-    throw new EntenteError(
-      'not-found',
-      `calibrate: no names file ${namesPath} mapping UCDP's actor names to the case's actors; give one with --names (docs/calibration.md)`,
-    );
-  }
-  const names = ObservedNamesSchema.safeParse(JSON.parse(namesText));
-  if (!names.success)
+  const hmFlags = (['waves', 'replicates', 'discrepancy', 'cutoff', 'secondMax'] as const).filter(
+    (k) => options[k] !== undefined,
+  );
+  if (hmFlags.length > 0 && options.method !== 'history-matching')
     throw new EntenteError(
       'invalid-argument',
-      `calibrate: ${namesPath}: ${names.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `calibrate: ${hmFlags.map((k) => `--${k.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}`).join(', ')} belong to --method history-matching`,
     );
-  const { text } = await readInput(io, options.observed);
-  const data = readUcdpAnnual(text, options.observed);
+  const { case: loaded } = await loadCaseFile(io, path, { quiet: options.json === true });
+  const last = forecastUntil(options.forecast, options.until);
+  const span = { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) };
+  const c = withTargets(loaded, options.targets);
+  // The observed counts are read before the run (the store is async; the run's hook is not).
+  const history = compileHistory(c, span);
+  const observed = await readObserved(
+    io,
+    c,
+    options.observed,
+    options.format ?? 'ucdp-dyadic',
+    history,
+  );
+  if (options.json !== true)
+    for (const note of [
+      ...history.notes.filter((n) => n.startsWith('targets left out')),
+      ...observed.caveats,
+    ])
+      io.stderr(`note: ${note}\n`);
   const workers = options.workers ?? 1;
   const { calibration } = await runCalibration({
     case: c,
-    span: { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) },
-    observed: (h) => observedCounts(data, names.data, h.targets, h.years),
+    span,
+    observed: () => observed.values,
     options: {
       method: options.method,
       runs: options.runs,
       particles: options.particles,
       seed: options.seed,
+      historyMatching: {
+        ...(options.waves === undefined ? {} : { waves: options.waves }),
+        ...(options.replicates === undefined ? {} : { replicates: options.replicates }),
+        ...(options.discrepancy === undefined ? {} : { discrepancy: options.discrepancy }),
+        ...(options.cutoff === undefined ? {} : { cutoff: options.cutoff }),
+        ...(options.secondMax ? { rank: 2 as const } : {}),
+      },
     },
     workers,
   });
@@ -232,11 +349,37 @@ export function registerCalibrateCommand(
   program
     .command('calibrate')
     .description(
-      "Fit the case's history model to observed yearly battle deaths (ABC) and forecast the years after.",
+      "Fit the case's history model to observed yearly battle deaths (ABC or history matching) and forecast the years after.",
     )
     .argument('[case]', 'case file; the built-in case when omitted')
-    .requiredOption('--observed <file>', "UCDP's annual dyad-year CSV")
-    .option('--names <file>', "UCDP names → the case's actors (default: <case>.observed.json)")
+    .option(
+      '--observed <db|file>',
+      'event store (.duckdb file or clickhouse://HOST:PORT) or a UCDP file (.csv/.tsv/.gz/.zip, ingested into a temporary store)',
+    )
+    .option(
+      '--engine <url>',
+      'the event engine to read, e.g. clickhouse://HOST:PORT (= --observed URL)',
+    )
+    .hook('preAction', (self) => {
+      const { engine, observed } = self.opts() as { engine?: string; observed?: string };
+      if (engine !== undefined && observed !== undefined)
+        self.error('error: give one of --observed and --engine', { exitCode: 2 });
+      if (engine === undefined && observed === undefined)
+        self.error("error: required option '--observed <db|file>' not specified", {
+          exitCode: 2,
+        });
+      if (engine !== undefined) self.setOptionValue('observed', engine);
+    })
+    .addOption(
+      new Option('--format <format>', 'UCDP format read from the store or file')
+        .choices(OBSERVED_FORMATS)
+        .default('ucdp-dyadic'),
+    )
+    .option(
+      '--targets <ids>',
+      "fit only these of the case's targets, e.g. pakistan--ttp,republic--isk",
+      list,
+    )
     .option('--from <year>', 'first year fitted', year, '2015')
     .option('--until <year>', 'last year fitted', year, '2020')
     .option('--forecast <years>', 'forecast years after --until: YYYY or YYYY..YYYY')
@@ -253,6 +396,19 @@ export function registerCalibrateCommand(
       wholeNumber(1, 1024),
     )
     .option('--seed <n>', 'master seed', wholeNumber(0, 0xffffffff), 1)
+    .option('--waves <n>', 'history matching: waves (default 3)', wholeNumber(1, 100))
+    .option(
+      '--replicates <n>',
+      'history matching: replicate runs per point (default 8)',
+      wholeNumber(2, 10_000),
+    )
+    .option(
+      '--discrepancy <sd>',
+      'history matching: model discrepancy, sd on the ln(1 + deaths) scale (default 0.2)',
+      nonNegative,
+    )
+    .option('--cutoff <c>', 'history matching: implausibility cut-off (default 3)', nonNegative)
+    .option('--second-max', 'history matching: rule out on the second-largest implausibility')
     .option('--out <dir>', 'write posterior.json, fit.json and forecast.json')
     .option('--json', 'print the calibration as JSON')
     .addHelpText(
@@ -260,6 +416,7 @@ export function registerCalibrateCommand(
       example([
         'entente calibrate --observed ../shared/data/events/ucdp-afpak-annual-1989-2021.csv --from 2015 --until 2020 --forecast 2021',
         'entente calibrate --observed ucdp.csv --method rejection --runs 20000 --out runs/calibration',
+        'entente calibrate --observed .entente/events.duckdb --method history-matching --discrepancy 0.3',
       ]),
     )
     .action(async (path: string | undefined, opts: CalibrateCommandOptions) => {

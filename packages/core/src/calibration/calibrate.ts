@@ -1,6 +1,7 @@
 /**
  * A calibration from start to end, over any simulator of yearly counts per target: fit the
- * parameters to the observed counts of the fitted years (ABC-SMC or rejection ABC), then draw
+ * parameters to the observed counts of the fitted years (ABC-SMC, rejection ABC, or history
+ * matching, whose non-implausible set stands for the posterior with equal weights), then draw
  * from the posterior predictive over the fitted and the forecast years, and score the forecast
  * against the observed values the data holds (90 % interval coverage, CRPS). `entente calibrate`
  * runs it on the history model of a case (docs/calibration.md); the tests run it on a toy model.
@@ -17,11 +18,22 @@ import { fmix32, runSeed } from '../simulation/streams.js';
 import type { AbcGeneration, AbcParameter, AbcResult } from './abc-problem.js';
 import { abcRejection } from './abc-rejection.js';
 import { abcSmc } from './abc-smc.js';
+import {
+  HISTORY_MATCHING_DEFAULTS,
+  type HistoryMatchingOptions,
+  type HistoryMatchingResult,
+  type HistoryMatchingWave,
+  historyMatching,
+} from './history-matching.js';
 import { type ParameterPosterior, posteriorSummary } from './posterior-summary.js';
 import { crps } from './predictive-score.js';
 
 /** The calibration methods. */
-export const CALIBRATION_METHODS = Object.freeze(['abc-smc', 'rejection'] as const);
+export const CALIBRATION_METHODS = Object.freeze([
+  'abc-smc',
+  'rejection',
+  'history-matching',
+] as const);
 /** One calibration method. */
 export type CalibrationMethod = (typeof CALIBRATION_METHODS)[number];
 
@@ -70,6 +82,27 @@ export interface CalibrateOptions {
   readonly predictive?: number;
   /** Progress of ABC-SMC, per generation. */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
+  /**
+   * History matching's settings (`history-matching.ts`). Its points per wave default to
+   * ⌊runs / (waves × replicates)⌋, so `runs` is its simulation budget too.
+   */
+  readonly historyMatching?: Omit<HistoryMatchingOptions, 'seed' | 'onWave' | 'labels'>;
+}
+
+/** What history matching found (null for the ABC methods). */
+export interface NonImplausibleSummary {
+  readonly cutoff: number;
+  readonly discrepancy: number;
+  readonly replicates: number;
+  /** 1: I is the largest I_k; 2: the second largest. */
+  readonly rank: number;
+  readonly waves: readonly HistoryMatchingWave[];
+  /** Per target and fitted year: the share of wave 1's points that output alone rules out. */
+  readonly rulesOut: readonly {
+    readonly dyad: string;
+    readonly year: number;
+    readonly share: number;
+  }[];
 }
 
 /** Observed against the posterior predictive of one target in one year. */
@@ -126,6 +159,8 @@ export interface Calibration {
   readonly forecast: readonly PredictiveBand[];
   /** The forecast's score (null when no forecast year has an observation). */
   readonly forecastScore: ForecastScore | null;
+  /** History matching's waves and cut-off (null for the ABC methods). */
+  readonly nonImplausible: NonImplausibleSummary | null;
 }
 
 /**
@@ -165,19 +200,35 @@ export async function calibrate(
       observedFit[t * fitYears + y] = setup.observed[t * nYears + y];
   const problem = { parameters, observed: observedFit, blockSize: fitYears };
   const fitSimulator = (thetas: Float64Array, seeds: Uint32Array) => simulate(thetas, seeds, 'fit');
-  const result: AbcResult =
-    method === 'rejection'
-      ? await abcRejection(problem, fitSimulator, {
-          particles,
-          simulations: runs,
-          seed,
-        })
-      : await abcSmc(problem, fitSimulator, {
-          particles,
-          maxSimulations: runs,
-          seed,
-          onGeneration: options.onGeneration,
-        });
+  let result: AbcResult | HistoryMatchingResult;
+  if (method === 'history-matching') {
+    const hm = options.historyMatching ?? {};
+    const waves = hm.waves ?? HISTORY_MATCHING_DEFAULTS.waves;
+    const replicates = hm.replicates ?? HISTORY_MATCHING_DEFAULTS.replicates;
+    const points = hm.points ?? Math.floor(runs / (waves * replicates));
+    if (points < 2)
+      throw new EntenteError(
+        'out-of-range',
+        `calibrate: history matching needs runs ≥ 2 × waves × replicates (${2 * waves * replicates}), got ${runs}`,
+      );
+    const labels = targets.flatMap((target) =>
+      years.slice(0, fitYears).map((year) => `${target.id} ${year}`),
+    );
+    result = await historyMatching(problem, fitSimulator, { ...hm, points, seed, labels });
+  } else
+    result =
+      method === 'rejection'
+        ? await abcRejection(problem, fitSimulator, {
+            particles,
+            simulations: runs,
+            seed,
+          })
+        : await abcSmc(problem, fitSimulator, {
+            particles,
+            maxSimulations: runs,
+            seed,
+            onGeneration: options.onGeneration,
+          });
 
   // Posterior predictive over all years.
   const d = parameters.length;
@@ -258,5 +309,22 @@ export async function calibrate(
     fit,
     forecast,
     forecastScore,
+    nonImplausible:
+      result.method === 'history-matching'
+        ? {
+            cutoff: result.cutoff,
+            discrepancy: result.discrepancy,
+            replicates: result.replicates,
+            rank: result.rank,
+            waves: result.waves,
+            rulesOut: targets.flatMap((target, t) =>
+              years.slice(0, fitYears).map((year, y) => ({
+                dyad: target.id,
+                year,
+                share: result.rulesOut[t * fitYears + y],
+              })),
+            ),
+          }
+        : null,
   };
 }

@@ -6,6 +6,7 @@
  * record through the negative binomial of M20 (`observation.ts`). `compileHistory` does all the
  * reading once; `simulateHistory` only runs the kernel, allocating nothing.
  */
+
 import type { ScenarioSpec } from '../case/scenario.js';
 import type { Case } from '../case/schema.js';
 import { EntenteError } from '../errors.js';
@@ -18,6 +19,7 @@ import {
   monthSnapshots,
 } from '../simulation/compile.js';
 import { type ObservationPlan, runModel, scratchLength } from '../simulation/engine.js';
+import { calibrationTargetId } from './case-targets.js';
 
 /** The measure a target is compared with (UCDP's best estimate of battle deaths). */
 export type ObservationMeasure = 'deaths_best';
@@ -56,7 +58,10 @@ export interface HistoryOptions {
   readonly until: string;
   /** Last year of the forecast window, `YYYY`, after `until`. @default no forecast years */
   readonly forecast?: string;
-  /** Dyads to observe. @default defaultObservationTargets(c), those fought within the run */
+  /**
+   * Dyads to observe; each must be fought within the run. @default the case's
+   * `calibration.targets`, else defaultObservationTargets(c) — of either, those fought within the run
+   */
   readonly targets?: readonly ObservationTarget[];
   /** Model parameters to calibrate (ids). @default every model parameter */
   readonly parameters?: readonly string[];
@@ -85,7 +90,7 @@ export interface HistoryModel {
   readonly dispersionIndex: number;
   /** The segments of the run, in order. */
   readonly segments: readonly HistorySegment[];
-  /** Non-fatal notes: default targets left out, sizes assumed. */
+  /** Non-fatal notes: targets left out, sizes assumed. */
   readonly notes: readonly string[];
   /** @internal the compiled model (one segment per change of the case). */
   readonly model: CompiledModel;
@@ -187,7 +192,17 @@ export function compileHistory(c: Case, options: HistoryOptions): HistoryModel {
 
   // Targets: per segment, the role each dyad's sides hold (M18).
   const known = new Set(c.actors.map((a) => a.id));
-  let targets: readonly ObservationTarget[] = options.targets ?? defaultObservationTargets(c);
+  const caseTargets = c.calibration?.targets.map(
+    (t): ObservationTarget => ({
+      id: calibrationTargetId(t),
+      dyad: t.dyad,
+      measure: 'deaths_best',
+    }),
+  );
+  let targets: readonly ObservationTarget[] =
+    options.targets ?? caseTargets ?? defaultObservationTargets(c);
+  // The case's targets, like the default ones, are left out (with a note) in a run that never
+  // fights them; targets given here must all be fought.
   const explicit = options.targets !== undefined;
   const seenIds = new Set<string>();
   for (const t of targets) {
@@ -231,7 +246,7 @@ export function compileHistory(c: Case, options: HistoryOptions): HistoryModel {
       );
     }
     notes.push(
-      `default targets left out (not fought in the model between ${startLabel} and ${lastYear}): ${idle.join(', ')}`,
+      `targets left out (not fought in the model between ${startLabel} and ${lastYear}): ${idle.join(', ')}`,
     );
     targets = fought;
   }

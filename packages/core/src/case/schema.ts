@@ -5,6 +5,7 @@
  * because they need the whole case.
  */
 import { z } from 'zod';
+import { CalibrationSectionSchema } from '../calibration/case-targets.js';
 import { EventMappingSchema } from '../events/mapping.js';
 import { EVENT_DATASETS } from '../events/types.js';
 import { IdSchema } from '../ids.js';
@@ -305,6 +306,9 @@ export const CaseSchema = z
       ),
     events: EventMappingSchema.optional().describe(
       'How event datasets (UCDP, GDELT, ACLED) name the case actors (docs/events.md).',
+    ),
+    calibration: CalibrationSectionSchema.optional().describe(
+      'The dyads `entente calibrate` fits (docs/calibration.md).',
     ),
   })
   .describe('An entente case: actors, relations and the evidence behind them.');

@@ -6,6 +6,7 @@
  * problems and every error is reported at once.
  */
 
+import { calibrationSectionIssues } from '../calibration/case-targets.js';
 import { eventMappingIssues } from '../events/mapping.js';
 import { OUTCOME_FAMILIES, outcomeFamily } from '../model/outcome-layout.js';
 import { MODEL_PARAMETERS } from '../model/parameters.js';
@@ -311,6 +312,9 @@ export function checkSemantics(data: unknown): CaseIssue[] {
   }
   checkScenarios(data, push);
   for (const issue of eventMappingIssues(data.events, actorIds)) {
+    push(issue.code, issue.path, issue.message);
+  }
+  for (const issue of calibrationSectionIssues(data.calibration, actorIds)) {
     push(issue.code, issue.path, issue.message);
   }
   checkHypotheses(data, push, scenarioIds, claimIds);

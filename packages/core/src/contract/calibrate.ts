@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 import type { AbcGeneration } from '../calibration/abc-problem.js';
-import type { Calibration, ForecastScore, PredictiveBand } from '../calibration/calibrate.js';
+import type {
+  Calibration,
+  ForecastScore,
+  NonImplausibleSummary,
+  PredictiveBand,
+} from '../calibration/calibrate.js';
 import { CALIBRATION_METHODS } from '../calibration/calibrate.js';
 import type { ParameterPosterior } from '../calibration/posterior-summary.js';
 import { EntenteError } from '../errors.js';
@@ -54,6 +59,24 @@ export const ForecastScoreSchema = z.object({
   crps: z.number(),
 });
 
+/** History matching's waves and cut-off (core's {@link NonImplausibleSummary}). */
+export const NonImplausibleSchema = z.object({
+  cutoff: z.number(),
+  discrepancy: z.number(),
+  replicates: z.int(),
+  rank: z.int(),
+  waves: z.array(
+    z.object({
+      points: z.int(),
+      nonImplausible: z.int(),
+      boxFraction: z.number(),
+      volumeFraction: z.number(),
+      simulations: z.int(),
+    }),
+  ),
+  rulesOut: z.array(z.object({ dyad: z.string(), year: z.int(), share: z.number() })),
+});
+
 /** The result of a calibration (core's {@link Calibration}). */
 export const CalibrationSchema = z.object({
   method: z.enum(CALIBRATION_METHODS),
@@ -79,6 +102,7 @@ export const CalibrationSchema = z.object({
   fit: z.array(PredictiveBandSchema),
   forecast: z.array(PredictiveBandSchema),
   forecastScore: ForecastScoreSchema.nullable(),
+  nonImplausible: NonImplausibleSchema.nullable(),
 });
 
 /** `entente calibrate --json`: the calibration with what produced it. */
@@ -168,6 +192,7 @@ export function parseCalibrationParts(
 type _Posterior = Assert<Agree<z.infer<typeof ParameterPosteriorSchema>, ParameterPosterior>>;
 type _Band = Assert<Agree<z.infer<typeof PredictiveBandSchema>, PredictiveBand>>;
 type _Score = Assert<Agree<z.infer<typeof ForecastScoreSchema>, ForecastScore>>;
+type _NonImplausible = Assert<Agree<z.infer<typeof NonImplausibleSchema>, NonImplausibleSummary>>;
 type _Generation = Assert<
   Agree<
     z.infer<typeof AbcGenerationSchema>,

@@ -44,6 +44,7 @@ export {
   type CalibrationPart,
   CalibrationSchema,
   ForecastScoreSchema,
+  NonImplausibleSchema,
   ParameterPosteriorSchema,
   PredictiveBandSchema,
   parseCalibrationParts,

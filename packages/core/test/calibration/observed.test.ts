@@ -1,78 +1,70 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeShared, sharedPath } from '../../../../test-support/shared-data.js';
-import {
-  ObservedNamesSchema,
-  observedCounts,
-  readUcdpAnnual,
-} from '../../src/calibration/observed.js';
+import { observedCounts } from '../../src/calibration/observed.js';
 import { crps } from '../../src/calibration/predictive-score.js';
+import type { EventMapping } from '../../src/events/mapping.js';
+import type { EventGroup, EventVolume } from '../../src/events/types.js';
 
-const HEADER = 'year,date_start,type_of_violence,side_a,side_b,best,multi_country';
-const names = ObservedNamesSchema.parse({
-  dataset: 'ucdp',
-  actors: [
-    { actor: 'gov', names: ['Government of X'], until: '2021-08-15' },
-    { actor: 'rebels', names: ['Rebels'], until: '2021-08-15' },
-    { actor: 'rebels', names: ['Government of X'], from: '2021-08-15' },
-    { actor: 'group', names: ['G'] },
+const mapping: EventMapping = {
+  map: [
+    { dataset: 'ucdp', name: 'Government of X', actor: 'gov', until: '2021-08-14' },
+    { dataset: 'ucdp', name: 'Government of X', actor: 'rebels', from: '2021-08-15' },
+    { dataset: 'ucdp', name: 'Rebels', actor: 'rebels' },
+    { dataset: 'ucdp', name: 'G', actor: 'group', countries: ['X'] },
   ],
+};
+// Breakpoints of the mapping: ['2021-08-15'] — segment 0 before it, 1 from it.
+const group = (
+  period: string,
+  sideA: string,
+  sideB: string,
+  best: number,
+  extra: Partial<EventGroup> = {},
+): EventGroup => ({
+  format: 'ucdp-dyadic',
+  version: '24.1',
+  sideA,
+  sideB,
+  country: 'X',
+  period,
+  segment: 0,
+  spanning: 0,
+  measures: { events: 1, deaths_best: best },
+  ...extra,
 });
+const volumes: EventVolume[] = ['2019', '2020', '2021'].map((period) => ({
+  format: 'ucdp-dyadic',
+  period,
+  events: 5,
+}));
 
-describe('readUcdpAnnual and observedCounts', () => {
-  it('sums best per dyad-year in either side order, maps names by date, skips one-sided rows', () => {
-    const data = readUcdpAnnual(
-      [
-        HEADER,
-        '2019,2019-01-01,1,Government of X,G,100,FALSE',
-        '2019,2019-01-01,2,G,Rebels,30,FALSE',
-        '2019,2019-01-01,3,G,Civilians,500,FALSE',
-        '2020,2020-01-01,1,Government of X,G,40,TRUE',
-        '2021,2021-01-01,1,Government of X,G,7,FALSE',
-        '2021,2021-09-01,1,Government of X,G,9,FALSE',
-      ].join('\n'),
-      'x.csv',
-    );
-    expect(data.firstYear).toBe(2019);
-    expect(data.lastYear).toBe(2021);
-    const targets = [{ dyad: ['gov', 'group'] as const }, { dyad: ['group', 'rebels'] as const }];
-    const counts = observedCounts(data, names, targets, [2019, 2020, 2021, 2022]);
-    // gov–group: 100, 40, 7 (the September row is the rebels' government), missing 2022.
-    // group–rebels: 30, 0 (no row: fewer than 25), 9, missing.
-    expect(Array.from(counts)).toEqual([100, 40, 7, Number.NaN, 30, 0, 9, Number.NaN]);
-  });
-
-  it('names the file and line of a malformed row', () => {
-    expect(() => readUcdpAnnual(`${HEADER}\n2019,2019-01-01,1,A,B,many,FALSE`, 'f.csv')).toThrow(
-      /^calibrate observed: f\.csv:2: best "many" is not a count ≥ 0$/,
-    );
-    expect(() => readUcdpAnnual('year,best\n2019,1', 'f.csv')).toThrow(
-      /f\.csv:1: no column "date_start"/,
-    );
-  });
-});
-
-const ANNUAL = 'data/events/ucdp-afpak-annual-1989-2021.csv';
-describeShared(ANNUAL, 'the built-in case read against UCDP annual data', () => {
-  it('gives the README’s published values for Government of Afghanistan – IS and Pakistan – TTP', () => {
-    const data = readUcdpAnnual(readFileSync(sharedPath(ANNUAL), 'utf8'), ANNUAL);
-    const builtin = ObservedNamesSchema.parse(
-      JSON.parse(
-        readFileSync(
-          resolve(import.meta.dirname, '../../../../cases/afghanistan-2023.observed.json'),
-          'utf8',
-        ),
-      ),
-    );
-    const targets = [
-      { dyad: ['republic', 'isk'] as const },
-      { dyad: ['pakistan', 'ttp'] as const },
+describe('observedCounts (the series through the case mapping)', () => {
+  it('sums deaths_best per dyad-year in either side order, maps names by date, 0 in a covered year without rows, NaN outside', () => {
+    const groups = [
+      group('2019', 'Government of X', 'G', 100),
+      group('2019', 'G', 'Rebels', 30),
+      group('2019', 'G', 'Civilians', 500),
+      // A row in a country the IS-like rule does not cover: not the group.
+      group('2019', 'Government of X', 'G', 1000, { country: 'X, Y' }),
+      group('2020', 'G', 'Government of X', 40),
+      // 2021: the yearly row spans the mapping date and counts for its start date's side …
+      group('2021', 'Government of X', 'G', 7, { spanning: 1 }),
+      // … and a row starting after it is the rebels'.
+      group('2021', 'Government of X', 'G', 9, { segment: 1 }),
     ];
-    const counts = observedCounts(data, builtin, targets, [2015, 2018, 2021]);
-    // data/README.md: Government of Afghanistan – IS 679 (2015), 2,842 (2018), 264 (2021);
-    // Government of Pakistan – TTP 147 (2018), 259 (2021).
-    expect(Array.from(counts)).toEqual([679, 2842, 264, 1954, 147, 259]);
+    const targets = [
+      { id: 'gov--group', dyad: ['gov', 'group'] as const },
+      { id: 'rebels--group', dyad: ['rebels', 'group'] as const },
+    ];
+    const r = observedCounts(mapping, groups, volumes, targets, [2019, 2020, 2021, 2022]);
+    // gov–group: 100, 40, 7, missing 2022. rebels–group: 30, 0 (covered, no row), 9, missing.
+    expect(Array.from(r.values)).toEqual([100, 40, 7, Number.NaN, 30, 0, 9, Number.NaN]);
+    expect(r.caveats.some((c) => /^gov--group: 1 row\(s\) span a date/.test(c))).toBe(true);
+  });
+
+  it('refuses a store without rows of the dataset', () => {
+    expect(() => observedCounts(mapping, [], [], [{ dyad: ['gov', 'group'] }], [2019])).toThrow(
+      /holds no ucdp rows/,
+    );
   });
 });
 

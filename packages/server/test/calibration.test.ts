@@ -19,6 +19,7 @@ const CALIBRATION: CalibrateCommandJson = {
   workers: 1,
   observedFile: 'ucdp.csv',
   method: 'abc-smc',
+  nonImplausible: null,
   seed: 7,
   parameters: [
     { id: 'a', lo: 0, hi: 1 },

@@ -54,6 +54,7 @@ const CAL: Calibration = {
   workers: 1,
   observedFile: 'ucdp.csv',
   method: 'abc-smc',
+  nonImplausible: null,
   seed: 3,
   parameters: [
     { id: 'a', lo: 0, hi: 1 },

@@ -155,8 +155,9 @@ const informed = (r: SbcResult) => r.parameters.filter((p) => p.uninformed < r.r
 /**
  * The defect the check found (docs/calibration.md): at the tolerances ABC reaches with the
  * per-dyad-year distance, the posterior of `observation-dispersion` leans to large k (counts
- * close to Poisson) whatever the truth, and its 90 % interval holds the truth in only 70–74 of 100
- * replications. Expected to fail until the method is fixed; then remove it from this list.
+ * closer to Poisson than the truth) when the truth is overdispersed, and its 90 % interval holds
+ * the truth in only 70 of 100 replications with either method. Expected to fail until the method
+ * is fixed (noisy ABC is one way, docs/calibration.md); then remove it from this list.
  */
 const KNOWN_MISCALIBRATED = ['observation-dispersion'];
 

@@ -242,6 +242,16 @@ export {
   weightedQuantiles,
 } from './calibration/posterior-summary.js';
 export { crps } from './calibration/predictive-score.js';
+export {
+  posteriorRank,
+  rankUniformity,
+  reuseLastBatch,
+  type SbcOptions,
+  type SbcParameter,
+  type SbcReplication,
+  type SbcResult,
+  simulationBasedCalibration,
+} from './calibration/sbc.js';
 export { addClientScenarios } from './case/add-client-scenarios.js';
 export { type CaseAtInterval, caseAt, caseAtInterval, type ExportOptions } from './case/case-at.js';
 export { caseDates, compareCaseDates } from './case/case-dates.js';

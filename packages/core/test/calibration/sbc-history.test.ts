@@ -1,0 +1,206 @@
+/**
+ * Simulation-based calibration (Talts et al. 2018; `calibration/sbc.ts`) on the real history
+ * model of the built-in case — the simulator `entente calibrate --from 2015 --until 2020
+ * --forecast 2021` fits: three targets (pakistan--ttp, taliban--isk, republic--isk), six fitted
+ * years, the observation model M18–M20, all 25 parameters with their uniform priors. Each
+ * replication draws θ* from the prior, simulates the six years' counts at θ* (negative binomial
+ * noise included) and calibrates them with `calibrate` at the CLI's defaults (500 particles,
+ * 20,000 simulations), so the posterior checked is the one the product reports. docs/calibration.md
+ * ("Proof that it works") shows the numbers; `node bench/sbc.js` prints the full table.
+ */
+import {
+  type CalibrationMethod,
+  type CountSimulator,
+  compileHistory,
+  type HistoryApi,
+  historyCounts,
+  observationDispersion,
+  posteriorRank,
+  rankUniformity,
+  reuseLastBatch,
+  type SbcResult,
+  sampleObservation,
+  simulateHistory,
+  simulationBasedCalibration,
+} from '@entente/core';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/analysis/random.js';
+import { builtinCase } from '../simulation/helpers.js';
+
+const h = compileHistory(builtinCase(), { from: '2015', until: '2020', forecast: '2021' });
+const api = {
+  compileHistory,
+  simulateHistory,
+  observationDispersion,
+  sampleObservation,
+} as unknown as HistoryApi;
+const simulate: CountSimulator = (thetas, seeds, span) =>
+  historyCounts(api, h, thetas, seeds, span);
+const setup = {
+  parameters: h.parameters,
+  targets: h.targets,
+  years: h.years,
+  fitYears: h.fitYears,
+};
+const ids = h.parameters.map((p) => p.id);
+
+/**
+ * Parameters the fitted counts cannot see: they act only on states' engagement, aid and
+ * counter-terrorism with the regime, on defection to a group, or on the opposition's foreign
+ * support — and in 2015–2020 the regime is the Republic, which no state of the case engages or
+ * aids, with which IS-K has no defection tie, and whose opposition has no foreign backer in the
+ * model (docs/model.md, "History"): all of that begins with the Taliban's segment in 2021-08.
+ * The next test checks it directly.
+ */
+const UNSEEN = [
+  'defection',
+  'targeted-ct-efficacy',
+  'card',
+  'engagement-benefit',
+  'threat-response',
+  'engagement-adjustment',
+  'verification-threshold',
+  'foreign-support',
+  'opposition-support',
+];
+
+describe('rank statistics of simulation-based calibration', () => {
+  it('posteriorRank is the weighted distribution function at x, ties counting half', () => {
+    const v = Float64Array.of(1, 2, 3);
+    const w = Float64Array.of(0.2, 0.3, 0.5);
+    expect(posteriorRank(v, w, 2)).toBeCloseTo(0.2 + 0.15, 12);
+    expect(posteriorRank(v, w, 0)).toBe(0);
+    expect(posteriorRank(v, w, 4)).toBeCloseTo(1, 12);
+  });
+
+  it('rankUniformity counts bins, sums (O − E)²/E and takes the KS distance', () => {
+    // Bins of 4 ranks in 2 bins: 3 below ½, 1 above; E = 2, χ² = (1 + 1)/2 = 1.
+    const r = rankUniformity([0.1, 0.2, 0.3, 0.9], 2);
+    expect(r.histogram).toEqual([3, 1]);
+    expect(r.chiSquare).toBeCloseTo(1, 12);
+    // Empirical CDF after 0.3 is 3/4: KS = 0.75 − 0.3 = 0.45.
+    expect(r.ks).toBeCloseTo(0.45, 12);
+    expect(() => rankUniformity([], 10)).toThrow(/rankUniformity/);
+  });
+});
+
+describe('the history model of the built-in case, 2015–2020 with a 2021 forecast', () => {
+  it('observes three targets over six fitted years and has 25 parameters', () => {
+    expect(h.targets.map((t) => t.id)).toEqual(['pakistan--ttp', 'taliban--isk', 'republic--isk']);
+    expect(h.fitYears).toBe(6);
+    expect(ids).toHaveLength(25);
+    for (const id of UNSEEN) expect(ids).toContain(id);
+  });
+
+  it('its fitted counts do not depend on the unseen parameters, and do on the observation scale', () => {
+    // 200 random parameter vectors and seeds; each unseen parameter redrawn alone must leave the
+    // six years' counts (expected counts and the negative binomial draws) the same bytes.
+    const rng = createRng(2026);
+    const d = ids.length;
+    const draw = (j: number) =>
+      h.parameters[j].lo + (h.parameters[j].hi - h.parameters[j].lo) * rng();
+    let scaleMoved = 0;
+    for (let r = 0; r < 200; r++) {
+      const base = Float64Array.from({ length: d }, (_, j) => draw(j));
+      const seeds = Uint32Array.of(1000 + r);
+      const y0 = Float64Array.from(historyCounts(api, h, base, seeds, 'fit'));
+      for (const id of [...UNSEEN, 'observation-scale']) {
+        const j = ids.indexOf(id);
+        const q = Float64Array.from(base);
+        q[j] = draw(j);
+        const y1 = historyCounts(api, h, q, seeds, 'fit');
+        if (id === 'observation-scale') scaleMoved += y1.some((x, k) => x !== y0[k]) ? 1 : 0;
+        else expect(Array.from(y1), id).toEqual(Array.from(y0));
+      }
+    }
+    expect(scaleMoved).toBeGreaterThan(150);
+  });
+});
+
+/** One SBC per method, computed once and shared by that method's tests. */
+const runs = new Map<CalibrationMethod, Promise<SbcResult>>();
+function sbc(method: CalibrationMethod): Promise<SbcResult> {
+  let run = runs.get(method);
+  if (!run) {
+    run = simulationBasedCalibration(
+      setup,
+      // Rejection ABC with one calibration seed draws the same 20,000-draw prior table in every
+      // replication (cv4abc of Csilléry, François & Blum's `abc` package): simulate it once.
+      method === 'rejection' ? reuseLastBatch(simulate) : simulate,
+      {
+        replications: 100,
+        seed: 1,
+        calibrate: { method, particles: 500, runs: 20_000 },
+        ...(method === 'rejection' ? { calibrationSeed: () => 1 } : {}),
+      },
+    ).then((result) => {
+      console.log(
+        `SBC ${method}, 100 replications: parameter, covered, uninformed, χ²(9), KS\n${result.parameters
+          .map(
+            (p) =>
+              `${p.id.padEnd(24)} ${p.covered} ${p.uninformed} ${p.chiSquare.toFixed(1)} ${p.ks.toFixed(3)}`,
+          )
+          .join('\n')}`,
+      );
+      return result;
+    });
+    runs.set(method, run);
+  }
+  return run;
+}
+
+/** Informed as the product says: reported informed (sd ratio < 0.8) in at least half the replications. */
+const informed = (r: SbcResult) => r.parameters.filter((p) => p.uninformed < r.replications / 2);
+
+/**
+ * The defect the check found (docs/calibration.md): at the tolerances ABC reaches with the
+ * per-dyad-year distance, the posterior of `observation-dispersion` leans to large k (counts
+ * closer to Poisson than the truth) when the truth is overdispersed, and its 90 % interval holds
+ * the truth in only 70 of 100 replications with either method. Expected to fail until the method
+ * is fixed (noisy ABC is one way, docs/calibration.md); then remove it from this list.
+ */
+const KNOWN_MISCALIBRATED = ['observation-dispersion'];
+
+for (const method of ['abc-smc', 'rejection'] as const) {
+  describe(`simulation-based calibration of ${method} on the history model (100 replications)`, () => {
+    const slow = { tags: ['slow'], timeout: 900_000 };
+
+    it('reports every unseen parameter uninformed in ≥ 90 % of replications', slow, async () => {
+      const r = await sbc(method);
+      for (const id of UNSEEN) {
+        const p = r.parameters.find((x) => x.id === id);
+        expect(p?.uninformed, id).toBeGreaterThanOrEqual(90);
+        // A posterior ≈ the prior puts θ* at a uniform rank: χ² below its 99.9 % point for 9
+        // degrees of freedom (27.88).
+        expect(p?.chiSquare, id).toBeLessThan(27.88);
+      }
+    });
+
+    it(
+      'the 90 % intervals of the informed parameters hold the truth in 85–95 of 100',
+      slow,
+      async () => {
+        const r = await sbc(method);
+        const checked = informed(r).filter((p) => !KNOWN_MISCALIBRATED.includes(p.id));
+        expect(checked.map((p) => p.id)).toContain('observation-scale');
+        for (const p of checked) {
+          expect(p.covered, p.id).toBeGreaterThanOrEqual(85);
+          expect(p.covered, p.id).toBeLessThanOrEqual(95);
+        }
+      },
+    );
+
+    it.fails(
+      'known defect: the 90 % interval of observation-dispersion holds the truth in 85–95 of 100',
+      slow,
+      async () => {
+        const r = await sbc(method);
+        for (const id of KNOWN_MISCALIBRATED) {
+          const p = r.parameters.find((x) => x.id === id);
+          expect(p?.covered, id).toBeGreaterThanOrEqual(85);
+          expect(p?.covered, id).toBeLessThanOrEqual(95);
+        }
+      },
+    );
+  });
+}

@@ -64,6 +64,18 @@ export interface EventsComparison {
   readonly disagreements: readonly string[];
 }
 
+/**
+ * The data's move in words. UCDP and ACLED record only fatal violence, so fewer deaths read as
+ * less violence, not as cooperation (the enum value stays `toward-cooperation`: the direction
+ * on the relation's scale).
+ */
+function dataMoves(dataset: EventDataset, trend: EventTrend): string {
+  if (dataset === 'gdelt') return `moves ${trend}`;
+  return trend === 'toward-conflict'
+    ? 'records more violence (toward-conflict)'
+    : 'records less violence (toward-cooperation)';
+}
+
 const FLAT = 0.25;
 
 function intensity(dataset: EventDataset, m: Readonly<Record<string, number>>): number {
@@ -169,7 +181,7 @@ export function compareEvents(
           : 'disagree';
     if (trend === 'disagree')
       disagreements.push(
-        `trend ${span[0].period}–${span[span.length - 1].period}: the case ${analystTrend === 'flat' ? 'codes no change' : `moves ${analystTrend}`}, ${s.dataset} ${dataTrend === 'flat' ? 'shows no clear change' : `moves ${dataTrend}`}`,
+        `trend ${span[0].period}–${span[span.length - 1].period}: the case ${analystTrend === 'flat' ? 'codes no change' : `moves ${analystTrend}`}, ${s.dataset} ${dataTrend === 'flat' ? 'shows no clear change' : dataMoves(s.dataset, dataTrend as EventTrend)}`,
       );
     dyads.push({
       dyad: [a, b],

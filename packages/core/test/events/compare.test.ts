@@ -131,7 +131,7 @@ describe('events compare', () => {
     expect(d.analystTrend).toBe('flat');
     expect(d.trend).toBe('disagree');
     expect(r.disagreements).toEqual([
-      'republic–isk: trend 2015–2021: the case codes no change, ucdp moves toward-cooperation',
+      'republic–isk: trend 2015–2021: the case codes no change, ucdp records less violence (toward-cooperation)',
     ]);
   });
 

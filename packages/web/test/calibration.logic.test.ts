@@ -174,6 +174,36 @@ describe('calibration view data', () => {
       'forecast: 1 observed dyad-year, 0 % inside the 90 % band, mean CRPS 99.5',
     );
     expect(forecastScoreText({ ...CAL, forecastScore: null })).toBeNull();
+    // History matching: the cut-off and the share of the prior left per wave, no ESS/tolerance.
+    const wave = (volumeFraction: number) => ({
+      points: 100,
+      nonImplausible: 10,
+      boxFraction: 0.1,
+      volumeFraction,
+      simulations: 800,
+    });
+    const hm = Object.fromEntries(
+      calibrationHeader({
+        ...CAL,
+        method: 'history-matching',
+        nonImplausible: {
+          cutoff: 3,
+          discrepancy: 0.2,
+          replicates: 8,
+          rank: 2,
+          waves: [wave(0.5), wave(0.16)],
+          rulesOut: [],
+        },
+      }).map((f) => [f.label, f.value]),
+    );
+    expect(hm).toMatchObject({
+      'non-implausible points': '3',
+      'cut-off': '3 (second-largest I), discrepancy 0.2, 8 replicates',
+      'share of the prior': '0.50 → 0.16',
+      simulations: '90 in 2 waves',
+    });
+    expect(hm.ESS).toBeUndefined();
+    expect(hm.tolerance).toBeUndefined();
     expect([formatValue(2370.2), formatValue(0.0283), formatValue(null)]).toEqual([
       '2370',
       '0.0283',

@@ -31,20 +31,45 @@ export interface HeaderFact {
   value: string;
 }
 
-/** The header: method, particles, ESS, tolerance, simulations, fitted years, seed, data source. */
+/**
+ * The header: method, particles, ESS, tolerance, simulations, fitted years, seed, data source;
+ * for history matching the non-implausible points, the cut-off and the share of the prior left
+ * after each wave instead of ESS and tolerance.
+ */
 export function calibrationHeader(c: Calibration): HeaderFact[] {
   const years = c.observed.years;
   const span = years.length === 0 ? '—' : `${years[0]}–${years[years.length - 1]}`;
+  const hm = c.nonImplausible;
+  const steps = c.generations.length;
+  const method: HeaderFact[] = hm
+    ? [
+        { label: 'non-implausible points', value: String(c.particles.length) },
+        {
+          label: 'cut-off',
+          value: `${hm.cutoff}${hm.rank === 2 ? ' (second-largest I)' : ''}, discrepancy ${hm.discrepancy}, ${hm.replicates} replicates`,
+        },
+        {
+          label: 'share of the prior',
+          value: hm.waves.map((w) => w.volumeFraction.toPrecision(2)).join(' → ') || '—',
+        },
+        {
+          label: 'simulations',
+          value: `${c.simulations} in ${steps} wave${steps === 1 ? '' : 's'}`,
+        },
+      ]
+    : [
+        { label: 'particles', value: String(c.particles.length) },
+        { label: 'ESS', value: c.ess.toFixed(0) },
+        { label: 'tolerance', value: c.epsilon.toPrecision(3) },
+        {
+          label: 'simulations',
+          value: `${c.simulations} in ${steps} generation${steps === 1 ? '' : 's'}`,
+        },
+      ];
   return [
     { label: 'case', value: c.caseId },
     { label: 'method', value: c.method },
-    { label: 'particles', value: String(c.particles.length) },
-    { label: 'ESS', value: c.ess.toFixed(0) },
-    { label: 'tolerance', value: c.epsilon.toPrecision(3) },
-    {
-      label: 'simulations',
-      value: `${c.simulations} in ${c.generations.length} generation${c.generations.length === 1 ? '' : 's'}`,
-    },
+    ...method,
     { label: 'fitted years', value: `${span} (${years.length})` },
     {
       label: 'forecast to',

@@ -35,6 +35,7 @@ import {
 import { groupsFromRows } from '../group-rows.js';
 import {
   fileFingerprint,
+  type PreparedInput,
   prepareInput,
   readFirstLine,
   recordLines,
@@ -76,14 +77,18 @@ const MALFORMED_LISTED = 1000;
 const INGEST_RECORD_COLUMNS =
   'id, ingested_at, file, format, version, bytes, rows, inserted, duplicates, malformed, fingerprint';
 
-/** What the read paths of one file share: the reader, the normalising select and the file. */
-interface ReadPlan {
+/** A file to ingest, as the ingests table records it. */
+interface KnownFile {
   readonly file: string;
   readonly bytes: number;
   readonly options: IngestOptions;
+  /** {@link fileFingerprint} of the file as given (the archive for a `.zip`). */
+  fingerprint: string;
+}
+
+/** What the read paths of one file share: the reader, the normalising select and the file. */
+interface ReadPlan extends KnownFile {
   readonly progress: (fraction: number) => void;
-  /** {@link fileFingerprint} of the file as given. */
-  readonly fingerprint: string;
   /** DuckDB's `read_csv` of the file; with a rejects table name it keeps the rows it rejects. */
   reader(rejects: string | undefined): string;
   /** The select list that turns a raw row into the layout's columns for ingest `id`. */
@@ -177,11 +182,19 @@ class DuckDbEventStore implements EventStore {
   ): Promise<{ report: IngestFileReport; malformed: MalformedRow[] }> {
     const { format } = options;
     const spec = FORMAT_SPECS[format];
-    const input = await prepareInput(file);
+    const known: KnownFile = { file, bytes, options, fingerprint: '' };
+    let input: PreparedInput | undefined;
     try {
+      // A file an earlier ingest read whole (same fingerprint, no malformed rows): nothing to
+      // read, nor to unzip.
+      known.fingerprint = await fileFingerprint(file);
+      const same = await this.inTransaction((id) => this.sameFile(known, id));
+      if (same !== undefined) return same;
+      input = await prepareInput(file);
+      const { path, gzip } = input;
       let columns: { name: string; type: RawType }[];
       if (spec.header) {
-        const names = splitHeader(await readFirstLine(input.path, input.gzip), spec.delimiter);
+        const names = splitHeader(await readFirstLine(path, gzip), spec.delimiter);
         const missing = spec.required.filter((alts) => !alts.some((n) => names.includes(n)));
         if (missing.length > 0 || names.length < 2) {
           throw new EntenteError(
@@ -198,17 +211,14 @@ class DuckDbEventStore implements EventStore {
       const present = new Set(columns.map((c) => c.name));
       const struct = `{${columns.map((c) => `${textLiteral(c.name)}: '${SQL_TYPE[c.type]}'`).join(', ')}}`;
       const plan: ReadPlan = {
-        file,
-        bytes,
-        options,
+        ...known,
         progress,
-        fingerprint: await fileFingerprint(file),
         reader: (rejects) =>
-          `read_csv(${textLiteral(input.path)}, delim = ${textLiteral(spec.delimiter)}, header = ${spec.header}, ${
+          `read_csv(${textLiteral(path)}, delim = ${textLiteral(spec.delimiter)}, header = ${spec.header}, ${
             spec.quoted ? `quote = '"', escape = '"'` : `quote = '', escape = ''`
           }, columns = ${struct}, nullstr = ['', 'NA'], ${
             spec.dateFormat ? `dateformat = ${textLiteral(spec.dateFormat)}, ` : ''
-          }compression = '${input.gzip ? 'gzip' : 'none'}', ${
+          }compression = '${gzip ? 'gzip' : 'none'}', ${
             rejects === undefined
               ? ''
               : `store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans', `
@@ -230,16 +240,12 @@ class DuckDbEventStore implements EventStore {
             ...EVENT_COLUMNS.slice(5).map((c) => `${norm[c.name]} AS ${c.name}`),
           ].join(',\n  ');
         },
-        recordLines: (records) =>
-          recordLines(input.path, input.gzip, records, spec.header, spec.quoted),
+        recordLines: (records) => recordLines(path, gzip, records, spec.header, spec.quoted),
       };
-      // The file as an earlier ingest read it whole (same fingerprint, no malformed rows):
-      // nothing to read. Else one strict pass; the careful pass only when that one finds a
-      // problem, to locate and count every malformed row.
-      const done =
-        (await this.inTransaction((id) => this.sameFile(plan, id))) ??
-        (await this.inTransaction((id) => this.fastIngest(plan, id)));
-      if (done !== undefined) return done;
+      // One strict pass; the careful pass only when that one finds a problem, to locate and
+      // count every malformed row.
+      const fast = await this.inTransaction((id) => this.fastIngest(plan, id));
+      if (fast !== undefined) return fast;
       const careful = await this.inTransaction((id) => this.carefulIngest(plan, id));
       if (careful === undefined) throw new Error('the careful ingest stored nothing');
       return careful;
@@ -249,7 +255,7 @@ class DuckDbEventStore implements EventStore {
       if (options.signal?.aborted) throw cancelled([]);
       throw new EntenteError('invalid-csv', `events ingest: ${file}: ${message}`);
     } finally {
-      await input.cleanup();
+      await input?.cleanup();
     }
   }
 
@@ -279,7 +285,7 @@ class DuckDbEventStore implements EventStore {
 
   /** Records the ingest of a file (its row in the ingests table) and returns its report. */
   private async record(
-    plan: ReadPlan,
+    plan: KnownFile,
     id: number,
     counts: { rows: number; duplicates: number; malformed: number },
   ): Promise<IngestFileReport> {
@@ -305,7 +311,7 @@ class DuckDbEventStore implements EventStore {
   }
 
   /** A file an earlier ingest of this format read whole, unchanged since: every row a duplicate. */
-  private async sameFile(plan: ReadPlan, id: number): Promise<IngestResult | undefined> {
+  private async sameFile(plan: KnownFile, id: number): Promise<IngestResult | undefined> {
     const earlier = await this.rows(
       `SELECT rows FROM ${INGESTS_TABLE} WHERE fingerprint = ${textLiteral(plan.fingerprint)} AND format = ${textLiteral(
         plan.options.format,

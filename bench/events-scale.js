@@ -16,7 +16,9 @@
  * Environment: BENCH_EVENTS_ROWS (default 10,000,000); ENTENTE_BENCH_CLICKHOUSE (a
  * clickhouse://…?shards=… URL of a running cluster; else one is started in a temp folder when
  * clickhouse-server is on PATH, and stopped by PID afterwards); BENCH_EVENTS_CLICKHOUSE=0 skips it.
- * Writes bench/out/events-scale.json and prints a Markdown table.
+ * Writes bench/out/events-scale.json and prints a Markdown table. The re-ingest column ingests
+ * the same file again: DuckDB knows it by its fingerprint and reads nothing (docs/events.md, "How a
+ * file is read"); ClickHouse validates it again through a new temporary DuckDB store.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import {

@@ -31,6 +31,8 @@ describeShared(ANNUAL_FILE, 'entente events on the UCDP annual file (issue 11, d
 
     const isk = await runCli(['events', 'series', '--actor', 'isk', '--by', 'year', '--json'], dir);
     expect(isk.code).toBe(0);
+    // The series JSON names no store, so every engine prints the same bytes for the same rows.
+    expect(Object.keys(JSON.parse(isk.stdout))).toEqual(['case', 'dataset', 'by', 'series']);
     const out = EventsSeriesCommandSchema.parse(JSON.parse(isk.stdout));
     const withRepublic = out.series.find((s) => 'dyad' in s.key && s.key.dyad.includes('republic'));
     expect(withRepublic).toBeDefined();

@@ -180,12 +180,19 @@ export function textLiteral(value: string): string {
  * columns present. `version` is the ingest's version option ('' if none); `hash` wraps a text
  * expression into the engine's content hash (hex). Returned in layout order, without `format` and
  * `source_file`, which the engine adds.
+ *
+ * With `idOnly` (default false), a format whose file has an id column takes `event_id` from that
+ * column alone, NULL where it is empty, instead of falling back to a hash of the row's fields:
+ * the row hash needs every column of the file, so a reader that computes it cannot skip the
+ * columns the layout does not keep. An engine that uses `idOnly` must check that no `event_id`
+ * is NULL and otherwise read the file again without it (the DuckDB engine's fast path does).
  */
 export function normaliseSql(
   format: EventFormat,
   present: ReadonlySet<string>,
   version: string,
   hash: (textExpr: string) => string,
+  idOnly = false,
 ): Readonly<Record<string, string>> {
   const c = (name: string) => (present.has(name) ? ident(name) : 'NULL');
   const first = (...names: string[]) => {
@@ -195,6 +202,8 @@ export function normaliseSql(
   const text = (e: string) => `COALESCE(CAST(${e} AS VARCHAR), '')`;
   const rowHash = (cols: readonly string[]) =>
     `'h:' || ${hash(`concat_ws(chr(31), ${cols.map((n) => `CAST(${ident(n)} AS VARCHAR)`).join(', ')})`)}`;
+  const idOr = (id: string, cols: readonly string[]) =>
+    idOnly ? id : `COALESCE(${id}, ${rowHash(cols)})`;
   const ver = textLiteral(version);
   switch (format) {
     case 'ucdp-ged':
@@ -209,7 +218,7 @@ export function normaliseSql(
           ? ident('date_start')
           : `make_date(CAST(${ident('year')} AS INTEGER), 12, 31)`;
       const id = present.has('id')
-        ? `COALESCE(CAST(${ident('id')} AS VARCHAR), ${rowHash(cols)})`
+        ? idOr(`CAST(${ident('id')} AS VARCHAR)`, cols)
         : present.has('dyad_id')
           ? `CAST(${ident('dyad_id')} AS VARCHAR) || '-' || CAST(${ident('year')} AS VARCHAR)`
           : rowHash(cols);
@@ -238,7 +247,7 @@ export function normaliseSql(
     case 'gdelt':
       return {
         version: ver,
-        event_id: `COALESCE(${ident('GlobalEventID')}, ${rowHash(GDELT_COLUMNS)})`,
+        event_id: idOr(ident('GlobalEventID'), GDELT_COLUMNS),
         date_start: ident('Day'),
         date_end: ident('Day'),
         side_a: text(ident('Actor1Code')),
@@ -259,7 +268,7 @@ export function normaliseSql(
       return {
         version: ver,
         event_id: present.has('event_id_cnty')
-          ? `COALESCE(${ident('event_id_cnty')}, ${rowHash([...present])})`
+          ? idOr(ident('event_id_cnty'), [...present])
           : rowHash([...present]),
         date_start: ident('event_date'),
         date_end: ident('event_date'),

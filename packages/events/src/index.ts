@@ -50,6 +50,8 @@ export {
   textLiteral,
 } from './formats.js';
 export {
+  FINGERPRINT_EDGE_BYTES,
+  fileFingerprint,
   type PreparedInput,
   prepareInput,
   readFirstLine,

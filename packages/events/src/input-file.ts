@@ -1,13 +1,14 @@
 /**
  * Input files for ingest: `.zip` archives are unzipped in Node (fflate, streamed to a temporary
  * file beside the system's temp folder) so that every engine reads plain or gzip text; the first
- * line of a file is read to learn its columns; and record numbers are turned into file lines for
- * located messages.
+ * line of a file is read to learn its columns; record numbers are turned into file lines for
+ * located messages; and a cheap fingerprint tells a file already ingested from a changed one.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { EntenteError } from '@entente/core';
 import { Unzip, UnzipInflate } from 'fflate';
@@ -205,4 +206,42 @@ export async function recordLines(
     raw.destroy();
   }
   return result;
+}
+
+/** How many bytes of each end of a file {@link fileFingerprint} hashes. */
+export const FINGERPRINT_EDGE_BYTES = 1 << 20;
+
+/**
+ * A fingerprint of a file as it is now, cheap to take on a large file: SHA-256 over its absolute
+ * path, size, modification time (ms) and its first and last MiB (`sha256:` + hex). Any change
+ * that rewrites the file moves its modification time, and most change its size or ends too; a
+ * file copied or touched gets a new fingerprint (and is then read again, which is still
+ * idempotent, only slower).
+ */
+export async function fileFingerprint(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    const size = stat.size;
+    const hash = createHash('sha256');
+    hash.update(`${resolve(path)}\0${size}\0${Math.trunc(stat.mtimeMs)}\0`);
+    const head = Math.min(size, FINGERPRINT_EDGE_BYTES);
+    const tailStart = Math.max(head, size - FINGERPRINT_EDGE_BYTES);
+    for (const [from, length] of [
+      [0, head],
+      [tailStart, size - tailStart],
+    ] as const) {
+      const buf = Buffer.alloc(length);
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await handle.read(buf, done, length - done, from + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      hash.update(buf.subarray(0, done));
+    }
+    return `sha256:${hash.digest('hex')}`;
+  } finally {
+    await handle.close();
+  }
 }

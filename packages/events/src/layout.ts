@@ -28,7 +28,8 @@ export const EVENTS_TABLE = 'events';
 /**
  * The name of the table that records each ingested file, one row per file and ingest: `id` (the
  * `ingest` of its rows), `ingested_at`, `file`, `format`, `version`, `bytes`, `rows`, `inserted`,
- * `duplicates`, `malformed`.
+ * `duplicates`, `malformed`, and in the DuckDB engine `fingerprint` (of a file read whole, so
+ * that ingesting it again reads nothing; NULL when it had malformed rows).
  */
 export const INGESTS_TABLE = 'ingests';
 

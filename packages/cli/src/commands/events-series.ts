@@ -103,7 +103,7 @@ export async function eventsSeriesCommand(
     await store.close();
   }
   if (options.json) {
-    const json = EventsSeriesCommandSchema.parse({ case: file, db, dataset, by, series });
+    const json = EventsSeriesCommandSchema.parse({ case: file, dataset, by, series });
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }

@@ -9,11 +9,11 @@ import { EventSeriesSchema } from './events.js';
 /**
  * `entente events series --json`: with `--actor x`, the actor's series first and then its series
  * with each case actor it has rows with; with `--dyad a,b`, that dyad's; with neither, every
- * mapped dyad's.
+ * mapped dyad's. It names no store, so the same rows give the same JSON on every engine (the
+ * text output ends with the store as `source:`).
  */
 export const EventsSeriesCommandSchema = z.object({
   case: z.string(),
-  db: z.string(),
   dataset: z.enum(EVENT_DATASETS),
   by: z.enum(['month', 'year']),
   series: z.array(EventSeriesSchema),

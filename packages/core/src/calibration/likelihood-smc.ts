@@ -184,6 +184,42 @@ function essAt(weights: Float64Array, ell: Float64Array, top: number, delta: num
 }
 
 /**
+ * Writes into `out` (d × d, lower triangle) the Cholesky factor of scale × the particles' weighted
+ * covariance, its diagonal raised by 1e-10 of itself so that a degenerate direction (all particles
+ * equal in it) still factors.
+ */
+function proposalFactor(
+  theta: Float64Array,
+  weights: Float64Array,
+  n: number,
+  d: number,
+  scale: number,
+  out: Float64Array,
+): void {
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) mean[j] += weights[i] * theta[i * d + j];
+  const cov = new Float64Array(d * d);
+  for (let i = 0; i < n; i++) {
+    if (!(weights[i] > 0)) continue;
+    for (let j = 0; j < d; j++) {
+      const a = theta[i * d + j] - mean[j];
+      for (let l = 0; l <= j; l++) cov[j * d + l] += weights[i] * a * (theta[i * d + l] - mean[l]);
+    }
+  }
+  for (let j = 0; j < d; j++) cov[j * d + j] = cov[j * d + j] * (1 + 1e-10) + 1e-300;
+  out.fill(0);
+  for (let j = 0; j < d; j++) {
+    for (let l = 0; l <= j; l++) {
+      let sum = scale * cov[j * d + l];
+      for (let q = 0; q < l; q++) sum -= out[j * d + q] * out[l * d + q];
+      if (l === j) out[j * d + j] = Math.sqrt(Math.max(sum, 0));
+      else out[j * d + l] = out[l * d + l] > 0 ? sum / out[l * d + l] : 0;
+    }
+  }
+}
+
+/**
  * Samples the posterior of `problem` by density-tempered pseudo-marginal SMC (see the file's
  * description).
  * @throws {EntenteError} `invalid-argument` on a malformed problem, or when every prior draw gives
@@ -269,7 +305,9 @@ export async function likelihoodSmc(
   let rng = createRng(fmix32(seed0));
   let theta = new Float64Array(n * d);
   for (let i = 0; i < n; i++) drawPrior(rng, parameters, theta, i * d);
-  const first = await logLikelihoods(theta, n, (i, j) => runSeed(seed0, i * M + j));
+  // Each particle's latent runs, named by their seeds: ξ of the extended target.
+  let xi = Uint32Array.from({ length: n * M }, (_, r) => runSeed(seed0, r));
+  const first = await logLikelihoods(theta, n, (i, j) => xi[i * M + j]);
   let ell = first.ell;
   let simulations = n * M;
   if (ell.every((x) => x === Number.NEGATIVE_INFINITY)) {
@@ -294,13 +332,14 @@ export async function likelihoodSmc(
   let ess = n;
   report({ epsilon: 0, ess: n, resampled: false, acceptance: null, simulations: n * M });
 
-  const sd = new Float64Array(d);
+  const chol = new Float64Array(d * d);
+  const z = new Float64Array(d);
   for (let g = 1; g <= o.maxGenerations && beta < 1; g++) {
     seed0 = runSeed(o.seed, g);
     rng = createRng(fmix32(seed0));
     let living = 0;
     for (let i = 0; i < n; i++) if (weights[i] > 0 && ell[i] > Number.NEGATIVE_INFINITY) living++;
-    const outOfBudget = simulations + living * M > o.maxSimulations || g === o.maxGenerations;
+    const outOfBudget = simulations + 2 * living * M > o.maxSimulations || g === o.maxGenerations;
 
     // 1. The next temperature: keep α of the ESS (of the living particles, if fewer).
     let top = Number.NEGATIVE_INFINITY;
@@ -346,6 +385,7 @@ export async function likelihoodSmc(
     if (resampled) {
       const nextTheta = new Float64Array(n * d);
       const nextEll = new Float64Array(n);
+      const nextXi = new Uint32Array(n * M);
       const u0 = rng() / n;
       let cumulative = weights[0];
       let source = 0;
@@ -354,46 +394,45 @@ export async function likelihoodSmc(
         while (cumulative < u && source < n - 1) cumulative += weights[++source];
         nextTheta.set(theta.subarray(source * d, source * d + d), i * d);
         nextEll[i] = ell[source];
+        nextXi.set(xi.subarray(source * M, source * M + M), i * M);
       }
       theta = nextTheta;
       ell = nextEll;
+      xi = nextXi;
       weights = new Float64Array(n).fill(1 / n);
       ess = n;
     }
 
-    // 4. Move: the proposal's scale from the weighted variance, then R rounds of MH.
-    for (let j = 0; j < d; j++) {
-      let mean = 0;
-      for (let i = 0; i < n; i++) mean += weights[i] * theta[i * d + j];
-      let variance = 0;
-      for (let i = 0; i < n; i++) variance += weights[i] * (theta[i * d + j] - mean) ** 2;
-      sd[j] = Math.sqrt(kernelScale * variance);
-    }
+    // 4. Move: the proposal's covariance c_d Σ_w from the particles, then R rounds of MH.
+    proposalFactor(theta, weights, n, d, kernelScale, chol);
     living = 0;
     for (let i = 0; i < n; i++) if (weights[i] > 0) living++;
     let rounds = 1;
     let acceptance = 0;
     let generationSimulations = 0;
     for (let round = 0; round < rounds; round++) {
-      if (round > 0 && simulations + living * M > o.maxSimulations) break;
+      if (round > 0 && simulations + 2 * living * M > o.maxSimulations) break;
       const moving: number[] = [];
       const proposals: number[] = [];
       for (let i = 0; i < n; i++) {
         if (!(weights[i] > 0)) continue;
         let inside = true;
         const start = proposals.length;
+        for (let j = 0; j < d; j++) z[j] = standardNormal(rng);
         for (let j = 0; j < d; j++) {
-          const x = theta[i * d + j] + sd[j] * standardNormal(rng);
+          let step = 0;
+          for (let l = 0; l <= j; l++) step += chol[j * d + l] * z[l];
+          const x = theta[i * d + j] + step;
           if (!(x >= parameters[j].lo && x <= parameters[j].hi)) inside = false;
           proposals.push(x);
         }
         if (inside) moving.push(i);
         else proposals.length = start;
       }
-      const proposed = await logLikelihoods(
-        Float64Array.from(proposals),
-        moving.length,
-        (k, j) => runSeed(seed0, (round * n + moving[k]) * M + j),
+      // (a) θ' with the particle's own latent runs ξ (common random numbers: the ratio compares
+      // θ' with θ under the same shocks, not two independent shock paths).
+      const proposed = await logLikelihoods(Float64Array.from(proposals), moving.length, (k, j) =>
+        xi[moving[k] * M + j],
       );
       simulations += moving.length * M;
       generationSimulations += moving.length * M;
@@ -407,6 +446,28 @@ export async function likelihoodSmc(
         accepted++;
         for (let j = 0; j < d; j++) theta[i * d + j] = proposals[k * d + j];
         ell[i] = proposed.ell[k];
+      }
+      // (b) Fresh latent runs ξ' ~ p(ξ) at the (new) θ, accepted by the same rule.
+      const refreshing: number[] = [];
+      for (let i = 0; i < n; i++) if (weights[i] > 0) refreshing.push(i);
+      if (simulations + refreshing.length * M <= o.maxSimulations) {
+        const current = new Float64Array(refreshing.length * d);
+        refreshing.forEach((i, k) => {
+          current.set(theta.subarray(i * d, i * d + d), k * d);
+        });
+        const fresh = (k: number, j: number) =>
+          runSeed(seed0, (round * n + refreshing[k]) * M + j);
+        const refreshed = await logLikelihoods(current, refreshing.length, fresh);
+        simulations += refreshing.length * M;
+        generationSimulations += refreshing.length * M;
+        for (let k = 0; k < refreshing.length; k++) {
+          const i = refreshing[k];
+          const u = rng();
+          const logRatio = beta * (refreshed.ell[k] - ell[i]);
+          if (!(refreshed.ell[k] > Number.NEGATIVE_INFINITY) || !(Math.log(u) < logRatio)) continue;
+          for (let j = 0; j < M; j++) xi[i * M + j] = fresh(k, j);
+          ell[i] = refreshed.ell[k];
+        }
       }
       if (round === 0) {
         acceptance = living === 0 ? 0 : accepted / living;

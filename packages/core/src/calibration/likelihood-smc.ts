@@ -197,8 +197,7 @@ function proposalFactor(
   out: Float64Array,
 ): void {
   const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < d; j++) mean[j] += weights[i] * theta[i * d + j];
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += weights[i] * theta[i * d + j];
   const cov = new Float64Array(d * d);
   for (let i = 0; i < n; i++) {
     if (!(weights[i] > 0)) continue;
@@ -431,8 +430,10 @@ export async function likelihoodSmc(
       }
       // (a) θ' with the particle's own latent runs ξ (common random numbers: the ratio compares
       // θ' with θ under the same shocks, not two independent shock paths).
-      const proposed = await logLikelihoods(Float64Array.from(proposals), moving.length, (k, j) =>
-        xi[moving[k] * M + j],
+      const proposed = await logLikelihoods(
+        Float64Array.from(proposals),
+        moving.length,
+        (k, j) => xi[moving[k] * M + j],
       );
       simulations += moving.length * M;
       generationSimulations += moving.length * M;
@@ -455,8 +456,7 @@ export async function likelihoodSmc(
         refreshing.forEach((i, k) => {
           current.set(theta.subarray(i * d, i * d + d), k * d);
         });
-        const fresh = (k: number, j: number) =>
-          runSeed(seed0, (round * n + refreshing[k]) * M + j);
+        const fresh = (k: number, j: number) => runSeed(seed0, (round * n + refreshing[k]) * M + j);
         const refreshed = await logLikelihoods(current, refreshing.length, fresh);
         simulations += refreshing.length * M;
         generationSimulations += refreshing.length * M;

@@ -15,7 +15,11 @@ import {
   likelihoodSmc,
   type MeanBatchSimulator,
 } from '../../src/calibration/likelihood-smc.js';
-import { logGamma, observationLogPmf, sampleObservation } from '../../src/calibration/observation.js';
+import {
+  logGamma,
+  observationLogPmf,
+  sampleObservation,
+} from '../../src/calibration/observation.js';
 import { posteriorSummary } from '../../src/calibration/posterior-summary.js';
 import { standardNormal } from '../../src/calibration/prior-draws.js';
 import { EntenteError } from '../../src/errors.js';
@@ -52,7 +56,7 @@ function gridPosterior(y: Float64Array) {
   const sum = ys.reduce((s, v) => s + v, 0);
   const logPost = new Float64Array(na * nk);
   const zs = Array.from({ length: nz }, (_, i) => -7 + (14 * i) / (nz - 1));
-  const phi = zs.map((z, i) => Math.exp(-z * z / 2) * (i === 0 || i === nz - 1 ? 0.5 : 1));
+  const phi = zs.map((z, i) => Math.exp((-z * z) / 2) * (i === 0 || i === nz - 1 ? 0.5 : 1));
   let top = Number.NEGATIVE_INFINITY;
   for (let ik = 0; ik < nk; ik++) {
     const kappa = -0.5 + (2 * (ik + 0.5)) / nk;
@@ -155,7 +159,11 @@ describe('likelihoodSmc(problem, means) on a toy model with a grid posterior', (
       return out;
     };
     const options = { particles: 200, maxSimulations: 4000, seed: 5 };
-    const one = await likelihoodSmc({ parameters: PARAMETERS, observed: OBSERVED }, toyMeans, options);
+    const one = await likelihoodSmc(
+      { parameters: PARAMETERS, observed: OBSERVED },
+      toyMeans,
+      options,
+    );
     const two = await likelihoodSmc({ parameters: PARAMETERS, observed: OBSERVED }, split, options);
     expect(Array.from(two.particles)).toEqual(Array.from(one.particles));
     expect(Array.from(two.weights)).toEqual(Array.from(one.weights));

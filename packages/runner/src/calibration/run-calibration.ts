@@ -78,7 +78,8 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
   // count simulations use the pool); the rows come back in order, so the bytes are the same.
   const options: CalibrateOptions = {
     ...input.options,
-    means: input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
+    means:
+      input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
   };
   if (workers === 1) {
     const simulate: CountSimulator = async (thetas, seeds, years) => {

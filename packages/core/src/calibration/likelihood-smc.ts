@@ -18,14 +18,20 @@
  *    T. Tsagaris, Scand. J. Stat. 38 (2011) 1–22, do; bisection on β), and reweights
  *    w_i ∝ w_i L̂_i^{β_n − β_{n−1}};
  * 2. resamples (systematic, G. Kitagawa 1996) when the ESS falls below N/2;
- * 3. moves every living particle by random-walk Metropolis–Hastings steps targeting
- *    π(θ) p(ξ) L̂^{β_n}: θ' = θ + s ∘ z (s_j = √(c_d Var_w θ_j), c_d = min(2, 2.38²/d) as in
- *    `abc-smc.ts`), a fresh latent run ξ' ~ p(ξ) (a new seed), accepted with probability
- *    min(1, [π(θ') L̂(θ', ξ')^{β_n}] / [π(θ) L̂(θ, ξ)^{β_n}]) — the prior of ξ' cancels with its
- *    proposal, the uniform prior of θ with itself inside the box (outside it, rejected unsimulated).
- *    As in `abc-smc.ts` the step is repeated R = ⌈ln c / ln(1 − p)⌉ times (at most `maxMoves`),
- *    p the first step's acceptance rate (C. C. Drovandi & A. N. Pettitt, Biometrics 67 (2011)
- *    225–233), so a particle stays put with probability about c.
+ * 3. moves every living particle by Metropolis–Hastings steps targeting π(θ) p(ξ) L̂^{β_n}, in
+ *    two halves, each an exact MH step of that target:
+ *    (a) θ' = θ + L z, z standard normal, L L^T = c_d Σ_w (the particles' weighted covariance,
+ *        c_d = min(2, 2.38²/d): the random-walk scaling of G. O. Roberts, A. Gelman & W. R. Gilks,
+ *        Ann. Appl. Probab. 7 (1997) 110–120, capped as in `abc-smc.ts`), simulated with the
+ *        particle's own latent runs ξ — common random numbers, so the ratio compares θ' with θ
+ *        under the same shocks — and accepted with probability min(1, [L̂(θ', ξ)/L̂(θ, ξ)]^{β_n})
+ *        inside the prior box (outside it, rejected unsimulated; the uniform prior cancels);
+ *    (b) fresh latent runs ξ' ~ p(ξ) (new seeds) at the current θ, accepted with probability
+ *        min(1, [L̂(θ, ξ')/L̂(θ, ξ)]^{β_n}) — the prior of ξ' cancels with its proposal (Andrieu &
+ *        Roberts' move with θ' = θ).
+ *    As in `abc-smc.ts` the pair is repeated R = ⌈ln c / ln(1 − p)⌉ times (at most `maxMoves`),
+ *    p the first round's acceptance rate of (a) (C. C. Drovandi & A. N. Pettitt, Biometrics 67
+ *    (2011) 225–233), so a particle stays put with probability about c.
  * The run ends after the moves at β = 1. Should the next generation's first round exceed the
  * simulation budget, the particles are reweighted straight to β = 1 without moving (importance
  * sampling: still the exact posterior, at the cost of the ESS the result reports).
@@ -34,9 +40,15 @@
  * every prior draw has L̂ = 0 the data are impossible under the model at any θ the prior sample
  * reached, and the run stops with an error naming the target-years that cause it.
  *
+ * The sampler is exact only if it mixes, and that needs the noise of ln L̂ across latent runs to
+ * be small (a standard deviation of about 1–2; A. Doucet, M. K. Pitt, G. Deligiannidis & R. Kohn,
+ * Biometrika 102(2) (2015) 295–313). On the history model it is often far larger, and the
+ * sampler then fails simulation-based calibration (docs/calibration.md, "Proof that it works").
+ *
  * Randomness: generation g's proposals, acceptance draws and resampling use one stream seeded by
- * runSeed(seed, g); particle i's latent run j in round r of generation g gets the seed
- * runSeed(runSeed(seed, g), (r·N + i)·M + j). All draws happen on the calling thread and the
+ * runSeed(seed, g); generation 0's particle i has the latent runs runSeed(runSeed(seed, 0),
+ * i·M + j), and fresh runs in round r of generation g the seeds runSeed(runSeed(seed, g),
+ * (r·N + i)·M + j). All draws happen on the calling thread and the
  * simulator returns rows in order, so any split of a batch across workers gives the same bytes.
  */
 import { createRng } from '../analysis/random.js';

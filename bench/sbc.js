@@ -9,9 +9,13 @@
  * with its χ² (9 degrees of freedom; 99 % point 21.67, 99.9 % point 27.88) and KS distance
  * (1 % critical value about 1.63/√R), and the CPU time.
  *
- * Run: `npx tsc -b && node bench/sbc.js [--method abc-smc|rejection] [--replications 100]
- * [--runs 20000] [--particles 500] [--shared-seed] [--json FILE]`. `--shared-seed` calibrates
- * every replication with seed 1 (for rejection ABC: one prior table, simulated once, cv4abc).
+ * Run: `npx tsc -b && node bench/sbc.js [--method abc-smc|rejection|likelihood-smc]
+ * [--replications 100] [--runs 20000] [--particles 500] [--latent-runs 1] [--shared-seed]
+ * [--json FILE]`. `--shared-seed` calibrates every replication with seed 1 (for rejection ABC:
+ * one prior table, simulated once, cv4abc). For likelihood-smc, `--runs` budgets latent runs
+ * (expected counts, `historyMeans`), and it also prints the temperature steps, the
+ * Metropolis–Hastings acceptance and how many runs reached β = 1 only by the budget's last
+ * reweighting.
  *
  * `--noisy EPS` runs instead a prototype that is NOT a product method: noisy rejection ABC
  * (Fearnhead & Prangle 2012, §2.2; Wilkinson 2013) with the tolerance EPS fixed in advance,
@@ -30,6 +34,7 @@ import {
   createRng,
   distanceScales,
   historyCounts,
+  historyMeans,
   loadCase,
   observationDispersion,
   posteriorRank,
@@ -50,6 +55,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '20000' },
     particles: { type: 'string', default: '500' },
     'shared-seed': { type: 'boolean', default: false },
+    'latent-runs': { type: 'string', default: '1' },
     noisy: { type: 'string' },
     json: { type: 'string' },
   },
@@ -64,6 +70,9 @@ const c = loadCase(
 const h = compileHistory(c, { from: '2015', until: '2020', forecast: '2021' });
 const api = { compileHistory, simulateHistory, observationDispersion, sampleObservation };
 const simulate = (thetas, seeds, span) => historyCounts(api, h, thetas, seeds, span);
+const means = (thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span);
+/** likelihood-smc's generations (β, ESS, acceptance), per replication, for the diagnostics. */
+const generations = [];
 const setup = {
   parameters: h.parameters,
   targets: h.targets,
@@ -86,11 +95,21 @@ if (args.noisy !== undefined) {
     {
       replications: R,
       seed: 1,
-      calibrate: { method: args.method, particles, runs },
+      calibrate: {
+        method: args.method,
+        particles,
+        runs,
+        means,
+        latentRuns: Number(args['latent-runs']),
+        onGeneration: (g, i) => {
+          if (i === 0) generations.push([]);
+          generations[generations.length - 1].push(g);
+        },
+      },
       ...(shared ? { calibrationSeed: () => 1 } : {}),
     },
   );
-  label = `${args.method}, ${particles} particles, ${runs} runs${shared ? ', shared calibration seed 1' : ''}`;
+  label = `${args.method}, ${particles} particles, ${runs} runs${args.method === 'likelihood-smc' ? `, ${args['latent-runs']} latent run(s) per θ` : ''}${shared ? ', shared calibration seed 1' : ''}`;
 }
 const cpu = process.cpuUsage(cpu0);
 const wall = (performance.now() - t0) / 1000;
@@ -120,6 +139,20 @@ if (result.runs) {
   const sims = result.runs.map((r) => r.simulations).sort((a, b) => a - b);
   console.log(
     `\nfinal tolerance: median ${eps[eps.length >> 1].toFixed(3)}, range ${eps[0].toFixed(3)}–${eps[eps.length - 1].toFixed(3)}; simulations: median ${sims[sims.length >> 1]}, range ${sims[0]}–${sims[sims.length - 1]}`,
+  );
+}
+if (args.method === 'likelihood-smc' && generations.length > 0) {
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length === 0 ? Number.NaN : s[s.length >> 1];
+  };
+  const moved = generations.map((gs) => gs.filter((g) => g.acceptance !== null));
+  const count = generations.map((gs) => gs.length - 1);
+  const acc = moved.flat().map((g) => g.acceptance);
+  const lastAcc = moved.map((gs) => gs.at(-1)?.acceptance ?? Number.NaN);
+  const jumped = generations.filter((gs) => gs.at(-1).acceptance === null).length;
+  console.log(
+    `temperature steps: median ${median(count)}, range ${Math.min(...count)}–${Math.max(...count)}; MH acceptance: median ${median(acc).toFixed(3)} over all generations, ${median(lastAcc).toFixed(3)} at the last (range ${Math.min(...lastAcc).toFixed(3)}–${Math.max(...lastAcc).toFixed(3)}); final ESS median ${median(result.runs.map((r) => r.ess)).toFixed(0)}; ${jumped} of ${R} ended by reweighting to β = 1 when the budget ran out`,
   );
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(result)}\n`);

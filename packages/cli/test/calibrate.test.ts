@@ -158,4 +158,31 @@ describe('entente calibrate', () => {
     },
     120_000,
   );
+
+  itShared(
+    'data/events/ucdp-afpak-annual-1989-2021.csv',
+    'likelihood-smc on the built-in case: a typed error names the Taliban–IS-K years no world can produce; two dyads fit to β = 1, the same bytes on 2 workers',
+    async () => {
+      const argv = ['calibrate', '--observed', ANNUAL, '--method', 'likelihood-smc'];
+      const small = ['--runs', '2000', '--particles', '100', '--forecast', '2021'];
+      const all = await runCli([...argv, ...small], ROOT);
+      expect(all.code).toBe(1);
+      expect(all.stderr).toMatch(
+        /likelihood-smc: none of the 100 prior draws .*taliban--isk 2015 \(observed 292\).*--targets/,
+      );
+      const two = [...argv, ...small, '--targets', 'pakistan--ttp,republic--isk', '--json'];
+      const one = await runCli(two, ROOT);
+      expect(one.code).toBe(0);
+      const json = CalibrateCommandSchema.parse(JSON.parse(one.stdout));
+      expect(json.method).toBe('likelihood-smc');
+      expect(json.epsilon).toBe(1);
+      expect(json.generations[0].epsilon).toBe(0);
+      expect(json.simulations).toBeLessThanOrEqual(2000);
+      const workers = await runCli([...two, '--workers', '2'], ROOT);
+      const { workers: _a, ...a } = JSON.parse(one.stdout);
+      const { workers: _b, ...b } = JSON.parse(workers.stdout);
+      expect(b).toEqual(a);
+    },
+    120_000,
+  );
 });

@@ -189,6 +189,7 @@ export {
   type CountSimulator,
   calibrate,
   type ForecastScore,
+  type MeanSimulator,
   type NonImplausibleSummary,
   PREDICTIVE_STREAM,
   type PredictiveBand,
@@ -219,6 +220,7 @@ export {
   type HistoryLike,
   type HistorySpan,
   historyCounts,
+  historyMeans,
 } from './calibration/history-counts.js';
 export {
   HISTORY_MATCHING_DEFAULTS,
@@ -228,6 +230,14 @@ export {
   historyMatching,
   implausibility,
 } from './calibration/history-matching.js';
+export {
+  countLogLikelihood,
+  type LikelihoodProblem,
+  type LikelihoodSmcOptions,
+  type LikelihoodSmcResult,
+  likelihoodSmc,
+  type MeanBatchSimulator,
+} from './calibration/likelihood-smc.js';
 export { logGamma, observationLogPmf, sampleObservation } from './calibration/observation.js';
 export {
   type ObservedCounts,

@@ -202,7 +202,12 @@ function report(c: Calibration): string {
   lines.push(
     c.nonImplausible
       ? `history-matching: ${c.particles.length} non-implausible points (cut-off ${c.nonImplausible.cutoff}${c.nonImplausible.rank === 2 ? ', second-largest I' : ''}, discrepancy ${c.nonImplausible.discrepancy}, ${c.nonImplausible.replicates} replicates), ${c.simulations} simulations in ${c.nonImplausible.waves.length} waves; non-implausible share of the prior by wave: ${c.nonImplausible.waves.map((w) => w.volumeFraction.toPrecision(2)).join(', ')}`
-      : `${c.method}: ${c.particles.length} particles, ESS ${c.ess.toFixed(0)}, tolerance ${c.epsilon.toPrecision(3)}, ${c.simulations} simulations in ${c.generations.length} generations`,
+      : c.method === 'likelihood-smc'
+        ? `likelihood-smc: ${c.particles.length} particles, ESS ${c.ess.toFixed(0)}, temperature β ${c.epsilon} (the exact likelihood), ${c.simulations} latent runs in ${c.generations.length} generations, move acceptance ${c.generations
+            .filter((g) => g.acceptance !== null)
+            .map((g) => (g.acceptance ?? 0).toFixed(2))
+            .join(', ')}`
+        : `${c.method}: ${c.particles.length} particles, ESS ${c.ess.toFixed(0)}, tolerance ${c.epsilon.toPrecision(3)}, ${c.simulations} simulations in ${c.generations.length} generations`,
     '',
     table(
       ['parameter', 'prior', '5 %', 'median', '95 %', 'sd ratio', ''],

@@ -1,7 +1,8 @@
 /**
  * A calibration from start to end, over any simulator of yearly counts per target: fit the
- * parameters to the observed counts of the fitted years (ABC-SMC, rejection ABC, or history
- * matching, whose non-implausible set stands for the posterior with equal weights), then draw
+ * parameters to the observed counts of the fitted years (ABC-SMC, rejection ABC, history
+ * matching, whose non-implausible set stands for the posterior with equal weights, or
+ * likelihood-SMC on the exact negative binomial likelihood of a {@link MeanSimulator}), then draw
  * from the posterior predictive over the fitted and the forecast years, and score the forecast
  * against the observed values the data holds (90 % interval coverage, CRPS). `entente calibrate`
  * runs it on the history model of a case (docs/calibration.md); the tests run it on a toy model.
@@ -25,6 +26,7 @@ import {
   type HistoryMatchingWave,
   historyMatching,
 } from './history-matching.js';
+import { type LikelihoodSmcResult, likelihoodSmc } from './likelihood-smc.js';
 import { type ParameterPosterior, posteriorSummary } from './posterior-summary.js';
 import { crps } from './predictive-score.js';
 
@@ -33,6 +35,7 @@ export const CALIBRATION_METHODS = Object.freeze([
   'abc-smc',
   'rejection',
   'history-matching',
+  'likelihood-smc',
 ] as const);
 /** One calibration method. */
 export type CalibrationMethod = (typeof CALIBRATION_METHODS)[number];
@@ -68,6 +71,18 @@ export type CountSimulator = (
   span: 'fit' | 'all',
 ) => Float64Array | Promise<Float64Array>;
 
+/**
+ * Simulates the latent expected counts of a batch, before the observation noise: per row the
+ * targets × years means μ (target-major, like {@link CountSimulator}), then the negative binomial
+ * dispersion k — n × (targets × years + 1). What `likelihood-smc` evaluates the likelihood on
+ * (`historyMeans` for the history model).
+ */
+export type MeanSimulator = (
+  thetas: Float64Array,
+  seeds: Uint32Array,
+  span: 'fit' | 'all',
+) => Float64Array | Promise<Float64Array>;
+
 /** Options of {@link calibrate}. */
 export interface CalibrateOptions {
   /** @default 'abc-smc' */
@@ -80,7 +95,14 @@ export interface CalibrateOptions {
   readonly seed?: number;
   /** Posterior predictive draws. @default particles */
   readonly predictive?: number;
-  /** Progress of ABC-SMC, per generation. */
+  /**
+   * The latent means of the same model as the count simulator (same seed, same μ): needed by
+   * `likelihood-smc`, ignored by the other methods.
+   */
+  readonly means?: MeanSimulator;
+  /** `likelihood-smc`: latent runs averaged per parameter vector. @default 1 */
+  readonly latentRuns?: number;
+  /** Progress of ABC-SMC and likelihood-SMC, per generation. */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
   /**
    * History matching's settings (`history-matching.ts`). Its points per wave default to
@@ -140,6 +162,10 @@ export interface Calibration {
   readonly particles: readonly (readonly number[])[];
   readonly weights: readonly number[];
   readonly ess: number;
+  /**
+   * ABC: the final tolerance; history matching: its implausibility cut-off;
+   * `likelihood-smc`: the final temperature β, always 1 (the exact posterior).
+   */
   readonly epsilon: number;
   readonly simulations: number;
   readonly generations: readonly AbcGeneration[];
@@ -200,8 +226,29 @@ export async function calibrate(
       observedFit[t * fitYears + y] = setup.observed[t * nYears + y];
   const problem = { parameters, observed: observedFit, blockSize: fitYears };
   const fitSimulator = (thetas: Float64Array, seeds: Uint32Array) => simulate(thetas, seeds, 'fit');
-  let result: AbcResult | HistoryMatchingResult;
-  if (method === 'history-matching') {
+  let result: AbcResult | HistoryMatchingResult | LikelihoodSmcResult;
+  if (method === 'likelihood-smc') {
+    const means = options.means;
+    if (!means)
+      throw new EntenteError(
+        'invalid-argument',
+        'calibrate: likelihood-smc needs a simulator of the expected counts (options.means)',
+      );
+    const labels = targets.flatMap((target) =>
+      years.slice(0, fitYears).map((year) => `${target.id} ${year}`),
+    );
+    result = await likelihoodSmc(
+      { parameters, observed: observedFit, labels },
+      (thetas, seeds) => means(thetas, seeds, 'fit'),
+      {
+        particles,
+        maxSimulations: runs,
+        seed,
+        ...(options.latentRuns === undefined ? {} : { latentRuns: options.latentRuns }),
+        onGeneration: options.onGeneration,
+      },
+    );
+  } else if (method === 'history-matching') {
     const hm = options.historyMatching ?? {};
     const waves = hm.waves ?? HISTORY_MATCHING_DEFAULTS.waves;
     const replicates = hm.replicates ?? HISTORY_MATCHING_DEFAULTS.replicates;

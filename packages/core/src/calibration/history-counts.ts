@@ -3,7 +3,9 @@
  * (`simulateHistory`, docs/model.md) and one draw of the observation model per target-year
  * (`sampleObservation`, a negative binomial with the run's dispersion). The history model's
  * functions come in as a {@link HistoryApi} value typed by the shape calibration uses, so this
- * file depends on no particular build of them.
+ * file depends on no particular build of them. `historyMeans` returns the expected counts
+ * themselves (and the dispersion), for methods that evaluate the observation model's likelihood
+ * instead of drawing from it (`likelihood-smc.ts`).
  */
 import type { Rng } from '../analysis/random.js';
 import { createRng } from '../analysis/random.js';
@@ -71,6 +73,37 @@ export function historyCounts(
     for (let t = 0; t < h.targets.length; t++)
       for (let y = 0; y < years; y++)
         out[i * m + t * years + y] = api.sampleObservation(mu[t * nYears + y], k, rng);
+  }
+  return out;
+}
+
+/**
+ * Expected counts of a batch (thetas n × d, seeds n) — what {@link historyCounts} draws its counts
+ * from, before the observation noise: for each row, the μ of one history run (seed s) per
+ * target-year over the fitted years (`span` 'fit') or all years, then the run's negative binomial
+ * dispersion k (`observationDispersion`). Row-major n × (targets × years + 1); the same seed gives
+ * the same μ as `historyCounts`.
+ */
+export function historyMeans(
+  api: HistoryApi,
+  h: HistoryLike,
+  thetas: Float64Array,
+  seeds: Uint32Array,
+  span: 'fit' | 'all',
+): Float64Array {
+  const d = h.parameters.length;
+  const nYears = h.years.length;
+  const years = span === 'fit' ? h.fitYears : nYears;
+  const m = h.targets.length * years + 1;
+  const out = new Float64Array(seeds.length * m);
+  const mu = new Float64Array(h.targets.length * nYears);
+  const params = new Float64Array(d);
+  for (let i = 0; i < seeds.length; i++) {
+    params.set(thetas.subarray(i * d, i * d + d));
+    api.simulateHistory(h, params, seeds[i], mu);
+    for (let t = 0; t < h.targets.length; t++)
+      for (let y = 0; y < years; y++) out[i * m + t * years + y] = mu[t * nYears + y];
+    out[i * m + m - 1] = api.observationDispersion(h, params);
   }
   return out;
 }

@@ -5,8 +5,9 @@
  * years, the observation model M18–M20, all 25 parameters with their uniform priors. Each
  * replication draws θ* from the prior, simulates the six years' counts at θ* (negative binomial
  * noise included) and calibrates them with `calibrate` at the CLI's defaults (500 particles,
- * 20,000 simulations), so the posterior checked is the one the product reports. docs/calibration.md
- * ("Proof that it works") shows the numbers; `node bench/sbc.js` prints the full table.
+ * 20,000 simulations; likelihood-smc at 300 particles and 30,000 latent runs, see below), so the
+ * posterior checked is the one the product reports. docs/calibration.md ("Proof that it works")
+ * shows the numbers; `node bench/sbc.js` prints the full table.
  */
 import {
   type CalibrationMethod,
@@ -14,6 +15,8 @@ import {
   compileHistory,
   type HistoryApi,
   historyCounts,
+  historyMeans,
+  type MeanSimulator,
   observationDispersion,
   posteriorRank,
   rankUniformity,
@@ -36,6 +39,7 @@ const api = {
 } as unknown as HistoryApi;
 const simulate: CountSimulator = (thetas, seeds, span) =>
   historyCounts(api, h, thetas, seeds, span);
+const means: MeanSimulator = (thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span);
 const setup = {
   parameters: h.parameters,
   targets: h.targets,
@@ -119,6 +123,13 @@ describe('the history model of the built-in case, 2015–2020 with a 2021 foreca
 
 /** One SBC per method, computed once and shared by that method's tests. */
 const runs = new Map<CalibrationMethod, Promise<SbcResult>>();
+/**
+ * likelihood-smc's settings: 300 particles and 30,000 latent runs keep its 100 replications near
+ * 100 s of CPU (docs/calibration.md); ABC's are the CLI's defaults.
+ */
+const SETTINGS = {
+  'likelihood-smc': { particles: 300, runs: 30_000, means },
+} as Partial<Record<CalibrationMethod, object>>;
 function sbc(method: CalibrationMethod): Promise<SbcResult> {
   let run = runs.get(method);
   if (!run) {
@@ -130,7 +141,7 @@ function sbc(method: CalibrationMethod): Promise<SbcResult> {
       {
         replications: 100,
         seed: 1,
-        calibrate: { method, particles: 500, runs: 20_000 },
+        calibrate: { method, particles: 500, runs: 20_000, ...SETTINGS[method] },
         ...(method === 'rejection' ? { calibrationSeed: () => 1 } : {}),
       },
     ).then((result) => {
@@ -204,3 +215,44 @@ for (const method of ['abc-smc', 'rejection'] as const) {
     );
   });
 }
+
+/**
+ * likelihood-smc (density-tempered pseudo-marginal SMC on the negative binomial likelihood,
+ * `likelihood-smc.ts`) targets the exact posterior, and on a toy model with one latent shock it
+ * matches a grid posterior (likelihood-smc.test.ts). On the history model it does not pass: the
+ * log-likelihood estimate ln L̂(θ*, ξ) at the truth varies across latent runs ξ with a standard
+ * deviation of up to 2,800 (median 6.6) — largest where the counts are large and close to Poisson — where
+ * pseudo-marginal samplers need about 1–2 (Doucet, Pitt, Deligiannidis & Kohn 2015), so the few
+ * particles whose shock paths happened to fit carry the posterior and the θ of the rest never
+ * move. docs/calibration.md gives the numbers. Both checks are kept as the requirement, expected
+ * to fail until the sampler can move the shocks themselves; then make them plain tests.
+ */
+describe('simulation-based calibration of likelihood-smc on the history model (100 replications)', () => {
+  const slow = { tags: ['slow'], timeout: 900_000 };
+
+  it.fails(
+    'known defect: reports every unseen parameter uninformed in ≥ 90 % of replications',
+    slow,
+    async () => {
+      const r = await sbc('likelihood-smc');
+      for (const id of UNSEEN) {
+        const p = r.parameters.find((x) => x.id === id);
+        expect(p?.uninformed, id).toBeGreaterThanOrEqual(90);
+      }
+    },
+  );
+
+  it.fails(
+    'known defect: the 90 % intervals of every informed parameter, observation-dispersion included, hold the truth in 85–95 of 100',
+    slow,
+    async () => {
+      const r = await sbc('likelihood-smc');
+      const checked = informed(r);
+      expect(checked.map((p) => p.id)).toContain('observation-dispersion');
+      for (const p of checked) {
+        expect(p.covered, p.id).toBeGreaterThanOrEqual(85);
+        expect(p.covered, p.id).toBeLessThanOrEqual(95);
+      }
+    },
+  );
+});

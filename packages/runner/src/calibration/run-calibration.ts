@@ -17,6 +17,7 @@ import {
   type HistoryLike,
   type HistorySpan,
   historyCounts,
+  historyMeans,
 } from '@entente/core';
 import { Piscina } from 'piscina';
 import type { CalibrationTask } from './calibration-worker.js';
@@ -73,12 +74,19 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
     fitYears: h.fitYears,
     observed: input.observed(h),
   };
+  // likelihood-smc's expected counts run in the calling thread for any worker count (only the
+  // count simulations use the pool); the rows come back in order, so the bytes are the same.
+  const options: CalibrateOptions = {
+    ...input.options,
+    means:
+      input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
+  };
   if (workers === 1) {
     const simulate: CountSimulator = async (thetas, seeds, years) => {
       await new Promise((resolve) => setImmediate(resolve));
       return historyCounts(api, h, thetas, seeds, years);
     };
-    return { history: h, calibration: await calibrate(setup, simulate, input.options) };
+    return { history: h, calibration: await calibrate(setup, simulate, options) };
   }
   const pool = new Piscina<CalibrationTask, Float64Array>({
     filename: calibrationWorkerFile(),
@@ -118,7 +126,7 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
     return out;
   };
   try {
-    return { history: h, calibration: await calibrate(setup, simulate, input.options) };
+    return { history: h, calibration: await calibrate(setup, simulate, options) };
   } finally {
     await pool.destroy();
   }

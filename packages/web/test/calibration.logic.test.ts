@@ -203,6 +203,15 @@ describe('calibration view data', () => {
       simulations: '90 in 2 waves',
     });
     expect(hm.ESS).toBeUndefined();
+    // Likelihood-SMC: epsilon is the final temperature β, not a tolerance.
+    const ls = Object.fromEntries(
+      calibrationHeader({ ...CAL, method: 'likelihood-smc', epsilon: 1 }).map((f) => [
+        f.label,
+        f.value,
+      ]),
+    );
+    expect(ls['temperature β']).toBe('1.00 (1: the exact likelihood)');
+    expect(ls.tolerance).toBeUndefined();
     expect(hm.tolerance).toBeUndefined();
     expect([formatValue(2370.2), formatValue(0.0283), formatValue(null)]).toEqual([
       '2370',

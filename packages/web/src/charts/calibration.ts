@@ -60,7 +60,12 @@ export function calibrationHeader(c: Calibration): HeaderFact[] {
     : [
         { label: 'particles', value: String(c.particles.length) },
         { label: 'ESS', value: c.ess.toFixed(0) },
-        { label: 'tolerance', value: c.epsilon.toPrecision(3) },
+        c.method === 'likelihood-smc'
+          ? {
+              label: 'temperature β',
+              value: `${c.epsilon.toPrecision(3)} (1: the exact likelihood)`,
+            }
+          : { label: 'tolerance', value: c.epsilon.toPrecision(3) },
         {
           label: 'simulations',
           value: `${c.simulations} in ${steps} generation${steps === 1 ? '' : 's'}`,

@@ -8,18 +8,22 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEventStore } from '@entente/events';
-import { createServer } from '@entente/server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
 import type { EventSeriesResponse, ObservedResponse } from '../src/api/types.js';
+import {
+  CHROMIUM,
+  collectPageErrors,
+  type LocalServer,
+  launchChromium,
+  serveLocal,
+} from './browser-harness.js';
 import { buildTestApp } from './build-test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const UCDP = 'data/events/ucdp-afpak-annual-1989-2021.csv';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
@@ -33,8 +37,8 @@ suite(UCDP, 'event data in the workbench', () => {
   describe('activity chart and observed claims in chromium, on UCDP data', {
     tags: ['browser'],
   }, () => {
-    let app: ReturnType<typeof createServer>;
-    let bare: ReturnType<typeof createServer>;
+    let app: LocalServer['app'];
+    let bare: LocalServer['app'];
     let base = '';
     let bareBase = '';
     let browser: Browser;
@@ -59,17 +63,10 @@ suite(UCDP, 'event data in the workbench', () => {
       await buildTestApp(DIST);
       SHOTS = await mkdtemp(join(tmpdir(), 'entente-activity-shots-'));
       console.info(`activity screenshots: ${SHOTS}`);
-      app = createServer({ webRoot: DIST, warmAnalyses: 0, events: db });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      ({ app, base } = await serveLocal({ webRoot: DIST, warmAnalyses: 0, events: db }));
       // The same server without an events database.
-      bare = createServer({ webRoot: DIST, warmAnalyses: 0 });
-      await bare.listen({ port: 0, host: '127.0.0.1' });
-      bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-      });
+      ({ app: bare, base: bareBase } = await serveLocal({ webRoot: DIST, warmAnalyses: 0 }));
+      browser = await launchChromium();
     }, 180_000);
 
     afterAll(async () => {
@@ -84,10 +81,7 @@ suite(UCDP, 'event data in the workbench', () => {
       consoleErrors = [];
       context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       page = await context.newPage();
-      page.on('console', (m) => {
-        if (m.type() === 'error') consoleErrors.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+      collectPageErrors(page, consoleErrors);
     });
 
     afterEach(async () => {

@@ -13,19 +13,18 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type CalibrateCommandJson, CalibrateCommandSchema } from '@entente/core';
-import { createServer } from '@entente/server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
+import type { LocalServer } from './browser-harness.js';
+import { CHROMIUM, collectPageErrors, launchChromium, serveLocal } from './browser-harness.js';
 import { buildTestApp } from './build-test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const UCDP = 'data/events/ucdp-afpak-annual-1989-2021.csv';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/entente.js');
@@ -42,8 +41,8 @@ suite(UCDP, 'the calibration in the workbench', () => {
   describe('Calibration tab in chromium, on a real calibration of the built-in case', {
     tags: ['browser'],
   }, () => {
-    let app: ReturnType<typeof createServer>;
-    let bare: ReturnType<typeof createServer>;
+    let app: LocalServer['app'];
+    let bare: LocalServer['app'];
     let base = '';
     let bareBase = '';
     let browser: Browser;
@@ -90,16 +89,9 @@ suite(UCDP, 'the calibration in the workbench', () => {
       });
       await buildTestApp(DIST);
       console.info(`calibration screenshots: ${RUN}`);
-      app = createServer({ webRoot: DIST, warmAnalyses: 0, calibration: CAL_DIR });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      bare = createServer({ webRoot: DIST, warmAnalyses: 0 });
-      await bare.listen({ port: 0, host: '127.0.0.1' });
-      bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-      });
+      ({ app, base } = await serveLocal({ webRoot: DIST, warmAnalyses: 0, calibration: CAL_DIR }));
+      ({ app: bare, base: bareBase } = await serveLocal({ webRoot: DIST, warmAnalyses: 0 }));
+      browser = await launchChromium();
     }, 240_000);
 
     afterAll(async () => {
@@ -113,12 +105,8 @@ suite(UCDP, 'the calibration in the workbench', () => {
       consoleErrors = [];
       context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       page = await context.newPage();
-      page.on('console', (m) => {
-        // The bare server's 404 for /api/calibration is the expected "none given".
-        if (m.type() === 'error' && !m.location().url.endsWith('/api/calibration'))
-          consoleErrors.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+      // The bare server's 404 for /api/calibration is the expected "none given".
+      collectPageErrors(page, consoleErrors, (url) => url.endsWith('/api/calibration'));
     });
 
     afterEach(async () => {

@@ -10,16 +10,20 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from '@entente/server';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import {
+  CHROMIUM,
+  collectPageErrors,
+  type LocalServer,
+  launchChromium,
+  serveLocal,
+} from './browser-harness.js';
 import { buildTestApp } from './build-test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   if (process.env.CI) throw new Error(`sources tests: ${CHROMIUM} is missing (CI is set)`);
@@ -36,7 +40,7 @@ const DOC_ID = `doc-${createHash('sha256').update(TEXT, 'utf8').digest('hex').sl
 type Hook = { __entente?: { mapReady: boolean; selectTie?: (a: string, b: string) => boolean } };
 
 describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] }, () => {
-  let app: ReturnType<typeof createServer>;
+  let app: LocalServer['app'];
   let base = '';
   let browser: Browser;
   let DIST = '';
@@ -50,13 +54,8 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
     SHOTS = await mkdtemp(join(tmpdir(), 'entente-sources-shots-'));
     console.info(`Sources tab screenshots: ${SHOTS}`);
     await buildTestApp(DIST);
-    app = createServer({ webRoot: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    ({ app, base } = await serveLocal({ webRoot: DIST }));
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -72,10 +71,7 @@ describe.skipIf(!haveChromium)('Sources tab in chromium', { tags: ['browser'] },
     });
     const errors: string[] = [];
     const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    collectPageErrors(page, errors);
     try {
       await page.goto(`${base}/`);
       await page.waitForFunction(

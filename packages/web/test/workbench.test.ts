@@ -24,9 +24,9 @@ import { caseAt, exportGexf, LAYERS, type Layer, loadCase, projectSigned } from 
 import { createServer } from '@entente/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM, collectPageErrors } from './browser-harness.js';
 import { buildTestApp } from './build-test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const BUILTIN = here('../../../cases/afghanistan-2023.yaml');
 
@@ -99,12 +99,8 @@ describe.skipIf(!haveChromium)('workbench in chromium', { tags: ['browser'] }, (
       viewport: { width: 1440, height: 900 },
     });
     page = await context.newPage();
-    page.on('console', (m) => {
-      // The Calibration tab asks /api/calibration, which answers 404 when the server has none.
-      if (m.type() === 'error' && !m.location().url.endsWith('/api/calibration'))
-        consoleErrors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    // The Calibration tab asks /api/calibration, which answers 404 when the server has none.
+    collectPageErrors(page, consoleErrors, (url) => url.endsWith('/api/calibration'));
     await page.goto(`${base}/`);
     await page.waitForFunction(
       () => (globalThis as unknown as PageGlobal).__entente?.mapReady === true,

@@ -222,6 +222,11 @@ export async function abcSmc(
 
   const order = new Uint32Array(n);
   const sd = new Float64Array(d);
+  const lo = Float64Array.from(parameters, (p) => p.lo);
+  const hi = Float64Array.from(parameters, (p) => p.hi);
+  const proposals = new Float64Array(n * d);
+  const moving = new Uint32Array(n);
+  const batchSeeds = new Uint32Array(n);
   for (let g = 1; g <= o.maxGenerations && simulations + n <= o.maxSimulations; g++) {
     seed0 = generationSeed(o.seed, g);
     rng = createRng(fmix32(seed0));
@@ -281,28 +286,37 @@ export async function abcSmc(
 
     /** One Metropolis–Hastings round over the living particles; returns simulations and accepts. */
     const moveRound = async (round: number) => {
-      const moving: number[] = [];
-      const proposals: number[] = [];
+      // Typed buffers filled in place: this loop runs on the calling thread for every particle of
+      // every round (N × d normals), while the simulations run in parallel.
+      let count = 0;
       for (let i = 0; i < n; i++) {
         if (!(weights[i] > 0)) continue;
         let inside = true;
-        const start = proposals.length;
+        const at = count * d;
         for (let j = 0; j < d; j++) {
           const x = theta[i * d + j] + sd[j] * standardNormal(rng);
-          if (!(x >= parameters[j].lo && x <= parameters[j].hi)) inside = false;
-          proposals.push(x);
+          if (!(x >= lo[j] && x <= hi[j])) inside = false;
+          proposals[at + j] = x;
         }
-        if (inside) moving.push(i);
-        else proposals.length = start;
+        if (inside) {
+          moving[count] = i;
+          batchSeeds[count] = runSeed(seed0, round * n + i);
+          count++;
+        }
       }
-      const batchSeeds = Uint32Array.from(moving, (i) => runSeed(seed0, round * n + i));
       const simulated =
-        moving.length === 0
+        count === 0
           ? new Float64Array(0)
-          : await simulateRows(simulate, Float64Array.from(proposals), batchSeeds, m, op);
-      simulations += moving.length;
+          : await simulateRows(
+              simulate,
+              proposals.slice(0, count * d),
+              batchSeeds.slice(0, count),
+              m,
+              op,
+            );
+      simulations += count;
       let accepted = 0;
-      for (let k = 0; k < moving.length; k++) {
+      for (let k = 0; k < count; k++) {
         const distance = abcDistance(simulated, k * m, observed, scales, blockSize);
         if (!(distance <= epsilon)) continue;
         const i = moving[k];
@@ -311,7 +325,7 @@ export async function abcSmc(
         summaries.set(simulated.subarray(k * m, k * m + m), i * m);
         dist[i] = distance;
       }
-      return { simulated: moving.length, accepted };
+      return { simulated: count, accepted };
     };
 
     // 4. Move: ABC Metropolis–Hastings steps, repeated so each particle moves with probability

@@ -61,6 +61,12 @@ export interface AbcSmcOptions {
   readonly maxMoves?: number;
   /** The chance c a particle may keep of not moving in a generation (sets the rounds). @default 0.01 */
   readonly stayProbability?: number;
+  /**
+   * Proposals per simulator call within a Metropolis–Hastings round: a parallel simulator starts
+   * on the first ones while the rest are drawn. Any value gives the same result.
+   * @default all of a round's proposals in one call
+   */
+  readonly chunkRows?: number;
   /** Called after each generation (progress). */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
 }
@@ -76,6 +82,7 @@ export interface ResolvedAbcSmcOptions {
   readonly maxGenerations: number;
   readonly maxMoves: number;
   readonly stayProbability: number;
+  readonly chunkRows: number;
 }
 
 /**
@@ -94,6 +101,7 @@ export function resolveAbcSmcOptions(options: AbcSmcOptions = {}): ResolvedAbcSm
     maxGenerations: options.maxGenerations ?? 200,
     maxMoves: options.maxMoves ?? 20,
     stayProbability: options.stayProbability ?? 0.01,
+    chunkRows: options.chunkRows ?? particles,
   };
   const whole = (name: string, x: number, min: number) => {
     if (!Number.isSafeInteger(x) || x < min)
@@ -107,6 +115,7 @@ export function resolveAbcSmcOptions(options: AbcSmcOptions = {}): ResolvedAbcSm
   whole('maxSimulations', resolved.maxSimulations, particles);
   whole('maxGenerations', resolved.maxGenerations, 1);
   whole('maxMoves', resolved.maxMoves, 1);
+  whole('chunkRows', resolved.chunkRows, 1);
   for (const name of ['alpha', 'resampleBelow', 'minAcceptance', 'stayProbability'] as const) {
     const x = resolved[name];
     if (!(x > 0 && x < 1))
@@ -165,6 +174,17 @@ async function simulateRows(
       'internal',
       `${operation}: the simulator returned ${out.length} values for ${seeds.length} × ${m}`,
     );
+  return out;
+}
+
+/** The rows of several simulator calls, in call order. */
+function concatRows(chunks: readonly Float64Array[], length: number): Float64Array {
+  const out = new Float64Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
@@ -286,9 +306,24 @@ export async function abcSmc(
 
     /** One Metropolis–Hastings round over the living particles; returns simulations and accepts. */
     const moveRound = async (round: number) => {
-      // Typed buffers filled in place: this loop runs on the calling thread for every particle of
-      // every round (N × d normals), while the simulations run in parallel.
+      // The proposals are drawn here, on the calling thread, in particle order (N × d normals);
+      // every `chunkRows` of them go to the simulator at once, so a parallel simulator runs them
+      // while the rest are drawn.
       let count = 0;
+      let issued = 0;
+      const parts: Promise<Float64Array>[] = [];
+      const issue = () => {
+        parts.push(
+          simulateRows(
+            simulate,
+            proposals.slice(issued * d, count * d),
+            batchSeeds.slice(issued, count),
+            m,
+            op,
+          ),
+        );
+        issued = count;
+      };
       for (let i = 0; i < n; i++) {
         if (!(weights[i] > 0)) continue;
         let inside = true;
@@ -302,18 +337,12 @@ export async function abcSmc(
           moving[count] = i;
           batchSeeds[count] = runSeed(seed0, round * n + i);
           count++;
+          if (count - issued >= o.chunkRows) issue();
         }
       }
-      const simulated =
-        count === 0
-          ? new Float64Array(0)
-          : await simulateRows(
-              simulate,
-              proposals.slice(0, count * d),
-              batchSeeds.slice(0, count),
-              m,
-              op,
-            );
+      if (count > issued) issue();
+      const chunks = await Promise.all(parts);
+      const simulated = chunks.length === 1 ? chunks[0] : concatRows(chunks, count * m);
       simulations += count;
       let accepted = 0;
       for (let k = 0; k < count; k++) {

@@ -68,6 +68,8 @@ export interface CalibrateOptions {
   readonly seed?: number;
   /** Posterior predictive draws. @default particles */
   readonly predictive?: number;
+  /** ABC-SMC's proposals per simulator call (see AbcSmcOptions.chunkRows); same result for any. */
+  readonly chunkRows?: number;
   /** Progress of ABC-SMC, per generation. */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
 }
@@ -176,6 +178,7 @@ export async function calibrate(
           particles,
           maxSimulations: runs,
           seed,
+          chunkRows: options.chunkRows,
           onGeneration: options.onGeneration,
         });
 

@@ -42,7 +42,7 @@ export interface RunCalibrationResult {
 }
 
 /** Rows per chunk at least: a chunk's round trip to a thread costs about a run's time. */
-const MIN_CHUNK_ROWS = Number(process.env.H3_MIN ?? 32);
+const MIN_CHUNK_ROWS = Number(process.env.H3_MIN ?? 128);
 /** Chunks per thread and batch, so a thread that runs slower (cold code, a busy core) takes fewer. */
 const CHUNKS_PER_WORKER = Number(process.env.H3_CHUNKS ?? 8);
 
@@ -104,47 +104,94 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
     };
     return { history: h, calibration: await calibrate(setup, simulate, input.options) };
   }
-  const d = h.parameters.length;
-  const simulate: CountSimulator = async (thetas, seeds, years) => {
+  const simulate = sharedSimulator(
+    workers,
+    h.parameters.length,
+    (chunk) => pool.run(chunk), // copied, not transferred: see calibration-worker.ts
+    (chunk) => historyCounts(api, h, chunk.thetas, chunk.seeds, chunk.years),
+  );
+  const options = {
+    chunkRows: Math.max(
+      MIN_CHUNK_ROWS,
+      Math.ceil((input.options.particles ?? 500) / (workers * CHUNKS_PER_WORKER)),
+    ),
+    ...input.options,
+  };
+  try {
+    return { history: h, calibration: await calibrate(setup, simulate, options) };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** A chunk of rows waiting for a thread, with its promise's settlers. */
+interface PendingChunk {
+  readonly task: CalibrationTask;
+  readonly resolve: (counts: Float64Array) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * A simulator over `workers` threads: the calling thread (`here`) and `workers − 1` pool threads
+ * (`there`). Every call is cut into chunks that join one queue; each pool thread keeps two chunks
+ * in hand (one running, one waiting, so it never waits for this thread to hand it more), and this
+ * thread takes the others from the back of the queue whenever its event loop is free — after the
+ * caller has drawn the rest of its proposals. Rows come back in call order.
+ */
+function sharedSimulator(
+  workers: number,
+  d: number,
+  there: (task: CalibrationTask) => Promise<Float64Array>,
+  here: (task: CalibrationTask) => Float64Array,
+): CountSimulator {
+  const queue: PendingChunk[] = [];
+  const capacity = 2 * (workers - 1);
+  let inFlight = 0;
+  let draining = false;
+  const pump = () => {
+    while (inFlight < capacity && queue.length > 0) {
+      const chunk = queue.shift() as PendingChunk;
+      inFlight++;
+      there(chunk.task)
+        .then(chunk.resolve, chunk.reject)
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
+    }
+  };
+  const drain = () => {
+    const chunk = queue.pop();
+    if (chunk === undefined) {
+      draining = false;
+      return;
+    }
+    try {
+      chunk.resolve(here(chunk.task));
+    } catch (error) {
+      chunk.reject(error);
+    }
+    setImmediate(drain); // results and new chunks come in between two of this thread's chunks
+  };
+  return async (thetas, seeds, years) => {
     const n = seeds.length;
     const rows = Math.max(MIN_CHUNK_ROWS, Math.ceil(n / (workers * CHUNKS_PER_WORKER)));
-    const chunks = Math.ceil(n / rows);
-    const results: Float64Array[] = new Array(chunks);
-    let next = 0;
-    const take = (): number => (next < chunks ? next++ : -1);
-    // Each thread keeps two chunks in hand (concurrentTasksPerWorker) and asks for more as they end.
-    const threadLoop = async () => {
-      for (let c = take(); c >= 0; c = take()) {
-        const end = Math.min(n, (c + 1) * rows);
-        const task = {
-          thetas: thetas.slice(c * rows * d, end * d),
-          seeds: seeds.slice(c * rows, end),
-          years,
-        };
-        results[c] = await pool.run(task, {
-          transferList: [task.thetas.buffer, task.seeds.buffer],
-        });
-      }
-    };
-    const loops = Array.from({ length: 2 * (workers - 1) }, threadLoop);
-    // This thread takes chunks too, yielding between them so the threads' results come in.
-    try {
-      for (let c = take(); c >= 0; c = take()) {
-        const end = Math.min(n, (c + 1) * rows);
-        results[c] = historyCounts(
-          api,
-          h,
-          thetas.subarray(c * rows * d, end * d),
-          seeds.subarray(c * rows, end),
-          years,
-        );
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      next = chunks; // on an error here, the loops stop taking chunks
-      await Promise.allSettled(loops);
+    const parts: Promise<Float64Array>[] = [];
+    for (let start = 0; start < n; start += rows) {
+      const end = Math.min(n, start + rows);
+      const task = {
+        thetas: thetas.slice(start * d, end * d),
+        seeds: seeds.slice(start, end),
+        years,
+      };
+      parts.push(new Promise((resolve, reject) => queue.push({ task, resolve, reject })));
     }
-    await Promise.all(loops);
+    pump();
+    if (!draining && queue.length > 0) {
+      draining = true;
+      setImmediate(drain);
+    }
+    const results = await Promise.all(parts);
     if (results.length === 1) return results[0];
     const out = new Float64Array(results.reduce((s, r) => s + r.length, 0));
     let at = 0;
@@ -154,9 +201,4 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
     }
     return out;
   };
-  try {
-    return { history: h, calibration: await calibrate(setup, simulate, input.options) };
-  } finally {
-    await pool.destroy();
-  }
 }

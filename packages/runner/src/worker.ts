@@ -3,7 +3,7 @@
  * verdict task of one hypothesis (deciding parameter, PRIM box) when the batches are done. The
  * plan arrives as JSON text with every task and is parsed and prepared (compiled scenarios,
  * design) once per plan id per thread; the thread, not the core, keeps that cache. The result goes back as one
- * transferred buffer (no copy left behind in this thread's heap): see {@link packBatch}.
+ * buffer, copied (see {@link runTask} for why not transferred): see {@link packBatch}.
  */
 import type {
   BatchResult,
@@ -17,7 +17,6 @@ import type {
   verdictCache as VerdictCacheOf,
   VerdictTask,
 } from '@entente/core';
-import { move } from 'piscina';
 
 /**
  * `runBatch`, imported from its own module of the built core: a thread then loads the model and
@@ -126,5 +125,9 @@ export default async function runTask(task: BatchTask | VerdictPoolTask): Promis
     const result: Verdict = verdicts.hypothesisVerdict(cached, task.task, verdicts.cache);
     return result;
   }
-  return move(packBatch(runBatch(cached.plan, task.start, task.end, cached)));
+  // Copied back, not transferred (piscina's `move`): transferring detaches the buffer, and after
+  // the first detach V8 checks every typed-array access of this thread for detachment (its
+  // "array buffer detaching protector"); the model then ran ≈ 20 % slower per world
+  // (bench/explore.js, 2026-12-05). A batch's packed result is at most a few megabytes to copy.
+  return packBatch(runBatch(cached.plan, task.start, task.end, cached));
 }

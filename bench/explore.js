@@ -39,6 +39,23 @@ const REQUIRED = [
   'severance-unified-opposition',
 ];
 
+/**
+ * CPU seconds since the process started: of the main thread (Linux: /proc/self/task/<pid>/stat;
+ * null elsewhere) and of the whole process (every thread, ended ones included). CPU time, unlike
+ * wall time, does not grow when other programs take the cores, so it can be compared across runs
+ * on a shared machine.
+ */
+function cpuNow() {
+  const u = process.cpuUsage();
+  let main = null;
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    main = (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {}
+  return { main, all: (u.user + u.system) / 1e6 };
+}
+
 // Child modes: a fresh process, so that start-up and peak memory are its own.
 if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
   const runs = Number(process.argv[3]);
@@ -49,11 +66,19 @@ if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
     sampledRss = Math.max(sampledRss, process.memoryUsage.rss());
   }, 50);
   let batchesMs = 0;
+  let cpuAtBatches = cpuNow();
   const { summary } = await runExploration(
     c,
     { runs, scenarios, seed: 1 },
-    { workers: Number(process.argv[4]), onProgress: () => (batchesMs = performance.now()) },
+    {
+      workers: Number(process.argv[4]),
+      onProgress: (p) => {
+        batchesMs = performance.now();
+        if (p.done === p.total) cpuAtBatches = cpuNow();
+      },
+    },
   );
+  const cpuEnd = cpuNow();
   clearInterval(sampler);
   sampledRss = Math.max(sampledRss, process.memoryUsage.rss());
   process.stdout.write(
@@ -64,6 +89,7 @@ if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
       maxRssKiB: process.resourceUsage().maxRSS,
       sampledRssMiB: sampledRss / 2 ** 20,
       hash: createHash('sha256').update(JSON.stringify(summary)).digest('hex').slice(0, 16),
+      cpu: { batches: cpuAtBatches, end: cpuEnd },
     }),
   );
   process.exit(0);
@@ -219,7 +245,7 @@ function bigRows() {
   const rss = (r) =>
     `peak RSS ${(r.maxRssKiB / 1024).toFixed(0)} MB (sampled ${r.sampledRssMiB.toFixed(0)} MiB)`;
   const agg = (r) => `aggregation ${((r.ms - r.batchesMs) / 1000).toFixed(2)} s`;
-  return [
+  const rows = [
     [
       `3  lhs ${mem1.worlds} worlds × 4 scenarios, summaries only, 1 worker, fresh process`,
       mem1.ms,
@@ -231,7 +257,45 @@ function bigRows() {
       `${rss(mem)} · ${agg(mem)} · speed-up ${(mem1.ms / mem.ms).toFixed(2)}× · identical summary: ${mem1.hash === mem.hash}`,
     ],
   ];
+  if (mem.cpu.end.main !== null) rows.push(...cpuRows(mem1, mem));
+  return rows;
 }
+
+/**
+ * The same two runs in CPU time (main thread, other threads; to the last batch, then the
+ * aggregation) and Amdahl's projection of the 2-worker time on an idle machine with the spinning
+ * threads' ceiling `CEILING`: main thread's CPU to the last batch (start-up, planning) + the other
+ * threads' batch CPU / CEILING + the aggregation, whose main-thread steps and pool tasks overlap:
+ * max(main, (main + others) / CEILING). The 1-worker time is its process CPU.
+ */
+function cpuRows(one, two) {
+  const phases = (r) => ({
+    mainBatches: r.cpu.batches.main,
+    otherBatches: r.cpu.batches.all - r.cpu.batches.main,
+    mainAgg: r.cpu.end.main - r.cpu.batches.main,
+    otherAgg: r.cpu.end.all - r.cpu.end.main - (r.cpu.batches.all - r.cpu.batches.main),
+  });
+  const text = (p) =>
+    `CPU to the last batch: main ${p.mainBatches.toFixed(2)} s, other threads ${p.otherBatches.toFixed(2)} s; aggregation: main ${p.mainAgg.toFixed(2)} s, other threads ${p.otherAgg.toFixed(2)} s`;
+  const a = phases(one);
+  const b = phases(two);
+  const t1 = one.cpu.end.all;
+  const t2 =
+    b.mainBatches +
+    b.otherBatches / CEILING +
+    Math.max(b.mainAgg, (b.mainAgg + b.otherAgg) / CEILING);
+  return [
+    ['3c 1 worker, CPU time', t1 * 1000, text(a)],
+    [
+      '3c 2 workers, CPU time (projected wall)',
+      t2 * 1000,
+      `${text(b)} · projected speed-up ${(t1 / t2).toFixed(2)}× at a ceiling of ${CEILING}×`,
+    ],
+  ];
+}
+
+/** The two-thread ceiling of the quiet machine (docs/benchmarks.md, re-run of 2026-12-04). */
+const CEILING = 1.85;
 
 const child = (mode, runs, workers) => {
   const out = spawnSync(

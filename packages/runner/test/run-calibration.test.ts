@@ -7,7 +7,7 @@ const flat = (h: { targets: readonly unknown[]; years: readonly number[] }) =>
   new Float64Array(h.targets.length * h.years.length).fill(100);
 
 describe('runCalibration', () => {
-  it('gives the same bytes on 1 worker (in-process) and 2 worker threads', async () => {
+  it('gives the same bytes on 1 worker (in-process), 2 and 3 (the calling thread and pool threads)', async () => {
     const input = {
       case: builtinCase(),
       span: { from: '2015', until: '2020', forecast: '2021' },
@@ -16,7 +16,23 @@ describe('runCalibration', () => {
     };
     const one = await runCalibration({ ...input, workers: 1 });
     const two = await runCalibration({ ...input, workers: 2 });
+    const three = await runCalibration({ ...input, workers: 3 });
     expect(JSON.stringify(two.calibration)).toBe(JSON.stringify(one.calibration));
+    expect(JSON.stringify(three.calibration)).toBe(JSON.stringify(one.calibration));
     expect(one.calibration.simulations).toBeGreaterThan(40);
+  }, 60_000);
+
+  it('rejection ABC over several chunks gives the same bytes on 1 and 2 workers', async () => {
+    // 2,000 draws: 128-row chunks, so the calling thread and the pool thread both take some.
+    const input = {
+      case: builtinCase(),
+      span: { from: '2015', until: '2020' },
+      observed: flat,
+      options: { method: 'rejection' as const, particles: 50, runs: 2000, seed: 5 },
+    };
+    const one = await runCalibration({ ...input, workers: 1 });
+    const two = await runCalibration({ ...input, workers: 2 });
+    expect(JSON.stringify(two.calibration)).toBe(JSON.stringify(one.calibration));
+    expect(one.calibration.simulations).toBe(2000);
   }, 60_000);
 });

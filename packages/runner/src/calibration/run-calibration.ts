@@ -1,10 +1,12 @@
 /**
  * Runs a calibration of a case's history model (core's `calibrate`) on `workers` threads: the
- * calling thread and `workers − 1` piscina worker threads. Each batch the method asks for is cut
- * into contiguous chunks of rows that the threads take in turn — the calling thread included, so no
- * core waits idle behind it — and reassembled in row order, so the result has the same bytes for
- * any worker count. A history run takes about 0.03 ms: a thread of its own for the caller would
- * only wait, and each extra thread costs its start-up and its own JIT warm-up.
+ * calling thread and `workers − 1` piscina worker threads. A history run takes about 0.03 ms, so
+ * the work is cut fine and kept moving: ABC-SMC hands each Metropolis–Hastings round's proposals
+ * over in chunks as it draws them (`chunkRows`), every batch is cut into chunks of rows that join
+ * one queue, the pool threads take chunks from its front as soon as it fills and the calling
+ * thread takes the rest from its back once it has drawn all its proposals; the rows are
+ * reassembled in order, so the result has the same bytes for any worker count. A pool thread of
+ * its own for the caller's share would only wait for it, and each thread costs its start-up.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -42,9 +44,9 @@ export interface RunCalibrationResult {
 }
 
 /** Rows per chunk at least: a chunk's round trip to a thread costs about a run's time. */
-const MIN_CHUNK_ROWS = Number(process.env.H3_MIN ?? 128);
+const MIN_CHUNK_ROWS = 128;
 /** Chunks per thread and batch, so a thread that runs slower (cold code, a busy core) takes fewer. */
-const CHUNKS_PER_WORKER = Number(process.env.H3_CHUNKS ?? 8);
+const CHUNKS_PER_WORKER = 8;
 
 function calibrationWorkerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));

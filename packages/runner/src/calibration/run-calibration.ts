@@ -43,10 +43,14 @@ export interface RunCalibrationResult {
   readonly calibration: Calibration;
 }
 
-/** Rows per chunk at least: a chunk's round trip to a thread costs about a run's time. */
-const MIN_CHUNK_ROWS = 128;
-/** Chunks per thread and batch, so a thread that runs slower (cold code, a busy core) takes fewer. */
-const CHUNKS_PER_WORKER = 8;
+/**
+ * Rows per chunk at least (a history run takes ≈ 0.03 ms, a chunk's round trip to a thread
+ * ≈ 0.05 ms): also ABC-SMC's proposals per simulator call, since its rounds often hold only a few
+ * hundred proposals inside the prior box and must still split between the threads.
+ */
+const MIN_CHUNK_ROWS = 32;
+/** Rows per chunk at most, so a thread still starting up holds back little of a large batch. */
+const MAX_CHUNK_ROWS = 1024;
 
 function calibrationWorkerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -112,13 +116,7 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
     (chunk) => pool.run(chunk), // copied, not transferred: see calibration-worker.ts
     (chunk) => historyCounts(api, h, chunk.thetas, chunk.seeds, chunk.years),
   );
-  const options = {
-    chunkRows: Math.max(
-      MIN_CHUNK_ROWS,
-      Math.ceil((input.options.particles ?? 500) / (workers * CHUNKS_PER_WORKER)),
-    ),
-    ...input.options,
-  };
+  const options = { chunkRows: MIN_CHUNK_ROWS, ...input.options };
   try {
     return { history: h, calibration: await calibrate(setup, simulate, options) };
   } finally {
@@ -177,7 +175,8 @@ function sharedSimulator(
   };
   return async (thetas, seeds, years) => {
     const n = seeds.length;
-    const rows = Math.max(MIN_CHUNK_ROWS, Math.ceil(n / (workers * CHUNKS_PER_WORKER)));
+    // About 16 chunks per thread, within the bounds.
+    const rows = Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, Math.ceil(n / (16 * workers))));
     const parts: Promise<Float64Array>[] = [];
     for (let start = 0; start < n; start += rows) {
       const end = Math.min(n, start + rows);

@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { runCalibration } from '../src/index.js';
+import { defaultCalibrationWorkers, runCalibration } from '../src/index.js';
 import { builtinCase } from './helpers.js';
 
 /** Observed counts made up for the test: 100 deaths in every target-year (a shape, not data). */
@@ -35,4 +36,13 @@ describe('runCalibration', () => {
     expect(JSON.stringify(two.calibration)).toBe(JSON.stringify(one.calibration));
     expect(one.calibration.simulations).toBe(2000);
   }, 60_000);
+});
+
+describe('defaultCalibrationWorkers', () => {
+  it('defaultCalibrationWorkers(runs) is 1 below 50,000 simulations and every core from there', () => {
+    expect(defaultCalibrationWorkers(20_000)).toBe(1);
+    expect(defaultCalibrationWorkers(49_999)).toBe(1);
+    expect(defaultCalibrationWorkers(50_000)).toBe(availableParallelism());
+    expect(defaultCalibrationWorkers(100_000)).toBe(availableParallelism());
+  });
 });

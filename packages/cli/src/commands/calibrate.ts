@@ -18,7 +18,7 @@ import {
   observedCounts,
   readUcdpAnnual,
 } from '@entente/core';
-import { runCalibration } from '@entente/runner';
+import { defaultCalibrationWorkers, runCalibration } from '@entente/runner';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { example, wholeNumber } from '../flag-parsers.js';
 import { BUILTIN_CASE, type Io, readInput } from '../io.js';
@@ -43,7 +43,7 @@ export interface CalibrateCommandOptions {
   readonly runs: number;
   /** @default 500 */
   readonly particles: number;
-  /** @default 1 (the history model's runs take well under a millisecond: threads cost more than they save, docs/benchmarks.md) */
+  /** @default 1 below 50,000 runs, every core from there (`defaultCalibrationWorkers`, docs/benchmarks.md) */
   readonly workers?: number;
   /** @default 1 */
   readonly seed: number;
@@ -184,7 +184,7 @@ export async function calibrateCommand(
     );
   const { text } = await readInput(io, options.observed);
   const data = readUcdpAnnual(text, options.observed);
-  const workers = options.workers ?? 1;
+  const workers = options.workers ?? defaultCalibrationWorkers(options.runs);
   const { calibration } = await runCalibration({
     case: c,
     span: { from: options.from, until: options.until, ...(last ? { forecast: last } : {}) },
@@ -248,7 +248,7 @@ export function registerCalibrateCommand(
     .option('--particles <n>', 'posterior particles', wholeNumber(2, 1_000_000), 500)
     .option(
       '--workers <k>',
-      'local worker threads (default 1, in-process: a history run is too short to gain from threads)',
+      'threads that simulate, the calling one included (default 1 below 50,000 runs, all cores from there)',
       wholeNumber(1, 1024),
     )
     .option('--seed <n>', 'master seed', wholeNumber(0, 0xffffffff), 1)

@@ -9,6 +9,7 @@
  * its own for the caller's share would only wait for it, and each thread costs its start-up.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -64,6 +65,19 @@ function calibrationWorkerFile(): string {
       `calibrate: the worker file ${file} is missing; run \`npx tsc -b\` first`,
     );
   return file;
+}
+
+/** Simulations from which `calibrate` uses every core by default (docs/benchmarks.md). */
+export const PARALLEL_CALIBRATION_RUNS = 50_000;
+
+/**
+ * The default worker count of a calibration with a budget of `runs` simulations: 1 below
+ * {@link PARALLEL_CALIBRATION_RUNS} — a smaller calibration ends in about a second and a thread's
+ * start-up and the serial proposals eat its gain (ABC-SMC at 20,000: ≈ 1.1× on 2 cores) — and
+ * every core from there (≈ 1.65× on 2 cores at 100,000, docs/benchmarks.md).
+ */
+export function defaultCalibrationWorkers(runs: number): number {
+  return runs >= PARALLEL_CALIBRATION_RUNS ? availableParallelism() : 1;
 }
 
 /**

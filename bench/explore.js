@@ -8,7 +8,9 @@
  *      with the Sobol indices and their bootstrap CIs, 2 workers (target: < 15 s).
  *   3. 100,000 worlds × the four required scenarios, summaries only, 1 and 2 workers, each in a
  *      fresh process: wall time, the speed-up on a long run, and peak resident memory (maxRSS
- *      covers the main thread and the worker threads, which share the process; target: < 500 MB).
+ *      covers the main thread and the worker threads, which share the process; target: < 500 MB);
+ *      3c the same runs in CPU time per thread and phase (Linux), which other programs on a shared
+ *      machine do not inflate, and Amdahl's projection of the 2-worker time from them.
  *   4. Case draws (issue 9): lhs 2,000 worlds × the case's nine scenarios with `draws` 0 and
  *      100 in the same run, interleaved, best of five each, 1 worker (in-process) and a warm
  *      pool of 2: time per world, whole run and batches alone, and the overhead of the draws

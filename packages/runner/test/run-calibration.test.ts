@@ -38,6 +38,19 @@ describe('runCalibration', () => {
   }, 60_000);
 });
 
+describe('runCalibration on a span the case cannot run', () => {
+  it("rejects with the history model's EntenteError on 2 workers, its threads already started", async () => {
+    const run = runCalibration({
+      case: builtinCase(),
+      span: { from: '2020', until: '2015' },
+      observed: flat,
+      options: { particles: 40, runs: 400, seed: 3 },
+      workers: 2,
+    });
+    await expect(run).rejects.toMatchObject({ name: 'EntenteError' });
+  }, 60_000);
+});
+
 describe('defaultCalibrationWorkers', () => {
   it('defaultCalibrationWorkers(runs) is 1 below 50,000 simulations and every core from there', () => {
     expect(defaultCalibrationWorkers(20_000)).toBe(1);

@@ -108,33 +108,34 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
             span: input.span,
           } satisfies CalibrationWorkerData,
         });
-  const api = await loadHistoryApi();
-  const h = api.compileHistory(input.case, input.span);
-  const setup = {
-    parameters: h.parameters,
-    targets: h.targets,
-    years: h.years,
-    fitYears: h.fitYears,
-    observed: input.observed(h),
-  };
-  if (pool === null) {
-    const simulate: CountSimulator = async (thetas, seeds, years) => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return historyCounts(api, h, thetas, seeds, years);
-    };
-    return { history: h, calibration: await calibrate(setup, simulate, input.options) };
-  }
-  const simulate = sharedSimulator(
-    workers,
-    h.parameters.length,
-    (chunk) => pool.run(chunk), // copied, not transferred: see calibration-worker.ts
-    (chunk) => historyCounts(api, h, chunk.thetas, chunk.seeds, chunk.years),
-  );
-  const options = { chunkRows: MIN_CHUNK_ROWS, ...input.options };
   try {
+    const api = await loadHistoryApi();
+    const h = api.compileHistory(input.case, input.span);
+    const setup = {
+      parameters: h.parameters,
+      targets: h.targets,
+      years: h.years,
+      fitYears: h.fitYears,
+      observed: input.observed(h),
+    };
+    if (pool === null) {
+      const simulate: CountSimulator = async (thetas, seeds, years) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return historyCounts(api, h, thetas, seeds, years);
+      };
+      return { history: h, calibration: await calibrate(setup, simulate, input.options) };
+    }
+    const simulate = sharedSimulator(
+      workers,
+      h.parameters.length,
+      (chunk) => pool.run(chunk), // copied, not transferred: see calibration-worker.ts
+      (chunk) => historyCounts(api, h, chunk.thetas, chunk.seeds, chunk.years),
+    );
+    const options = { chunkRows: MIN_CHUNK_ROWS, ...input.options };
     return { history: h, calibration: await calibrate(setup, simulate, options) };
   } finally {
-    await pool.destroy();
+    // Also when the case or the data fail here: the threads must not keep the process alive.
+    await pool?.destroy();
   }
 }
 

@@ -16,8 +16,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -38,28 +39,54 @@ function cpuNow() {
   return { main, all: (u.user + u.system) / 1e6 };
 }
 
+/**
+ * The observed counts of the case's targets × years, read as `entente calibrate --observed FILE`
+ * reads them: with the names file beside the case (`readUcdpAnnual`), or, where the core reads
+ * UCDP through the case's event mapping instead, the file ingested into a temporary event store.
+ */
+async function observedValues(core, c, span) {
+  const h = core.compileHistory(c, span);
+  if (typeof core.readUcdpAnnual === 'function') {
+    const names = core.ObservedNamesSchema.parse(
+      JSON.parse(
+        readFileSync(new URL('../cases/afghanistan-2023.observed.json', import.meta.url), 'utf8'),
+      ),
+    );
+    const data = core.readUcdpAnnual(readFileSync(ANNUAL, 'utf8'), 'ucdp-annual.csv');
+    return core.observedCounts(data, names, h.targets, h.years);
+  }
+  const { openEventStore } = await import('../packages/events/dist/index.js');
+  const temp = mkdtempSync(join(os.tmpdir(), 'entente-bench-'));
+  try {
+    const store = await openEventStore(join(temp, 'events.duckdb'));
+    await store.ingest([fileURLToPath(ANNUAL)], { format: 'ucdp-dyadic' });
+    const compiled = core.compileEventMapping(c.events ?? { map: [] });
+    const formats = ['ucdp-dyadic'];
+    const groups = await store.groups({ formats, by: 'year', breakpoints: compiled.breakpoints });
+    const volumes = await store.volumes({ formats, by: 'year' });
+    await store.close();
+    return core.observedCounts(compiled, groups, volumes, h.targets, h.years).values;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 // Child mode: one calibration in this fresh process.
 if (process.argv[2] === '--child') {
   const [method, particles, runs, workers] = process.argv.slice(3);
-  const { loadCase, ObservedNamesSchema, observedCounts, readUcdpAnnual } = await import(
-    '../packages/core/dist/index.js'
-  );
+  const core = await import('../packages/core/dist/index.js');
   const { runCalibration } = await import('../packages/runner/dist/index.js');
-  const c = loadCase(
+  const c = core.loadCase(
     readFileSync(new URL('../cases/afghanistan-2023.yaml', import.meta.url), 'utf8'),
   ).case;
-  const names = ObservedNamesSchema.parse(
-    JSON.parse(
-      readFileSync(new URL('../cases/afghanistan-2023.observed.json', import.meta.url), 'utf8'),
-    ),
-  );
-  const data = readUcdpAnnual(readFileSync(ANNUAL, 'utf8'), 'ucdp-afpak-annual-1989-2021.csv');
+  const span = { from: '2015', until: '2020', forecast: '2021' };
+  const observed = await observedValues(core, c, span); // not timed
   const cpu0 = cpuNow();
   const t0 = performance.now();
   const { calibration } = await runCalibration({
     case: c,
-    span: { from: '2015', until: '2020', forecast: '2021' },
-    observed: (h) => observedCounts(data, names, h.targets, h.years),
+    span,
+    observed: () => observed,
     options: { method, particles: Number(particles), runs: Number(runs), seed: 1 },
     workers: Number(workers),
   });

@@ -72,9 +72,9 @@ export const PARALLEL_CALIBRATION_RUNS = 50_000;
 
 /**
  * The default worker count of a calibration with a budget of `runs` simulations: 1 below
- * {@link PARALLEL_CALIBRATION_RUNS} — a smaller calibration ends in about a second and a thread's
- * start-up and the serial proposals eat its gain (ABC-SMC at 20,000: ≈ 1.1× on 2 cores) — and
- * every core from there (≈ 1.65× on 2 cores at 100,000, docs/benchmarks.md).
+ * {@link PARALLEL_CALIBRATION_RUNS} — a smaller calibration ends in about a second, and ABC-SMC's
+ * rounds are then too small to share (20,000 at the defaults: 0.64× on 2 cores) — and every core
+ * from there (100,000: rejection 1.52×, ABC-SMC 1.17× on 2 cores; docs/benchmarks.md).
  */
 export function defaultCalibrationWorkers(runs: number): number {
   return runs >= PARALLEL_CALIBRATION_RUNS ? availableParallelism() : 1;

@@ -8,7 +8,9 @@
  *      with the Sobol indices and their bootstrap CIs, 2 workers (target: < 15 s).
  *   3. 100,000 worlds × the four required scenarios, summaries only, 1 and 2 workers, each in a
  *      fresh process: wall time, the speed-up on a long run, and peak resident memory (maxRSS
- *      covers the main thread and the worker threads, which share the process; target: < 500 MB).
+ *      covers the main thread and the worker threads, which share the process; target: < 500 MB);
+ *      3c the same runs in CPU time per thread and phase (Linux), which other programs on a shared
+ *      machine do not inflate, and Amdahl's projection of the 2-worker time from them.
  *   4. Case draws (issue 9): lhs 2,000 worlds × the case's nine scenarios with `draws` 0 and
  *      100 in the same run, interleaved, best of five each, 1 worker (in-process) and a warm
  *      pool of 2: time per world, whole run and batches alone, and the overhead of the draws
@@ -39,6 +41,23 @@ const REQUIRED = [
   'severance-unified-opposition',
 ];
 
+/**
+ * CPU seconds since the process started: of the main thread (Linux: /proc/self/task/<pid>/stat;
+ * null elsewhere) and of the whole process (every thread, ended ones included). CPU time, unlike
+ * wall time, does not grow when other programs take the cores, so it can be compared across runs
+ * on a shared machine.
+ */
+function cpuNow() {
+  const u = process.cpuUsage();
+  let main = null;
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    main = (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {}
+  return { main, all: (u.user + u.system) / 1e6 };
+}
+
 // Child modes: a fresh process, so that start-up and peak memory are its own.
 if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
   const runs = Number(process.argv[3]);
@@ -49,11 +68,19 @@ if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
     sampledRss = Math.max(sampledRss, process.memoryUsage.rss());
   }, 50);
   let batchesMs = 0;
+  let cpuAtBatches = cpuNow();
   const { summary } = await runExploration(
     c,
     { runs, scenarios, seed: 1 },
-    { workers: Number(process.argv[4]), onProgress: () => (batchesMs = performance.now()) },
+    {
+      workers: Number(process.argv[4]),
+      onProgress: (p) => {
+        batchesMs = performance.now();
+        if (p.done === p.total) cpuAtBatches = cpuNow();
+      },
+    },
   );
+  const cpuEnd = cpuNow();
   clearInterval(sampler);
   sampledRss = Math.max(sampledRss, process.memoryUsage.rss());
   process.stdout.write(
@@ -64,6 +91,7 @@ if (process.argv[2] === '--memory' || process.argv[2] === '--cold') {
       maxRssKiB: process.resourceUsage().maxRSS,
       sampledRssMiB: sampledRss / 2 ** 20,
       hash: createHash('sha256').update(JSON.stringify(summary)).digest('hex').slice(0, 16),
+      cpu: { batches: cpuAtBatches, end: cpuEnd },
     }),
   );
   process.exit(0);
@@ -219,7 +247,7 @@ function bigRows() {
   const rss = (r) =>
     `peak RSS ${(r.maxRssKiB / 1024).toFixed(0)} MB (sampled ${r.sampledRssMiB.toFixed(0)} MiB)`;
   const agg = (r) => `aggregation ${((r.ms - r.batchesMs) / 1000).toFixed(2)} s`;
-  return [
+  const rows = [
     [
       `3  lhs ${mem1.worlds} worlds × 4 scenarios, summaries only, 1 worker, fresh process`,
       mem1.ms,
@@ -229,6 +257,40 @@ function bigRows() {
       `3  lhs ${mem.worlds} worlds × 4 scenarios, summaries only, 2 workers, fresh process`,
       mem.ms,
       `${rss(mem)} · ${agg(mem)} · speed-up ${(mem1.ms / mem.ms).toFixed(2)}× · identical summary: ${mem1.hash === mem.hash}`,
+    ],
+  ];
+  if (mem.cpu.end.main !== null) rows.push(...cpuRows(mem1, mem));
+  return rows;
+}
+
+/**
+ * The same two runs in CPU time (main thread, other threads; to the last batch, then the
+ * aggregation) and Amdahl's projection of the 2-worker time on a machine with two idle cores: the
+ * main thread's CPU to the last batch (start-up, planning) + the threads' batch CPU / 2 + the
+ * aggregation, whose main-thread steps and pool tasks overlap: max(main, (main + others) / 2).
+ * The threads' CPU time, measured while they ran side by side, already holds what they lose to
+ * each other (the spinning threads' ceiling); other programs inflate both runs alike. The 1-worker
+ * time is its process CPU.
+ */
+function cpuRows(one, two) {
+  const phases = (r) => ({
+    mainBatches: r.cpu.batches.main,
+    otherBatches: r.cpu.batches.all - r.cpu.batches.main,
+    mainAgg: r.cpu.end.main - r.cpu.batches.main,
+    otherAgg: r.cpu.end.all - r.cpu.end.main - (r.cpu.batches.all - r.cpu.batches.main),
+  });
+  const text = (p) =>
+    `CPU to the last batch: main ${p.mainBatches.toFixed(2)} s, other threads ${p.otherBatches.toFixed(2)} s; aggregation: main ${p.mainAgg.toFixed(2)} s, other threads ${p.otherAgg.toFixed(2)} s`;
+  const a = phases(one);
+  const b = phases(two);
+  const t1 = one.cpu.end.all;
+  const t2 = b.mainBatches + b.otherBatches / 2 + Math.max(b.mainAgg, (b.mainAgg + b.otherAgg) / 2);
+  return [
+    ['3c 1 worker, CPU time', t1 * 1000, text(a)],
+    [
+      '3c 2 workers, CPU time (projected wall)',
+      t2 * 1000,
+      `${text(b)} · projected speed-up ${(t1 / t2).toFixed(2)}×`,
     ],
   ];
 }

@@ -1,6 +1,8 @@
 // @entente/runner public API, listed by hand.
 export { type BatchPool, createBatchPool, workerFile } from './batch-pool.js';
 export {
+  defaultCalibrationWorkers,
+  PARALLEL_CALIBRATION_RUNS,
   type RunCalibrationInput,
   type RunCalibrationResult,
   runCalibration,

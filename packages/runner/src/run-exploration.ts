@@ -19,6 +19,8 @@ import {
   type RunTable,
   runTable,
   startAggregation,
+  type Verdict,
+  type VerdictTask,
 } from '@entente/core';
 import { type BatchPool, createBatchPool } from './batch-pool.js';
 import { runOnQueue } from './queue/run-on-queue.js';
@@ -174,7 +176,11 @@ async function summarize(
   } else {
     const run = startAggregation(plan, batches);
     const json = JSON.stringify(plan);
-    const verdicts = Promise.all(run.tasks.map((task) => pool.verdict(json, task)));
+    // Longest first (the tasks with failures run PRIM, the others only a one-parameter search),
+    // so the last task to end is a short one; the verdicts stay in task order.
+    const results: Promise<Verdict>[] = new Array(run.tasks.length);
+    for (const i of longestFirst(run.tasks)) results[i] = pool.verdict(json, run.tasks[i]);
+    const verdicts = Promise.all(results);
     verdicts.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
     // Between steps the event loop hands queued tasks to threads as they free up.
     while (run.step()) await new Promise((resolve) => setImmediate(resolve));
@@ -189,6 +195,13 @@ async function summarize(
       return runs;
     },
   };
+}
+
+/** Indices of verdict tasks, those with failures (a PRIM box to find) first, else in order. */
+function longestFirst(tasks: readonly VerdictTask[]): number[] {
+  const fails = (t: VerdictTask) => t.holdsIn.some((x) => x === 0);
+  const order = tasks.map((_, i) => i);
+  return [...order.filter((i) => fails(tasks[i])), ...order.filter((i) => !fails(tasks[i]))];
 }
 
 /** Runs the batches of `plan` as `control` says; the finished ones in batch order. */

@@ -3,7 +3,7 @@
  * verdict task of one hypothesis (deciding parameter, PRIM box) when the batches are done. The
  * plan arrives as JSON text with every task and is parsed and prepared (compiled scenarios,
  * design) once per plan id per thread; the thread, not the core, keeps that cache. The result goes back as one
- * transferred buffer (no copy left behind in this thread's heap): see {@link packBatch}.
+ * buffer, copied (see {@link runTask} for why not transferred): see {@link packBatch}.
  */
 import type {
   BatchResult,
@@ -17,7 +17,6 @@ import type {
   verdictCache as VerdictCacheOf,
   VerdictTask,
 } from '@entente/core';
-import { move } from 'piscina';
 
 /**
  * `runBatch`, imported from its own module of the built core: a thread then loads the model and
@@ -75,12 +74,13 @@ export interface VerdictPoolTask {
 
 /**
  * Packs a batch's outcomes and series into one Float64Array: [outcomes length, series length,
- * outcomes…, series as float32 pairs…].
+ * outcomes…, series as float32 pairs…]; into `reuse` when it has exactly that length.
  */
-export function packBatch(batch: BatchResult): Float64Array {
+export function packBatch(batch: BatchResult, reuse?: Float64Array | null): Float64Array {
   const o = batch.outcomes.length;
   const s = batch.series.length;
-  const packed = new Float64Array(2 + o + Math.ceil(s / 2));
+  const length = 2 + o + Math.ceil(s / 2);
+  const packed = reuse?.length === length ? reuse : new Float64Array(length);
   packed[0] = o;
   packed[1] = s;
   packed.set(batch.outcomes, 2);
@@ -106,6 +106,8 @@ export function unpackBatch(
   };
 }
 
+/** The last batch's packed result, reused for the next batch of the same size. */
+let packed: Float64Array | null = null;
 /** This thread's prepared plan: the core keeps no cache, so the thread owns it. */
 let cached: PreparedPlan | null = null;
 /** This thread's verdict functions and cache (sorted parameter columns of the sampled worlds). */
@@ -126,5 +128,12 @@ export default async function runTask(task: BatchTask | VerdictPoolTask): Promis
     const result: Verdict = verdicts.hypothesisVerdict(cached, task.task, verdicts.cache);
     return result;
   }
-  return move(packBatch(runBatch(cached.plan, task.start, task.end, cached)));
+  // Copied back, not transferred (piscina's `move`): transferring detaches the buffer, and after
+  // the first detach V8 checks every typed-array access of this thread for detachment (its
+  // "array buffer detaching protector"); the model then ran ≈ 20 % slower per world
+  // (bench/explore.js, 2026-12-05). A batch's packed result is at most a few megabytes to copy.
+  // The copy is made when the result is posted, before the next task: the same buffer serves
+  // every batch of that size, so the copies do not pile up in this thread's heap.
+  packed = packBatch(runBatch(cached.plan, task.start, task.end, cached), packed);
+  return packed;
 }

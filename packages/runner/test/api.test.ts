@@ -5,12 +5,14 @@ describe('@entente/runner public API', () => {
   it('exports exactly the listed names', () => {
     expect(Object.keys(runner).sort()).toEqual([
       'MAX_BATCH_RUNS',
+      'PARALLEL_CALIBRATION_RUNS',
       'QUEUE_NAME',
       'QUEUE_PREFIX',
       'RUN_TABLE_FORMATS',
       'caseHash',
       'createBatchPool',
       'decodeBatch',
+      'defaultCalibrationWorkers',
       'encodeBatch',
       'planKey',
       'resultsKey',

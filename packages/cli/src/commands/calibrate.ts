@@ -29,7 +29,7 @@ import {
   observedCounts,
 } from '@entente/core';
 import { type EventStore, openEventStore } from '@entente/events';
-import { runCalibration } from '@entente/runner';
+import { defaultCalibrationWorkers, runCalibration } from '@entente/runner';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { example, list, wholeNumber } from '../flag-parsers.js';
 import type { Io } from '../io.js';
@@ -59,7 +59,7 @@ export interface CalibrateCommandOptions {
   readonly runs: number;
   /** @default 500 */
   readonly particles: number;
-  /** @default 1 (the history model's runs take well under a millisecond: threads cost more than they save, docs/benchmarks.md) */
+  /** @default 1 below 50,000 runs, every core from there (`defaultCalibrationWorkers`, docs/benchmarks.md) */
   readonly workers?: number;
   /** @default 1 */
   readonly seed: number;
@@ -299,7 +299,7 @@ export async function calibrateCommand(
       ...observed.caveats,
     ])
       io.stderr(`note: ${note}\n`);
-  const workers = options.workers ?? 1;
+  const workers = options.workers ?? defaultCalibrationWorkers(options.runs);
   const { calibration } = await runCalibration({
     case: c,
     span,
@@ -397,7 +397,7 @@ export function registerCalibrateCommand(
     .option('--particles <n>', 'posterior particles', wholeNumber(2, 1_000_000), 500)
     .option(
       '--workers <k>',
-      'local worker threads (default 1, in-process: a history run is too short to gain from threads)',
+      'threads that simulate, the calling one included (default 1 below 50,000 runs, all cores from there)',
       wholeNumber(1, 1024),
     )
     .option('--seed <n>', 'master seed', wholeNumber(0, 0xffffffff), 1)

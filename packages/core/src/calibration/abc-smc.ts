@@ -61,6 +61,12 @@ export interface AbcSmcOptions {
   readonly maxMoves?: number;
   /** The chance c a particle may keep of not moving in a generation (sets the rounds). @default 0.01 */
   readonly stayProbability?: number;
+  /**
+   * Proposals per simulator call within a Metropolis–Hastings round: a parallel simulator starts
+   * on the first ones while the rest are drawn. Any value gives the same result.
+   * @default all of a round's proposals in one call
+   */
+  readonly chunkRows?: number;
   /** Called after each generation (progress). */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
 }
@@ -76,6 +82,7 @@ export interface ResolvedAbcSmcOptions {
   readonly maxGenerations: number;
   readonly maxMoves: number;
   readonly stayProbability: number;
+  readonly chunkRows: number;
 }
 
 /**
@@ -94,6 +101,7 @@ export function resolveAbcSmcOptions(options: AbcSmcOptions = {}): ResolvedAbcSm
     maxGenerations: options.maxGenerations ?? 200,
     maxMoves: options.maxMoves ?? 20,
     stayProbability: options.stayProbability ?? 0.01,
+    chunkRows: options.chunkRows ?? particles,
   };
   const whole = (name: string, x: number, min: number) => {
     if (!Number.isSafeInteger(x) || x < min)
@@ -107,6 +115,7 @@ export function resolveAbcSmcOptions(options: AbcSmcOptions = {}): ResolvedAbcSm
   whole('maxSimulations', resolved.maxSimulations, particles);
   whole('maxGenerations', resolved.maxGenerations, 1);
   whole('maxMoves', resolved.maxMoves, 1);
+  whole('chunkRows', resolved.chunkRows, 1);
   for (const name of ['alpha', 'resampleBelow', 'minAcceptance', 'stayProbability'] as const) {
     const x = resolved[name];
     if (!(x > 0 && x < 1))
@@ -168,6 +177,17 @@ async function simulateRows(
   return out;
 }
 
+/** The rows of several simulator calls, in call order. */
+function concatRows(chunks: readonly Float64Array[], length: number): Float64Array {
+  const out = new Float64Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** Generation g's seed: proposals draw from createRng(fmix32(it)), particle i simulates with runSeed(it, i). */
 function generationSeed(seed: number, g: number): number {
   return runSeed(seed, g);
@@ -222,6 +242,11 @@ export async function abcSmc(
 
   const order = new Uint32Array(n);
   const sd = new Float64Array(d);
+  const lo = Float64Array.from(parameters, (p) => p.lo);
+  const hi = Float64Array.from(parameters, (p) => p.hi);
+  const proposals = new Float64Array(n * d);
+  const moving = new Uint32Array(n);
+  const batchSeeds = new Uint32Array(n);
   for (let g = 1; g <= o.maxGenerations && simulations + n <= o.maxSimulations; g++) {
     seed0 = generationSeed(o.seed, g);
     rng = createRng(fmix32(seed0));
@@ -281,28 +306,46 @@ export async function abcSmc(
 
     /** One Metropolis–Hastings round over the living particles; returns simulations and accepts. */
     const moveRound = async (round: number) => {
-      const moving: number[] = [];
-      const proposals: number[] = [];
+      // The proposals are drawn here, on the calling thread, in particle order (N × d normals);
+      // every `chunkRows` of them go to the simulator at once, so a parallel simulator runs them
+      // while the rest are drawn.
+      let count = 0;
+      let issued = 0;
+      const parts: Promise<Float64Array>[] = [];
+      const issue = () => {
+        parts.push(
+          simulateRows(
+            simulate,
+            proposals.slice(issued * d, count * d),
+            batchSeeds.slice(issued, count),
+            m,
+            op,
+          ),
+        );
+        issued = count;
+      };
       for (let i = 0; i < n; i++) {
         if (!(weights[i] > 0)) continue;
         let inside = true;
-        const start = proposals.length;
+        const at = count * d;
         for (let j = 0; j < d; j++) {
           const x = theta[i * d + j] + sd[j] * standardNormal(rng);
-          if (!(x >= parameters[j].lo && x <= parameters[j].hi)) inside = false;
-          proposals.push(x);
+          if (!(x >= lo[j] && x <= hi[j])) inside = false;
+          proposals[at + j] = x;
         }
-        if (inside) moving.push(i);
-        else proposals.length = start;
+        if (inside) {
+          moving[count] = i;
+          batchSeeds[count] = runSeed(seed0, round * n + i);
+          count++;
+          if (count - issued >= o.chunkRows) issue();
+        }
       }
-      const batchSeeds = Uint32Array.from(moving, (i) => runSeed(seed0, round * n + i));
-      const simulated =
-        moving.length === 0
-          ? new Float64Array(0)
-          : await simulateRows(simulate, Float64Array.from(proposals), batchSeeds, m, op);
-      simulations += moving.length;
+      if (count > issued) issue();
+      const chunks = await Promise.all(parts);
+      const simulated = chunks.length === 1 ? chunks[0] : concatRows(chunks, count * m);
+      simulations += count;
       let accepted = 0;
-      for (let k = 0; k < moving.length; k++) {
+      for (let k = 0; k < count; k++) {
         const distance = abcDistance(simulated, k * m, observed, scales, blockSize);
         if (!(distance <= epsilon)) continue;
         const i = moving[k];
@@ -311,7 +354,7 @@ export async function abcSmc(
         summaries.set(simulated.subarray(k * m, k * m + m), i * m);
         dist[i] = distance;
       }
-      return { simulated: moving.length, accepted };
+      return { simulated: count, accepted };
     };
 
     // 4. Move: ABC Metropolis–Hastings steps, repeated so each particle moves with probability

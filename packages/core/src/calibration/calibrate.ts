@@ -102,6 +102,8 @@ export interface CalibrateOptions {
   readonly means?: MeanSimulator;
   /** `likelihood-smc`: latent runs averaged per parameter vector. @default 1 */
   readonly latentRuns?: number;
+  /** ABC-SMC's proposals per simulator call (see AbcSmcOptions.chunkRows); same result for any. */
+  readonly chunkRows?: number;
   /** Progress of ABC-SMC and likelihood-SMC, per generation. */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
   /**
@@ -274,6 +276,7 @@ export async function calibrate(
             particles,
             maxSimulations: runs,
             seed,
+            chunkRows: options.chunkRows,
             onGeneration: options.onGeneration,
           });
 

@@ -103,6 +103,23 @@ describe('abcSmc', () => {
     expect(other.particles).not.toEqual(whole.particles);
   });
 
+  it('gives the same bytes whatever chunkRows hands the proposals to the simulator in', async () => {
+    const options = { particles: 100, seed: 3, maxSimulations: 4000 };
+    const whole = await abcSmc(problem, toySimulator(YEARS), options);
+    let calls = 0;
+    const simulate = toySimulator(YEARS);
+    const counted: typeof simulate = (thetas, seeds) => {
+      calls++;
+      return simulate(thetas, seeds);
+    };
+    const split = await abcSmc(problem, counted, { ...options, chunkRows: 9 });
+    expect(Buffer.from(split.particles.buffer)).toEqual(Buffer.from(whole.particles.buffer));
+    expect(Buffer.from(split.weights.buffer)).toEqual(Buffer.from(whole.weights.buffer));
+    expect(split.simulations).toBe(whole.simulations);
+    // Each round of up to 100 moves went over in calls of at most 9 rows.
+    expect(calls).toBeGreaterThanOrEqual(Math.ceil((whole.simulations - 100) / 9));
+  });
+
   it('lowers the tolerance each generation, keeps α of the ESS, and stays within the budget', async () => {
     const r = await abcSmc(problem, toySimulator(YEARS), {
       particles: 200,

@@ -1,10 +1,15 @@
 /**
- * Runs a calibration of a case's history model (core's `calibrate`) with its simulations on a
- * piscina worker-thread pool, or in the calling thread for one worker. Each batch the method asks
- * for is split into contiguous chunks of rows, run in parallel and reassembled in row order, so
- * the result has the same bytes for any worker count.
+ * Runs a calibration of a case's history model (core's `calibrate`) on `workers` threads: the
+ * calling thread and `workers − 1` piscina worker threads. A history run takes about 0.03 ms, so
+ * the work is cut fine and kept moving: ABC-SMC hands each Metropolis–Hastings round's proposals
+ * over in chunks as it draws them (`chunkRows`), every batch is cut into chunks of rows that join
+ * one queue, the pool threads take chunks from its front as soon as it fills and the calling
+ * thread takes the rest from its back once it has drawn all its proposals; the rows are
+ * reassembled in order, so the result has the same bytes for any worker count. A pool thread of
+ * its own for the caller's share would only wait for it, and each thread costs its start-up.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -20,7 +25,7 @@ import {
   historyMeans,
 } from '@entente/core';
 import { Piscina } from 'piscina';
-import type { CalibrationTask } from './calibration-worker.js';
+import type { CalibrationTask, CalibrationWorkerData } from './calibration-worker.js';
 import { loadHistoryApi } from './history-api.js';
 
 /** What to calibrate. */
@@ -40,6 +45,15 @@ export interface RunCalibrationResult {
   readonly calibration: Calibration;
 }
 
+/**
+ * Rows per chunk at least (a history run takes ≈ 0.03 ms, a chunk's round trip to a thread
+ * ≈ 0.05 ms): also ABC-SMC's proposals per simulator call, since its rounds often hold only a few
+ * hundred proposals inside the prior box and must still split between the threads.
+ */
+const MIN_CHUNK_ROWS = 32;
+/** Rows per chunk at most, so a thread still starting up holds back little of a large batch. */
+const MAX_CHUNK_ROWS = 1024;
+
 function calibrationWorkerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const file =
@@ -54,6 +68,19 @@ function calibrationWorkerFile(): string {
   return file;
 }
 
+/** Simulations from which `calibrate` uses every core by default (docs/benchmarks.md). */
+export const PARALLEL_CALIBRATION_RUNS = 50_000;
+
+/**
+ * The default worker count of a calibration with a budget of `runs` simulations: 1 below
+ * {@link PARALLEL_CALIBRATION_RUNS} — a smaller calibration ends in about a second, and ABC-SMC's
+ * rounds are then too small to share (20,000 at the defaults: 0.64× on 2 cores) — and every core
+ * from there (100,000: rejection 1.52×, ABC-SMC 1.17× on 2 cores; docs/benchmarks.md).
+ */
+export function defaultCalibrationWorkers(runs: number): number {
+  return runs >= PARALLEL_CALIBRATION_RUNS ? availableParallelism() : 1;
+}
+
 /**
  * Compiles the history, reads the observed counts for it and calibrates.
  * @throws {EntenteError} `out-of-range` for workers below 1; the core's errors
@@ -65,58 +92,131 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
       'out-of-range',
       `calibrate: workers must be a whole number ≥ 1, got ${workers}`,
     );
-  const api = await loadHistoryApi();
-  const h = api.compileHistory(input.case, input.span);
-  const setup = {
-    parameters: h.parameters,
-    targets: h.targets,
-    years: h.years,
-    fitYears: h.fitYears,
-    observed: input.observed(h),
-  };
-  // likelihood-smc's expected counts run in the calling thread for any worker count (only the
-  // count simulations use the pool); the rows come back in order, so the bytes are the same.
-  const options: CalibrateOptions = {
-    ...input.options,
-    means:
-      input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
-  };
-  if (workers === 1) {
-    const simulate: CountSimulator = async (thetas, seeds, years) => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return historyCounts(api, h, thetas, seeds, years);
+  // The threads start (and compile the history from their workerData) while this thread compiles.
+  const pool =
+    workers === 1
+      ? null
+      : new Piscina<CalibrationTask, Float64Array>({
+          filename: calibrationWorkerFile(),
+          minThreads: workers - 1,
+          maxThreads: workers - 1,
+          // Two chunks posted to each thread: it starts the next while this thread is busy with
+          // one of its own and cannot hand it more.
+          concurrentTasksPerWorker: 2,
+          idleTimeout: 60_000,
+          workerData: {
+            caseJson: JSON.stringify(input.case),
+            span: input.span,
+          } satisfies CalibrationWorkerData,
+        });
+  try {
+    const api = await loadHistoryApi();
+    const h = api.compileHistory(input.case, input.span);
+    const setup = {
+      parameters: h.parameters,
+      targets: h.targets,
+      years: h.years,
+      fitYears: h.fitYears,
+      observed: input.observed(h),
     };
+    // likelihood-smc's expected counts run in the calling thread for any worker count (only the
+    // count simulations use the pool); the rows come back in order, so the bytes are the same.
+    const withMeans: CalibrateOptions = {
+      ...input.options,
+      means:
+        input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
+    };
+    if (pool === null) {
+      const simulate: CountSimulator = async (thetas, seeds, years) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return historyCounts(api, h, thetas, seeds, years);
+      };
+      return { history: h, calibration: await calibrate(setup, simulate, withMeans) };
+    }
+    const simulate = sharedSimulator(
+      workers,
+      h.parameters.length,
+      (chunk) => pool.run(chunk), // copied, not transferred: see calibration-worker.ts
+      (chunk) => historyCounts(api, h, chunk.thetas, chunk.seeds, chunk.years),
+    );
+    const options = { chunkRows: MIN_CHUNK_ROWS, ...withMeans };
     return { history: h, calibration: await calibrate(setup, simulate, options) };
+  } finally {
+    // Also when the case or the data fail here: the threads must not keep the process alive.
+    await pool?.destroy();
   }
-  const pool = new Piscina<CalibrationTask, Float64Array>({
-    filename: calibrationWorkerFile(),
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-  });
-  const key = `${input.case.id}:${JSON.stringify(input.span)}`;
-  const d = h.parameters.length;
-  const caseJson = JSON.stringify(input.case);
-  const simulate: CountSimulator = async (thetas, seeds, years) => {
+}
+
+/** A chunk of rows waiting for a thread, with its promise's settlers. */
+interface PendingChunk {
+  readonly task: CalibrationTask;
+  readonly resolve: (counts: Float64Array) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * A simulator over `workers` threads: the calling thread (`here`) and `workers − 1` pool threads
+ * (`there`). Every call is cut into chunks that join one queue; each pool thread keeps two chunks
+ * in hand (one running, one waiting, so it never waits for this thread to hand it more), and this
+ * thread takes the others from the back of the queue whenever its event loop is free — after the
+ * caller has drawn the rest of its proposals. Rows come back in call order.
+ */
+function sharedSimulator(
+  workers: number,
+  d: number,
+  there: (task: CalibrationTask) => Promise<Float64Array>,
+  here: (task: CalibrationTask) => Float64Array,
+): CountSimulator {
+  const queue: PendingChunk[] = [];
+  const capacity = 2 * (workers - 1);
+  let inFlight = 0;
+  let draining = false;
+  const pump = () => {
+    while (inFlight < capacity && queue.length > 0) {
+      const chunk = queue.shift() as PendingChunk;
+      inFlight++;
+      there(chunk.task)
+        .then(chunk.resolve, chunk.reject)
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
+    }
+  };
+  const drain = () => {
+    const chunk = queue.pop();
+    if (chunk === undefined) {
+      draining = false;
+      return;
+    }
+    try {
+      chunk.resolve(here(chunk.task));
+    } catch (error) {
+      chunk.reject(error);
+    }
+    setImmediate(drain); // results and new chunks come in between two of this thread's chunks
+  };
+  return async (thetas, seeds, years) => {
     const n = seeds.length;
-    // One task per worker: the history runs take milliseconds, so fewer, larger tasks keep the
-    // pool's per-task cost small.
-    const rows = Math.max(1, Math.ceil(n / workers));
+    // About 16 chunks per thread, within the bounds.
+    const rows = Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, Math.ceil(n / (16 * workers))));
     const parts: Promise<Float64Array>[] = [];
     for (let start = 0; start < n; start += rows) {
       const end = Math.min(n, start + rows);
-      parts.push(
-        pool.run({
-          key,
-          caseJson,
-          span: input.span,
-          thetas: thetas.slice(start * d, end * d),
-          seeds: seeds.slice(start, end),
-          years,
-        }),
-      );
+      const task = {
+        thetas: thetas.slice(start * d, end * d),
+        seeds: seeds.slice(start, end),
+        years,
+      };
+      parts.push(new Promise((resolve, reject) => queue.push({ task, resolve, reject })));
+    }
+    pump();
+    if (!draining && queue.length > 0) {
+      draining = true;
+      setImmediate(drain);
     }
     const results = await Promise.all(parts);
+    if (results.length === 1) return results[0];
     const out = new Float64Array(results.reduce((s, r) => s + r.length, 0));
     let at = 0;
     for (const r of results) {
@@ -125,9 +225,4 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
     }
     return out;
   };
-  try {
-    return { history: h, calibration: await calibrate(setup, simulate, options) };
-  } finally {
-    await pool.destroy();
-  }
 }

@@ -7,7 +7,16 @@ export {
   type RunCalibrationResult,
   runCalibration,
 } from './calibration/run-calibration.js';
-export { decodeBatch, encodeBatch } from './queue/batch-codec.js';
+export { decodeBatch, decodeTyped, encodeBatch, encodeTyped } from './queue/batch-codec.js';
+export {
+  CALIBRATION_JOB,
+  type CalibrationJob,
+  type CalibrationQueueControl,
+  calibrationKey,
+  createCalibrationJobProcessor,
+  MAX_CALIBRATION_JOB_BYTES,
+  parseCalibrationJob,
+} from './queue/calibration-on-queue.js';
 export { planKey, QUEUE_NAME, QUEUE_PREFIX, resultsKey } from './queue/queue-keys.js';
 export {
   type QueueWorker,

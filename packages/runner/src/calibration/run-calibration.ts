@@ -25,6 +25,10 @@ import {
   historyMeans,
 } from '@entente/core';
 import { Piscina } from 'piscina';
+import {
+  type CalibrationQueueControl,
+  runCalibrationOnQueue,
+} from '../queue/calibration-on-queue.js';
 import type { CalibrationTask, CalibrationWorkerData } from './calibration-worker.js';
 import { loadHistoryApi } from './history-api.js';
 
@@ -37,6 +41,10 @@ export interface RunCalibrationInput {
   readonly options: CalibrateOptions;
   /** @default 1 */
   readonly workers?: number;
+  /** `redis://HOST:PORT`: simulate on the BullMQ queue instead (`entente worker`s; not with workers). */
+  readonly queue?: string;
+  /** Chunking, timeout and the queued notice of the queue branch. */
+  readonly queueControl?: CalibrationQueueControl;
 }
 
 /** A calibration with the history it ran on. */
@@ -83,9 +91,11 @@ export function defaultCalibrationWorkers(runs: number): number {
 
 /**
  * Compiles the history, reads the observed counts for it and calibrates.
- * @throws {EntenteError} `out-of-range` for workers below 1; the core's errors
+ * @throws {EntenteError} `out-of-range` for workers below 1; `invalid-argument` for workers with a
+ *   queue; the queue's errors (calibration-on-queue.ts); the core's errors
  */
 export async function runCalibration(input: RunCalibrationInput): Promise<RunCalibrationResult> {
+  if (input.queue !== undefined) return runCalibrationOnQueue({ ...input, queue: input.queue });
   const workers = input.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1)
     throw new EntenteError(

@@ -42,3 +42,24 @@ export function decodeBatch(text: string): BatchResult {
     series: fromBase64(raw.series, (b, n) => new Float32Array(b, 0, n), 4),
   };
 }
+
+/** A typed array's bytes as base64 (little-endian hosts only, like {@link encodeBatch}). */
+export function encodeTyped(a: Float64Array | Uint32Array): string {
+  if (!littleEndian)
+    throw new EntenteError('unsupported-format', 'queue: big-endian hosts are not supported');
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+/** Decodes {@link encodeTyped}'s text; null when its length is not a whole number of elements. */
+export function decodeTyped<T extends Float64Array | Uint32Array>(
+  text: string,
+  kind: { new (b: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+): T | null {
+  if (!littleEndian)
+    throw new EntenteError('unsupported-format', 'queue: big-endian hosts are not supported');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.byteLength % kind.BYTES_PER_ELEMENT !== 0) return null;
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return new kind(copy, 0, bytes.byteLength / kind.BYTES_PER_ELEMENT);
+}

@@ -1,0 +1,156 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createCalibrationJobProcessor,
+  encodeTyped,
+  QUEUE_PREFIX,
+  runCalibration,
+  startQueueWorker,
+} from '../src/index.js';
+import { builtinCase } from './helpers.js';
+import { redisAvailable, startRedis, type TestRedis } from './redis-harness.js';
+
+/** Observed counts made up for the test: 100 deaths in every target-year (a shape, not data). */
+const flat = (h: { targets: readonly unknown[]; years: readonly number[] }) =>
+  new Float64Array(h.targets.length * h.years.length).fill(100);
+
+const c = builtinCase();
+const span = { from: '2015', until: '2020', forecast: '2021' };
+
+describe('calibration jobs (no Redis)', () => {
+  const processor = () =>
+    createCalibrationJobProcessor({
+      setup: async (id) => (id === 'known' ? JSON.stringify({ case: c, span }) : null),
+      store: async () => {},
+    });
+  it('a malformed calibration job fails for good with invalid-argument, naming the field', async () => {
+    const run = processor();
+    await expect(run({ id: 'x.0', data: { calibration: 'known' } })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/calibration job x\.0: .*index/),
+    });
+    const seeds = encodeTyped(new Uint32Array([1, 2]));
+    const thetas = encodeTyped(new Float64Array(3)); // 3 numbers for 2 seeds of d = 2
+    await expect(
+      run({
+        id: 'x.1',
+        data: { calibration: 'known', index: 0, years: 'fit', d: 2, thetas, seeds },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-argument', message: /3 numbers for 2 seeds/ });
+  });
+  it('a job whose calibration is gone fails with not-found; rows of the wrong width with invalid-argument', async () => {
+    const run = processor();
+    const data = {
+      index: 0,
+      years: 'fit',
+      d: 1,
+      thetas: encodeTyped(new Float64Array([0.5])),
+      seeds: encodeTyped(new Uint32Array([7])),
+    };
+    await expect(run({ id: 'y.0', data: { ...data, calibration: 'gone' } })).rejects.toMatchObject({
+      code: 'not-found',
+      message: /is gone/,
+    });
+    await expect(run({ id: 'y.1', data: { ...data, calibration: 'known' } })).rejects.toMatchObject(
+      { code: 'invalid-argument', message: /rows of 1 parameters/ },
+    );
+  });
+});
+
+const describeRedis = describe.skipIf(!redisAvailable('runner calibration queue tests'));
+describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('ABC-SMC and rejection on the queue give the same bytes as in-process, over two queue workers; keys cleaned up', async () => {
+    const done = { 'cal-a': 0, 'cal-b': 0 };
+    const workers = await Promise.all(
+      (['cal-a', 'cal-b'] as const).map((name) =>
+        startQueueWorker(redis.url, {
+          name,
+          onEvent: (e) => {
+            if (e.type === 'completed') done[name]++;
+          },
+        }),
+      ),
+    );
+    const ids: string[] = [];
+    try {
+      for (const options of [
+        { particles: 40, runs: 400, seed: 3 },
+        { method: 'rejection' as const, particles: 50, runs: 2000, seed: 5 },
+      ]) {
+        const input = { case: c, span, observed: flat, options };
+        const local = await runCalibration({ ...input, workers: 1 });
+        const queued = await runCalibration({
+          ...input,
+          queue: redis.url,
+          queueControl: { chunkRows: 50, onQueued: ({ calibration }) => ids.push(calibration) },
+        });
+        expect(JSON.stringify(queued.calibration)).toBe(JSON.stringify(local.calibration));
+        expect(local.calibration.simulations).toBeGreaterThan(40);
+      }
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+    }
+    expect(ids).toHaveLength(2);
+    // The chunks ran in the queue workers (≥ 2000 / 50 rejection chunks alone), both of them.
+    expect(done['cal-a'] + done['cal-b']).toBeGreaterThanOrEqual(40);
+    expect(done['cal-a']).toBeGreaterThan(0);
+    expect(done['cal-b']).toBeGreaterThan(0);
+    const client = new Redis(redis.url);
+    for (const id of ids) expect(await client.keys(`${QUEUE_PREFIX}:*${id}*`)).toEqual([]);
+    client.disconnect();
+  }, 120_000);
+
+  it('with no worker, the calibration ends at its timeout with a typed error and leaves no keys', async () => {
+    let id = '';
+    const run = runCalibration({
+      case: c,
+      span,
+      observed: flat,
+      options: { method: 'rejection', particles: 20, runs: 200, seed: 1 },
+      queue: redis.url,
+      queueControl: {
+        timeoutMs: 800,
+        onQueued: ({ calibration }) => {
+          id = calibration;
+        },
+      },
+    });
+    await expect(run).rejects.toMatchObject({
+      name: 'EntenteError',
+      code: 'not-found',
+      message: /no chunk finished within 0\.8 s/,
+    });
+    const client = new Redis(redis.url);
+    expect(await client.keys(`${QUEUE_PREFIX}:*${id}*`)).toEqual([]);
+    client.disconnect();
+  }, 30_000);
+
+  it('rejects a URL that is not redis://, a Redis that does not answer, and workers with a queue', async () => {
+    const input = {
+      case: c,
+      span,
+      observed: flat,
+      options: { particles: 20, runs: 200, seed: 1 },
+    };
+    await expect(runCalibration({ ...input, queue: 'http://127.0.0.1:1' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: /not a redis:\/\/ URL/,
+    });
+    await expect(runCalibration({ ...input, queue: 'redis://127.0.0.1:1' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: /queue: /,
+    });
+    await expect(runCalibration({ ...input, queue: redis.url, workers: 2 })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: /not both/,
+    });
+  }, 30_000);
+});

@@ -6,7 +6,8 @@
  * history matching, which keeps the non-implausible set),
  * prints the posterior of each parameter (flagging those the data cannot inform), the fit per
  * dyad-year and the forecast with its score, and with `--out DIR` writes `posterior.json`,
- * `fit.json` and `forecast.json` (docs/calibration.md).
+ * `fit.json` and `forecast.json` (docs/calibration.md). The simulations run on threads
+ * (`--workers`) or as jobs on a BullMQ queue that `entente worker`s consume (`--queue`).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -61,6 +62,11 @@ export interface CalibrateCommandOptions {
   readonly particles: number;
   /** @default 1 below 50,000 runs, every core from there (`defaultCalibrationWorkers`, docs/benchmarks.md) */
   readonly workers?: number;
+  /**
+   * `redis://HOST:PORT`: run the count simulations as BullMQ jobs that `entente worker --queue`
+   * processes consume (not with `workers`; the JSON's `workers` is then 0).
+   */
+  readonly queue?: string;
   /** @default 1 */
   readonly seed: number;
   /** History matching: waves. @default 3 */
@@ -299,7 +305,9 @@ export async function calibrateCommand(
       ...observed.caveats,
     ])
       io.stderr(`note: ${note}\n`);
-  const workers = options.workers ?? defaultCalibrationWorkers(options.runs);
+  if (options.queue !== undefined && options.workers !== undefined)
+    throw new EntenteError('invalid-argument', 'calibrate: give --workers or --queue, not both');
+  const workers = options.queue ? 0 : (options.workers ?? defaultCalibrationWorkers(options.runs));
   const { calibration } = await runCalibration({
     case: c,
     span,
@@ -317,7 +325,17 @@ export async function calibrateCommand(
         ...(options.secondMax ? { rank: 2 as const } : {}),
       },
     },
-    workers,
+    ...(options.queue
+      ? {
+          queue: options.queue,
+          queueControl: {
+            onQueued: ({ calibration: id }: { calibration: string }) =>
+              io.stderr(
+                `calibrate: calibration ${id} is on ${options.queue}; start workers with: entente worker --queue ${options.queue}\n`,
+              ),
+          },
+        }
+      : { workers }),
   });
   const json: CalibrateCommandJson = {
     format: 'entente-calibration/1',
@@ -400,6 +418,12 @@ export function registerCalibrateCommand(
       'threads that simulate, the calling one included (default 1 below 50,000 runs, all cores from there)',
       wholeNumber(1, 1024),
     )
+    .addOption(
+      new Option(
+        '--queue <url>',
+        'run the simulations as jobs on a BullMQ queue at redis://HOST:PORT (start `entente worker`s)',
+      ).conflicts('workers'),
+    )
     .option('--seed <n>', 'master seed', wholeNumber(0, 0xffffffff), 1)
     .option('--waves <n>', 'history matching: waves (default 3)', wholeNumber(1, 100))
     .option(
@@ -422,6 +446,7 @@ export function registerCalibrateCommand(
         'entente calibrate --observed ../shared/data/events/ucdp-afpak-annual-1989-2021.csv --from 2015 --until 2020 --forecast 2021',
         'entente calibrate --observed ucdp.csv --method rejection --runs 20000 --out runs/calibration',
         'entente calibrate --observed .entente/events.duckdb --method history-matching --discrepancy 0.3',
+        'entente calibrate --observed ucdp.csv --runs 100000 --queue redis://10.0.0.5:6379',
       ]),
     )
     .action(async (path: string | undefined, opts: CalibrateCommandOptions) => {

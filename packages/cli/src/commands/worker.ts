@@ -1,5 +1,6 @@
 /**
- * `entente worker --queue redis://HOST:PORT`: consumes exploration batches from the queue until
+ * `entente worker --queue redis://HOST:PORT`: consumes exploration batches (and calibration
+ * chunks of `entente calibrate --queue`) from the queue until
  * SIGINT or SIGTERM, on any machine that reaches the Redis server.
  */
 import { startQueueWorker } from '@entente/runner';
@@ -80,7 +81,9 @@ export function registerWorkerCommand(
 ): void {
   program
     .command('worker')
-    .description('Consume exploration batches from a Redis queue (BullMQ) until Ctrl-C or SIGTERM.')
+    .description(
+      'Consume exploration batches and calibration chunks from a Redis queue (BullMQ) until Ctrl-C or SIGTERM.',
+    )
     .requiredOption('--queue <url>', 'the queue, redis://HOST:PORT')
     .option('--concurrency <k>', 'batches at once, one worker thread each', wholeNumber(1), 1)
     .option(

@@ -30,6 +30,29 @@ describe('entente calibrate', () => {
     expect(neither.stderr).toMatch(/--observed/);
   });
 
+  it('takes --queue or --workers, not both (usage error, exit 2)', async () => {
+    const r = await runCli(
+      ['calibrate', '--observed', 'x.csv', '--queue', 'redis://127.0.0.1:1', '--workers', '2'],
+      ROOT,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'--queue <url>' cannot be used with option '--workers <k>'/);
+  });
+
+  itShared(
+    'data/events/ucdp-afpak-annual-1989-2021.csv',
+    'refuses a --queue that is not a redis:// URL (exit 1), before any simulation',
+    async () => {
+      const r = await runCli(
+        ['calibrate', '--observed', ANNUAL, '--runs', '200', '--queue', 'http://127.0.0.1:1'],
+        ROOT,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/queue: "http:\/\/127\.0\.0\.1:1" is not a redis:\/\/ URL/);
+      expect(r.stdout).toBe('');
+    },
+  );
+
   it('names a missing --observed file or store', async () => {
     const dir = tempDir();
     const r = await runCli(['calibrate', '--observed', join(dir, 'events.duckdb')], ROOT);

@@ -4,16 +4,23 @@ import * as runner from '../src/index.js';
 describe('@entente/runner public API', () => {
   it('exports exactly the listed names', () => {
     expect(Object.keys(runner).sort()).toEqual([
+      'CALIBRATION_JOB',
       'MAX_BATCH_RUNS',
+      'MAX_CALIBRATION_JOB_BYTES',
       'PARALLEL_CALIBRATION_RUNS',
       'QUEUE_NAME',
       'QUEUE_PREFIX',
       'RUN_TABLE_FORMATS',
+      'calibrationKey',
       'caseHash',
       'createBatchPool',
+      'createCalibrationJobProcessor',
       'decodeBatch',
+      'decodeTyped',
       'defaultCalibrationWorkers',
       'encodeBatch',
+      'encodeTyped',
+      'parseCalibrationJob',
       'planKey',
       'resultsKey',
       'runCalibration',

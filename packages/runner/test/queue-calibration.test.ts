@@ -8,7 +8,7 @@ import {
   startQueueWorker,
 } from '../src/index.js';
 import { builtinCase } from './helpers.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis-harness.js';
+import { findRedisServer, redisAvailable, startRedis, type TestRedis } from './redis-harness.js';
 
 /** Observed counts made up for the test: 100 deaths in every target-year (a shape, not data). */
 const flat = (h: { targets: readonly unknown[]; years: readonly number[] }) =>
@@ -68,17 +68,11 @@ describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
   });
 
   it('ABC-SMC and rejection on the queue give the same bytes as in-process, over two queue workers; keys cleaned up', async () => {
-    const done = { 'cal-a': 0, 'cal-b': 0 };
-    const workers = await Promise.all(
-      (['cal-a', 'cal-b'] as const).map((name) =>
-        startQueueWorker(redis.url, {
-          name,
-          onEvent: (e) => {
-            if (e.type === 'completed') done[name]++;
-          },
-        }),
-      ),
-    );
+    // Other test files' workers may share this Redis (CI) and take some chunks: same code, same bytes.
+    const workers = await Promise.all([
+      startQueueWorker(redis.url, { name: 'cal-a' }),
+      startQueueWorker(redis.url, { name: 'cal-b' }),
+    ]);
     const ids: string[] = [];
     try {
       for (const options of [
@@ -99,39 +93,28 @@ describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
       await Promise.all(workers.map((w) => w.close()));
     }
     expect(ids).toHaveLength(2);
-    // The chunks ran in the queue workers (≥ 2000 / 50 rejection chunks alone), both of them.
-    expect(done['cal-a'] + done['cal-b']).toBeGreaterThanOrEqual(40);
-    expect(done['cal-a']).toBeGreaterThan(0);
-    expect(done['cal-b']).toBeGreaterThan(0);
     const client = new Redis(redis.url);
     for (const id of ids) expect(await client.keys(`${QUEUE_PREFIX}:*${id}*`)).toEqual([]);
     client.disconnect();
   }, 120_000);
 
-  it('with no worker, the calibration ends at its timeout with a typed error and leaves no keys', async () => {
-    let id = '';
-    const run = runCalibration({
-      case: c,
-      span,
-      observed: flat,
-      options: { method: 'rejection', particles: 20, runs: 200, seed: 1 },
-      queue: redis.url,
-      queueControl: {
-        timeoutMs: 800,
-        onQueued: ({ calibration }) => {
-          id = calibration;
-        },
-      },
-    });
-    await expect(run).rejects.toMatchObject({
-      name: 'EntenteError',
-      code: 'not-found',
-      message: /no chunk finished within 0\.8 s/,
-    });
-    const client = new Redis(redis.url);
-    expect(await client.keys(`${QUEUE_PREFIX}:*${id}*`)).toEqual([]);
-    client.disconnect();
-  }, 30_000);
+  // A private Redis without workers (CI's shared one may have other files' workers on it).
+  it.skipIf(!findRedisServer())(
+    'with no worker, the calibration ends at its timeout with a typed error and leaves no keys',
+    async () => {
+      const shared = process.env.ENTENTE_TEST_REDIS;
+      delete process.env.ENTENTE_TEST_REDIS;
+      const own = await startRedis().finally(() => {
+        if (shared !== undefined) process.env.ENTENTE_TEST_REDIS = shared;
+      });
+      try {
+        await noWorkerTimesOut(own.url);
+      } finally {
+        await own.stop();
+      }
+    },
+    30_000,
+  );
 
   it('rejects a URL that is not redis://, a Redis that does not answer, and workers with a queue', async () => {
     const input = {
@@ -154,3 +137,29 @@ describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
     });
   }, 30_000);
 });
+
+/** A calibration on a queue without workers ends at its timeout, its keys deleted. */
+async function noWorkerTimesOut(url: string) {
+  let id = '';
+  const run = runCalibration({
+    case: c,
+    span,
+    observed: flat,
+    options: { method: 'rejection', particles: 20, runs: 200, seed: 1 },
+    queue: url,
+    queueControl: {
+      timeoutMs: 800,
+      onQueued: ({ calibration }) => {
+        id = calibration;
+      },
+    },
+  });
+  await expect(run).rejects.toMatchObject({
+    name: 'EntenteError',
+    code: 'not-found',
+    message: /no chunk finished within 0\.8 s/,
+  });
+  const client = new Redis(url);
+  expect(await client.keys(`${QUEUE_PREFIX}:*${id}*`)).toEqual([]);
+  client.disconnect();
+}

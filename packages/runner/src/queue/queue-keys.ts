@@ -51,6 +51,8 @@ export const CONNECT_TIMEOUT_MS = 5000;
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const client = redisClient(url);
+  // Reported through the PING below (ioredis prints unhandled error events on every retry).
+  client.on('error', () => {});
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -1,13 +1,17 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createCalibrationJobProcessor,
   encodeTyped,
+  QUEUE_NAME,
   QUEUE_PREFIX,
   runCalibration,
   startQueueWorker,
 } from '../src/index.js';
-import { builtinCase } from './helpers.js';
+import { builtinCase, ROOT } from './helpers.js';
 import { findRedisServer, redisAvailable, startRedis, type TestRedis } from './redis-harness.js';
 
 /** Observed counts made up for the test: 100 deaths in every target-year (a shape, not data). */
@@ -96,6 +100,72 @@ describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
     const client = new Redis(redis.url);
     for (const id of ids) expect(await client.keys(`${QUEUE_PREFIX}:*${id}*`)).toEqual([]);
     client.disconnect();
+  }, 120_000);
+
+  it('a queue worker killed holding a chunk: the chunk is retried by another worker, same bytes', async () => {
+    const options = { method: 'rejection' as const, particles: 50, runs: 3000, seed: 8 };
+    const input = { case: c, span, observed: flat, options };
+    const local = await runCalibration({ ...input, workers: 1 });
+    // `entente worker` as a child process (the built CLI), and a survivor in this process.
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'packages/cli/bin/entente.js'),
+        'worker',
+        '--queue',
+        redis.url,
+        '--lock-duration',
+        '1000',
+        '--stalled-interval',
+        '300',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr?.on('data', (d) => {
+        stderr += d.toString();
+        if (stderr.includes('consuming batches')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${stderr}`)));
+    });
+    const survivor = await startQueueWorker(redis.url, {
+      name: 'survivor',
+      lockDuration: 1000,
+      stalledInterval: 300,
+    });
+    const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url }, prefix: QUEUE_PREFIX });
+    try {
+      let id = '';
+      const running = runCalibration({
+        ...input,
+        queue: redis.url,
+        queueControl: {
+          chunkRows: 10,
+          onQueued: ({ calibration }) => {
+            id = calibration;
+          },
+        },
+      });
+      let killed = false;
+      for (let i = 0; i < 4000 && !killed; i++) {
+        const active = await queue.getActive();
+        if (
+          id &&
+          active.some((j) => j.processedBy?.endsWith(`:${child.pid}`) && j.id?.startsWith(id))
+        ) {
+          child.kill('SIGKILL');
+          killed = true;
+        } else await new Promise((r) => setTimeout(r, 2));
+      }
+      expect(killed).toBe(true);
+      const queued = await running;
+      expect(JSON.stringify(queued.calibration)).toBe(JSON.stringify(local.calibration));
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await queue.close();
+      await survivor.close();
+    }
   }, 120_000);
 
   // A private Redis without workers (CI's shared one may have other files' workers on it).

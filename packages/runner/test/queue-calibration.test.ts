@@ -74,8 +74,9 @@ describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
   it('ABC-SMC and rejection on the queue give the same bytes as in-process, over two queue workers; keys cleaned up', async () => {
     // Other test files' workers may share this Redis (CI) and take some chunks: same code, same bytes.
     const workers = await Promise.all([
-      startQueueWorker(redis.url, { name: 'cal-a' }),
-      startQueueWorker(redis.url, { name: 'cal-b' }),
+      // Short stalled checks: a worker's check holds off the others' for its interval (BullMQ).
+      startQueueWorker(redis.url, { name: 'cal-a', lockDuration: 1000, stalledInterval: 300 }),
+      startQueueWorker(redis.url, { name: 'cal-b', lockDuration: 1000, stalledInterval: 300 }),
     ]);
     const ids: string[] = [];
     try {
@@ -102,6 +103,8 @@ describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
     client.disconnect();
   }, 120_000);
 
+  // A worker with the default 30 s stalled interval on a shared Redis (CI) can delay the retry by
+  // up to 30 s (its stalled check holds off the others'): hence the generous timeout.
   it('a queue worker killed holding a chunk: the chunk is retried by another worker, same bytes', async () => {
     const options = { method: 'rejection' as const, particles: 50, runs: 3000, seed: 8 };
     const input = { case: c, span, observed: flat, options };
@@ -179,6 +182,35 @@ describeRedis('runCalibration on a BullMQ queue', { tags: ['redis'] }, () => {
       });
       try {
         await noWorkerTimesOut(own.url);
+      } finally {
+        await own.stop();
+      }
+    },
+    30_000,
+  );
+
+  it.skipIf(!findRedisServer())(
+    'Redis stopped during the run: a typed error naming the queue within seconds, no hang',
+    async () => {
+      const shared = process.env.ENTENTE_TEST_REDIS;
+      delete process.env.ENTENTE_TEST_REDIS;
+      const own = await startRedis().finally(() => {
+        if (shared !== undefined) process.env.ENTENTE_TEST_REDIS = shared;
+      });
+      try {
+        const run = runCalibration({
+          case: c,
+          span,
+          observed: flat,
+          options: { method: 'rejection', particles: 20, runs: 200, seed: 1 },
+          queue: own.url,
+          queueControl: { onQueued: () => void own.stop() },
+        });
+        await expect(run).rejects.toMatchObject({
+          name: 'EntenteError',
+          code: 'not-found',
+          message: /lost the connection to redis:\/\/127\.0\.0\.1:\d+ for 5 s/,
+        });
       } finally {
         await own.stop();
       }

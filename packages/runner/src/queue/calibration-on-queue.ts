@@ -248,6 +248,9 @@ export async function openCalibrationQueue(
     connection: eventsConnection,
     prefix: QUEUE_PREFIX,
   });
+  // Connection errors are reported by the watchdog below (BullMQ prints unhandled ones).
+  queue.on('error', () => {});
+  events.on('error', () => {});
   const pending = new Map<number, Pending>();
   /** Jobs added whose results have not come back (to take back on close). */
   const open = new Set<number>();

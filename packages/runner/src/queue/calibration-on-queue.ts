@@ -365,6 +365,13 @@ export async function openCalibrationQueue(
       control.chunkRows ??
         Math.min(MAX_QUEUE_CHUNK_ROWS, Math.max(MIN_QUEUE_CHUNK_ROWS, Math.ceil(n / 16))),
     );
+    // The largest message of this call (base64: 4 characters per 3 bytes), checked before any job.
+    const bytes = 4 * Math.ceil((rows * d * 8) / 3) + 4 * Math.ceil((rows * 4) / 3) + 1024;
+    if (bytes > MAX_CALIBRATION_JOB_BYTES)
+      throw new EntenteError(
+        'resource-limit',
+        `queue: calibration ${id}: a chunk of ${rows} rows takes ${bytes} bytes, above ${MAX_CALIBRATION_JOB_BYTES}`,
+      );
     const parts: Promise<Float64Array>[] = [];
     const jobs: { name: string; data: CalibrationJob; opts: object }[] = [];
     for (let start = 0; start < n; start += rows) {

@@ -113,7 +113,13 @@ export function historyMeans(
   const params = new Float64Array(d);
   for (let i = 0; i < seeds.length; i++) {
     params.set(thetas.subarray(i * d, i * d + d));
-    api.simulateHistory(h, params, seeds[i], mu, normals ? normals.subarray(i * L, i * L + L) : null);
+    api.simulateHistory(
+      h,
+      params,
+      seeds[i],
+      mu,
+      normals ? normals.subarray(i * L, i * L + L) : null,
+    );
     for (let t = 0; t < h.targets.length; t++)
       for (let y = 0; y < years; y++) out[i * m + t * years + y] = mu[t * nYears + y];
     out[i * m + m - 1] = api.observationDispersion(h, params);

@@ -39,7 +39,8 @@ const api = {
 } as unknown as HistoryApi;
 const simulate: CountSimulator = (thetas, seeds, span) =>
   historyCounts(api, h, thetas, seeds, span);
-const means: MeanSimulator = (thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span);
+const means: MeanSimulator = (thetas, seeds, span, normals) =>
+  historyMeans(api, h, thetas, seeds, span, normals);
 const setup = {
   parameters: h.parameters,
   targets: h.targets,
@@ -128,7 +129,7 @@ const runs = new Map<CalibrationMethod, Promise<SbcResult>>();
  * 100 s of CPU (docs/calibration.md); ABC's are the CLI's defaults.
  */
 const SETTINGS = {
-  'likelihood-smc': { particles: 300, runs: 30_000, means },
+  'likelihood-smc': { particles: 300, runs: 30_000, means, latentSize: h.latentSize },
 } as Partial<Record<CalibrationMethod, object>>;
 function sbc(method: CalibrationMethod): Promise<SbcResult> {
   let run = runs.get(method);

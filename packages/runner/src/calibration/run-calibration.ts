@@ -79,7 +79,9 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
   const options: CalibrateOptions = {
     ...input.options,
     means:
-      input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
+      input.options.means ??
+      ((thetas, seeds, span, normals) => historyMeans(api, h, thetas, seeds, span, normals)),
+    latentSize: input.options.latentSize ?? h.latentSize ?? 0,
   };
   if (workers === 1) {
     const simulate: CountSimulator = async (thetas, seeds, years) => {

@@ -30,10 +30,11 @@
  *        rejected unsimulated; the uniform prior cancels);
  *    (b) the Crank–Nicolson move u' = ρ u + √(1 − ρ²) ε, ε ~ N(0, I), θ unchanged: reversible
  *        with respect to N(0, I), so accepted with probability min(1, [L(θ, u')/L(θ, u)]^{β_n})
- *        (Deligiannidis et al., §2). ρ starts at `correlation` and is adapted between rounds from
- *        the whole population's acceptance of (b) (kept within 15–50 %: 1 − ρ halved below,
- *        doubled above), so that ln L(θ, u') − ln L(θ, u) stays of order one — the paper's
- *        guidance, measured by its effect — whatever the noise of ln L across independent u.
+ *        (Deligiannidis et al., §2). ρ starts at `correlation` and is adapted between rounds so
+ *        that the step's log-likelihood ratio β(ln L(θ, u') − ln L(θ, u)) has a spread (robust
+ *        sd over the population) of about 2 — the paper's guidance, to keep the ratio's noise
+ *        moderate whatever the noise of ln L across independent u: 1 − ρ is scaled by
+ *        (2 / spread)², the step's variance growing about in proportion to 1 − ρ.
  *    As in `abc-smc.ts` the pair is repeated R = ⌈ln c / ln(1 − p)⌉ times (at most `maxMoves`),
  *    p the first round's acceptance rate of (a) (C. C. Drovandi & A. N. Pettitt, Biometrics 67
  *    (2011) 225–233), so a particle stays put with probability about c.
@@ -192,6 +193,20 @@ function resolve(options: LikelihoodSmcOptions) {
         `likelihood-smc: ${name} must lie in (0, 1), got ${o[name]}`,
       );
   return o;
+}
+
+/** The spread (sd) of the Crank–Nicolson step's log-likelihood ratio that ρ is adapted to. */
+const SPREAD = 2;
+
+/** The median of |x − median(x)|. */
+function medianAbsoluteDeviation(xs: number[]): number {
+  const median = (v: number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    const h = s.length >> 1;
+    return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+  };
+  const mid = median(xs);
+  return median(xs.map((x) => Math.abs(x - mid)));
 }
 
 /** ESS of weights w_i · exp(δ (ℓ_i − max ℓ)), the living (w > 0, ℓ finite) particles only. */
@@ -493,21 +508,25 @@ export async function likelihoodSmc(
         const moved = await logLikelihoods(current, fresh, living);
         simulations += living * M;
         generationSimulations += living * M;
-        let acceptedU = 0;
+        const steps: number[] = [];
         for (let k = 0; k < living; k++) {
           const i = alive[k];
           const x = rng();
           const logRatio = beta * (moved.ell[k] - ell[i]);
+          if (Number.isFinite(logRatio)) steps.push(logRatio);
           if (!(moved.ell[k] > Number.NEGATIVE_INFINITY) || !(Math.log(x) < logRatio)) continue;
-          acceptedU++;
           u.set(fresh.subarray(k * U, k * U + U), i * U);
           ell[i] = moved.ell[k];
         }
-        // Adapt ρ from the population's acceptance of (b): the next round's kernel depends only
-        // on the past, and each round's two steps stay exact for the generation's target.
-        const rate = living === 0 ? 0 : acceptedU / living;
-        if (rate < 0.15) rho = 1 - (1 - rho) / 2;
-        else if (rate > 0.5) rho = Math.max(0, 1 - 2 * (1 - rho));
+        // Adapt ρ so that the step's log-likelihood ratio β(ℓ' − ℓ) has a spread of about
+        // SPREAD (robustly: 1.4826 × its median absolute deviation over the population): its
+        // variance grows about in proportion to 1 − ρ for small steps. The next round's kernel
+        // depends only on the past, so each round's two steps stay exact for the target.
+        if (steps.length >= 2) {
+          const sd = 1.4826 * medianAbsoluteDeviation(steps);
+          const factor = sd > 0 ? Math.min(10, Math.max(0.1, (SPREAD / sd) ** 2)) : 10;
+          rho = 1 - Math.min(1, Math.max(1e-8, (1 - rho) * factor));
+        }
       }
       if (round === 0) {
         acceptance = living === 0 ? 0 : accepted / living;

@@ -13,9 +13,9 @@
  * [--replications 100] [--runs 20000] [--particles 500] [--latent-runs 1] [--shared-seed]
  * [--json FILE]`. `--shared-seed` calibrates every replication with seed 1 (for rejection ABC:
  * one prior table, simulated once, cv4abc). For likelihood-smc, `--runs` budgets latent runs
- * (expected counts, `historyMeans`), and it also prints the temperature steps, the
- * Metropolis–Hastings acceptance and how many runs reached β = 1 only by the budget's last
- * reweighting.
+ * (expected counts, `historyMeans`, run on each particle's own shocks), and it also prints the
+ * temperature steps, the Metropolis–Hastings acceptance and how many runs reached β = 1 only by
+ * the budget's last reweighting.
  *
  * `--noisy EPS` runs instead a prototype that is NOT a product method: noisy rejection ABC
  * (Fearnhead & Prangle 2012, §2.2; Wilkinson 2013) with the tolerance EPS fixed in advance,
@@ -70,7 +70,7 @@ const c = loadCase(
 const h = compileHistory(c, { from: '2015', until: '2020', forecast: '2021' });
 const api = { compileHistory, simulateHistory, observationDispersion, sampleObservation };
 const simulate = (thetas, seeds, span) => historyCounts(api, h, thetas, seeds, span);
-const means = (thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span);
+const means = (thetas, seeds, span, normals) => historyMeans(api, h, thetas, seeds, span, normals);
 /** likelihood-smc's generations (β, ESS, acceptance), per replication, for the diagnostics. */
 const generations = [];
 const setup = {
@@ -100,6 +100,7 @@ if (args.noisy !== undefined) {
         particles,
         runs,
         means,
+        latentSize: h.latentSize,
         latentRuns: Number(args['latent-runs']),
         onGeneration: (g, i) => {
           if (i === 0) generations.push([]);

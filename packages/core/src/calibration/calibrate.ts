@@ -75,12 +75,15 @@ export type CountSimulator = (
  * Simulates the latent expected counts of a batch, before the observation noise: per row the
  * targets × years means μ (target-major, like {@link CountSimulator}), then the negative binomial
  * dispersion k — n × (targets × years + 1). What `likelihood-smc` evaluates the likelihood on
- * (`historyMeans` for the history model).
+ * (`historyMeans` for the history model). `likelihood-smc` passes `normals` (n × `latentSize`,
+ * each row's run shocks, used instead of the seed: see `simulateHistory`), and seeds it does
+ * not use.
  */
 export type MeanSimulator = (
   thetas: Float64Array,
   seeds: Uint32Array,
   span: 'fit' | 'all',
+  normals?: Float64Array | null,
 ) => Float64Array | Promise<Float64Array>;
 
 /** Options of {@link calibrate}. */
@@ -104,6 +107,11 @@ export interface CalibrateOptions {
   readonly latentRuns?: number;
   /** ABC-SMC's proposals per simulator call (see AbcSmcOptions.chunkRows); same result for any. */
   readonly chunkRows?: number;
+  /**
+   * `likelihood-smc`: standard normals one run of `means` takes (`HistoryModel.latentSize`; 0 for
+   * a model without shocks). Needed with `means`.
+   */
+  readonly latentSize?: number;
   /** Progress of ABC-SMC and likelihood-SMC, per generation. */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
   /**
@@ -236,12 +244,24 @@ export async function calibrate(
         'invalid-argument',
         'calibrate: likelihood-smc needs a simulator of the expected counts (options.means)',
       );
+    const latentSize = options.latentSize;
+    if (latentSize === undefined)
+      throw new EntenteError(
+        'invalid-argument',
+        'calibrate: likelihood-smc needs the number of shocks a run takes (options.latentSize)',
+      );
     const labels = targets.flatMap((target) =>
       years.slice(0, fitYears).map((year) => `${target.id} ${year}`),
     );
     result = await likelihoodSmc(
-      { parameters, observed: observedFit, labels },
-      (thetas, seeds) => means(thetas, seeds, 'fit'),
+      { parameters, observed: observedFit, labels, latentSize },
+      (thetas, normals) =>
+        means(
+          thetas,
+          new Uint32Array(thetas.length / parameters.length),
+          'fit',
+          latentSize > 0 ? normals : null,
+        ),
       {
         particles,
         maxSimulations: runs,

@@ -10,6 +10,7 @@
 import type { Rng } from '../analysis/random.js';
 import { createRng } from '../analysis/random.js';
 import type { Case } from '../case/schema.js';
+import { EntenteError } from '../errors.js';
 import { fmix32 } from '../simulation/streams.js';
 
 /** The compiled history, as calibration reads it. */
@@ -21,6 +22,8 @@ export interface HistoryLike {
     readonly dyad: readonly [string, string];
   }[];
   readonly parameters: readonly { readonly id: string; readonly lo: number; readonly hi: number }[];
+  /** Standard normals one run draws (`simulateHistory`'s `normals`); absent in older builds. */
+  readonly latentSize?: number;
 }
 
 /** History options calibration passes (`YYYY` years). */
@@ -38,6 +41,7 @@ export interface HistoryApi {
     params: Float64Array,
     seed: number,
     out?: Float64Array,
+    normals?: Float64Array | null,
   ): Float64Array;
   observationDispersion(h: HistoryLike, params: Float64Array): number;
   sampleObservation(mu: number, dispersion: number, rng: Rng): number;
@@ -82,7 +86,9 @@ export function historyCounts(
  * from, before the observation noise: for each row, the μ of one history run (seed s) per
  * target-year over the fitted years (`span` 'fit') or all years, then the run's negative binomial
  * dispersion k (`observationDispersion`). Row-major n × (targets × years + 1); the same seed gives
- * the same μ as `historyCounts`.
+ * the same μ as `historyCounts`. With `normals` (n × `h.latentSize`, row i's run shocks: see
+ * `simulateHistory`) row i runs on those shocks instead, and the seeds are not used.
+ * @throws {EntenteError} `invalid-argument` when `normals` does not hold n × `h.latentSize` values
  */
 export function historyMeans(
   api: HistoryApi,
@@ -90,17 +96,30 @@ export function historyMeans(
   thetas: Float64Array,
   seeds: Uint32Array,
   span: 'fit' | 'all',
+  normals?: Float64Array | null,
 ): Float64Array {
   const d = h.parameters.length;
   const nYears = h.years.length;
   const years = span === 'fit' ? h.fitYears : nYears;
   const m = h.targets.length * years + 1;
+  const L = h.latentSize ?? 0;
+  if (normals && (L === 0 || normals.length !== seeds.length * L))
+    throw new EntenteError(
+      'invalid-argument',
+      `historyMeans: normals must hold rows × latentSize = ${seeds.length} × ${L} values, got ${normals.length}`,
+    );
   const out = new Float64Array(seeds.length * m);
   const mu = new Float64Array(h.targets.length * nYears);
   const params = new Float64Array(d);
   for (let i = 0; i < seeds.length; i++) {
     params.set(thetas.subarray(i * d, i * d + d));
-    api.simulateHistory(h, params, seeds[i], mu);
+    api.simulateHistory(
+      h,
+      params,
+      seeds[i],
+      mu,
+      normals ? normals.subarray(i * L, i * L + L) : null,
+    );
     for (let t = 0; t < h.targets.length; t++)
       for (let y = 0; y < years; y++) out[i * m + t * years + y] = mu[t * nYears + y];
     out[i * m + m - 1] = api.observationDispersion(h, params);

@@ -78,6 +78,11 @@ export interface HistoryModel {
   readonly fitYears: number;
   /** Months simulated. */
   readonly months: number;
+  /**
+   * Standard normals one run draws: one per armed group and month (the length of
+   * `simulateHistory`'s `normals`).
+   */
+  readonly latentSize: number;
   readonly targets: readonly ObservationTarget[];
   /**
    * Calibrated parameters with their prior ranges: the chosen model parameters (their plausible
@@ -297,6 +302,7 @@ export function compileHistory(c: Case, options: HistoryOptions): HistoryModel {
     years,
     fitYears,
     months,
+    latentSize: model.months * model.groups.length,
     targets,
     parameters,
     scaleIndex: parameters.length - 2,
@@ -319,10 +325,12 @@ export function compileHistory(c: Case, options: HistoryOptions): HistoryModel {
  * Runs a history once: the expected counts μ (M19), target-major (`out[t * years.length + y]`).
  * `params` holds the values of `h.parameters` in order; model parameters not in it keep their
  * defaults. Writes into `out` when given (nothing is allocated per run) and returns it. The same
- * inputs give the same bytes.
+ * inputs give the same bytes. `normals`, when given, are the run's shocks
+ * (`h.latentSize` standard normals, month-major, groups within a month: `runModel`) in
+ * place of the seed's draws.
  * @throws {EntenteError} `invalid-argument` for a vector of the wrong length, a model parameter
  *   outside the model's limits or an observation parameter that is not finite, a non-integer
- *   seed, or an `out` of the wrong length
+ *   seed, an `out` of the wrong length, or `normals` of the wrong length
  * @example const mu = simulateHistory(h, params, runSeed(1, world), buffer)
  */
 export function simulateHistory(
@@ -330,6 +338,7 @@ export function simulateHistory(
   params: Float64Array,
   seed: number,
   out?: Float64Array,
+  normals?: Float64Array | null,
 ): Float64Array {
   const n = h.parameters.length;
   if (!(params instanceof Float64Array) || params.length !== n) {
@@ -372,6 +381,7 @@ export function simulateHistory(
     10 ** logScale,
     result,
     h.scratch,
+    normals ?? null,
   );
   return result;
 }

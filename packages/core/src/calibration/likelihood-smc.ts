@@ -1,34 +1,40 @@
 /**
  * A sequential Monte Carlo sampler of the exact posterior of a model whose counts are negative
- * binomial (or Poisson) around latent expected counts μ(θ, ξ), ξ the run's random shocks (its
- * seed): the pseudo-marginal approach of C. Andrieu & G. O. Roberts ("The pseudo-marginal approach
- * for efficient Monte Carlo computations", Ann. Statist. 37(2) (2009) 697–725) inside the
+ * binomial (or Poisson) around latent expected counts μ(θ, u), u the run's random shocks given as
+ * L standard normals: the correlated pseudo-marginal method of G. Deligiannidis, A. Doucet &
+ * M. K. Pitt ("The correlated pseudomarginal method", J. R. Stat. Soc. B 80(5) (2018) 839–870;
+ * J. Dahlin, F. Lindsten, J. Kronander & T. B. Schön, "Accelerating pseudo-marginal
+ * Metropolis-Hastings by correlating auxiliary variables", arXiv:1511.05483, 2015) inside the
  * density-tempered SMC sampler of J.-C. Duan & A. Fulop ("Density-tempered marginalized
  * sequential Monte Carlo samplers", J. Bus. Econ. Stat. 33(2) (2015) 192–202).
  *
- * L̂(θ, ξ) = Π over the observed target-years of NB(y | μ(θ, ξ), k(θ)) (docs/model.md, M20), with
- * ξ drawn from its prior, is an unbiased estimate of the likelihood p(y | θ) — with M > 1 latent
- * runs per θ, the mean of their M products. The sampler runs on the extended space (θ, ξ) through
- * the targets π(θ) p(ξ) L̂(θ, ξ)^β, β from 0 to 1; at β = 1 the θ-marginal is the exact posterior
- * (Andrieu & Roberts, §2). Generation 0 draws N particles from the uniform prior, each with its
- * latent run(s). Each later generation:
+ * L(θ, u) = Π over the observed target-years of NB(y | μ(θ, u), k(θ)) (docs/model.md, M20) is,
+ * with u ~ N(0, I), an unbiased estimate of the likelihood p(y | θ) (C. Andrieu & G. O. Roberts,
+ * Ann. Statist. 37(2) (2009) 697–725) — with M > 1 latent runs per θ, the mean of their M
+ * products, u then M × L normals. The shocks are an explicit part of each particle: the sampler
+ * runs on the extended space (θ, u) through the targets π(θ) N(u; 0, I) L(θ, u)^β, β from 0 to 1;
+ * at β = 1 the θ-marginal is the exact posterior. Generation 0 draws N particles from the uniform
+ * prior, each with its u ~ N(0, I). Each later generation:
  * 1. chooses β_n ∈ (β_{n−1}, 1] so that the ESS of the reweighted particles is α times the
  *    present one (the adaptive rule of P. Del Moral, A. Doucet & A. Jasra, Stat. Comput. 22 (2012)
  *    1009–1020, §3.1, applied to the temperature as A. Jasra, D. A. Stephens, A. Doucet &
  *    T. Tsagaris, Scand. J. Stat. 38 (2011) 1–22, do; bisection on β), and reweights
- *    w_i ∝ w_i L̂_i^{β_n − β_{n−1}};
- * 2. resamples (systematic, G. Kitagawa 1996) when the ESS falls below N/2;
- * 3. moves every living particle by Metropolis–Hastings steps targeting π(θ) p(ξ) L̂^{β_n}, in
- *    two halves, each an exact MH step of that target:
+ *    w_i ∝ w_i L_i^{β_n − β_{n−1}};
+ * 2. resamples (systematic, G. Kitagawa 1996) when the ESS falls below N/2, u along with θ;
+ * 3. moves every living particle by rounds of two Metropolis–Hastings steps, each exact for
+ *    π(θ) N(u; 0, I) L(θ, u)^{β_n}:
  *    (a) θ' = θ + L z, z standard normal, L L^T = c_d Σ_w (the particles' weighted covariance,
  *        c_d = min(2, 2.38²/d): the random-walk scaling of G. O. Roberts, A. Gelman & W. R. Gilks,
- *        Ann. Appl. Probab. 7 (1997) 110–120, capped as in `abc-smc.ts`), simulated with the
- *        particle's own latent runs ξ — common random numbers, so the ratio compares θ' with θ
- *        under the same shocks — and accepted with probability min(1, [L̂(θ', ξ)/L̂(θ, ξ)]^{β_n})
- *        inside the prior box (outside it, rejected unsimulated; the uniform prior cancels);
- *    (b) fresh latent runs ξ' ~ p(ξ) (new seeds) at the current θ, accepted with probability
- *        min(1, [L̂(θ, ξ')/L̂(θ, ξ)]^{β_n}) — the prior of ξ' cancels with its proposal (Andrieu &
- *        Roberts' move with θ' = θ).
+ *        Ann. Appl. Probab. 7 (1997) 110–120, capped as in `abc-smc.ts`), u unchanged, accepted
+ *        with probability min(1, [L(θ', u)/L(θ, u)]^{β_n}) inside the prior box (outside it,
+ *        rejected unsimulated; the uniform prior cancels);
+ *    (b) the Crank–Nicolson move u' = ρ u + √(1 − ρ²) ε, ε ~ N(0, I), θ unchanged: reversible
+ *        with respect to N(0, I), so accepted with probability min(1, [L(θ, u')/L(θ, u)]^{β_n})
+ *        (Deligiannidis et al., §2). ρ starts at `correlation` and is adapted between rounds so
+ *        that the step's log-likelihood ratio β(ln L(θ, u') − ln L(θ, u)) has a spread (robust
+ *        sd over the population) of about 2 — the paper's guidance, to keep the ratio's noise
+ *        moderate whatever the noise of ln L across independent u: 1 − ρ is scaled by
+ *        (2 / spread)², the step's variance growing about in proportion to 1 − ρ.
  *    As in `abc-smc.ts` the pair is repeated R = ⌈ln c / ln(1 − p)⌉ times (at most `maxMoves`),
  *    p the first round's acceptance rate of (a) (C. C. Drovandi & A. N. Pettitt, Biometrics 67
  *    (2011) 225–233), so a particle stays put with probability about c.
@@ -36,35 +42,35 @@
  * simulation budget, the particles are reweighted straight to β = 1 without moving (importance
  * sampling: still the exact posterior, at the cost of the ESS the result reports).
  *
+ * With `latentSize` 0 the model has no latent shocks, L(θ) is exact, and only (a) runs.
+ *
  * A missing observation (NaN) is skipped. An observed count y > 0 where μ = 0 has likelihood 0; when
- * every prior draw has L̂ = 0 the data are impossible under the model at any θ the prior sample
+ * every prior draw has L = 0 the data are impossible under the model at any θ the prior sample
  * reached, and the run stops with an error naming the target-years that cause it.
  *
- * The sampler is exact only if it mixes, and that needs the noise of ln L̂ across latent runs to
- * be small (a standard deviation of about 1–2; A. Doucet, M. K. Pitt, G. Deligiannidis & R. Kohn,
- * Biometrika 102(2) (2015) 295–313). On the history model it is often far larger, and the
- * sampler then fails simulation-based calibration (docs/calibration.md, "Proof that it works").
- *
- * Randomness: generation g's proposals, acceptance draws and resampling use one stream seeded by
- * runSeed(seed, g); generation 0's particle i has the latent runs runSeed(runSeed(seed, 0),
- * i·M + j), and fresh runs in round r of generation g the seeds runSeed(runSeed(seed, g),
- * (r·N + i)·M + j). All draws happen on the calling thread and the
- * simulator returns rows in order, so any split of a batch across workers gives the same bytes.
+ * Randomness: generation g's proposals, normals (u, ε), acceptance draws and resampling use one
+ * stream seeded by runSeed(seed, g) (generation 0: the prior draws, then every particle's u). All
+ * draws happen on the calling thread and the simulator is a function of (θ, u) returning rows in
+ * order, so any split of a batch across workers gives the same bytes.
  */
 import { createRng } from '../analysis/random.js';
 import { EntenteError } from '../errors.js';
 import { fmix32, runSeed } from '../simulation/streams.js';
-import type { AbcGeneration, AbcParameter, BatchSimulator } from './abc-problem.js';
+import type { AbcGeneration, AbcParameter } from './abc-problem.js';
 import { effectiveSampleSize } from './abc-smc.js';
 import { observationLogPmf } from './observation.js';
 import { drawPrior, standardNormal } from './prior-draws.js';
 
 /**
- * Simulates the latent expected counts of a batch (thetas n × d, seeds n): per row the m expected
- * counts μ (in the order of the observed values), then the negative binomial dispersion k
- * (Infinity for Poisson counts) — n × (m + 1), rows in order (see BatchSimulator).
+ * Simulates the latent expected counts of a batch (thetas n × d, normals n × L, row i's shocks
+ * u_i): per row the m expected counts μ (in the order of the observed values), then the negative
+ * binomial dispersion k (Infinity for Poisson counts) — n × (m + 1), rows in order. A function
+ * of (θ, u) alone: the same inputs give the same bytes.
  */
-export type MeanBatchSimulator = BatchSimulator;
+export type MeanBatchSimulator = (
+  thetas: Float64Array,
+  normals: Float64Array,
+) => Float64Array | Promise<Float64Array>;
 
 /** What {@link likelihoodSmc} fits. */
 export interface LikelihoodProblem {
@@ -74,6 +80,8 @@ export interface LikelihoodProblem {
   readonly observed: Float64Array;
   /** A name per observed value (e.g. `republic--isk 2017`) for error messages. @default `#k` */
   readonly labels?: readonly string[];
+  /** Standard normals L one latent run takes (the simulator's `normals` per row). @default 0 */
+  readonly latentSize?: number;
 }
 
 /** Options of {@link likelihoodSmc}. */
@@ -86,6 +94,8 @@ export interface LikelihoodSmcOptions {
   readonly maxSimulations?: number;
   /** Latent runs M per θ whose likelihoods are averaged. @default 1 */
   readonly latentRuns?: number;
+  /** The Crank–Nicolson correlation ρ of the first round (then adapted). @default 0.99 */
+  readonly correlation?: number;
   /** Share of the ESS kept by each temperature step. @default 0.5 */
   readonly alpha?: number;
   /** Resample when the ESS falls below this share of N. @default 0.5 */
@@ -109,8 +119,10 @@ export interface LikelihoodSmcResult {
   readonly particles: Float64Array;
   /** n normalised weights. */
   readonly weights: Float64Array;
-  /** Each particle's ln L̂ (its latent run's log-likelihood). */
+  /** Each particle's ln L(θ, u) (the log-likelihood under its shocks). */
   readonly logLikelihoods: Float64Array;
+  /** The Crank–Nicolson correlation ρ of the last round. */
+  readonly correlation: number;
   readonly ess: number;
   /** The final temperature: 1 (the posterior), reached by moves or by the budget's last reweighting. */
   readonly epsilon: number;
@@ -154,6 +166,7 @@ function resolve(options: LikelihoodSmcOptions) {
     seed: options.seed ?? 1,
     maxSimulations: options.maxSimulations ?? 40 * particles,
     latentRuns: options.latentRuns ?? 1,
+    correlation: options.correlation ?? 0.99,
     alpha: options.alpha ?? 0.5,
     resampleBelow: options.resampleBelow ?? 0.5,
     maxMoves: options.maxMoves ?? 20,
@@ -173,13 +186,27 @@ function resolve(options: LikelihoodSmcOptions) {
   whole('maxSimulations', o.maxSimulations, particles * o.latentRuns);
   whole('maxMoves', o.maxMoves, 1);
   whole('maxGenerations', o.maxGenerations, 1);
-  for (const name of ['alpha', 'resampleBelow', 'stayProbability'] as const)
+  for (const name of ['alpha', 'resampleBelow', 'stayProbability', 'correlation'] as const)
     if (!(o[name] > 0 && o[name] < 1))
       throw new EntenteError(
         'out-of-range',
         `likelihood-smc: ${name} must lie in (0, 1), got ${o[name]}`,
       );
   return o;
+}
+
+/** The spread (sd) of the Crank–Nicolson step's log-likelihood ratio that ρ is adapted to. */
+const SPREAD = 2;
+
+/** The median of |x − median(x)|. */
+function medianAbsoluteDeviation(xs: number[]): number {
+  const median = (v: number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    const h = s.length >> 1;
+    return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+  };
+  const mid = median(xs);
+  return median(xs.map((x) => Math.abs(x - mid)));
 }
 
 /** ESS of weights w_i · exp(δ (ℓ_i − max ℓ)), the living (w > 0, ℓ finite) particles only. */
@@ -264,10 +291,17 @@ export async function likelihoodSmc(
   if (observed.every((y) => Number.isNaN(y)))
     throw new EntenteError('invalid-argument', `${op}: no observed value to fit`);
   const o = resolve(options);
+  const L = problem.latentSize ?? 0;
+  if (!Number.isSafeInteger(L) || L < 0)
+    throw new EntenteError(
+      'invalid-argument',
+      `${op}: latentSize must be a whole number ≥ 0, got ${problem.latentSize}`,
+    );
   const n = o.particles;
   const d = parameters.length;
   const m = observed.length;
   const M = o.latentRuns;
+  const U = M * L; // normals per particle
   const row = m + 1;
   const kernelScale = Math.min(2, 2.38 ** 2 / d);
   const generations: AbcGeneration[] = [];
@@ -276,20 +310,20 @@ export async function likelihoodSmc(
     options.onGeneration?.(g, generations.length - 1);
   };
 
-  /** Simulates M latent runs of each of `count` rows of `thetas`; returns ln L̂ per row. */
+  /**
+   * Simulates the M latent runs of each of the rows `which` (θ from `thetas` row k, u from
+   * `normals` row k, both `which.length` rows); returns ln L per row (ln of the mean of the M
+   * likelihoods) and the raw means.
+   */
   const logLikelihoods = async (
     thetas: Float64Array,
+    normals: Float64Array,
     count: number,
-    seedOf: (i: number, j: number) => number,
   ): Promise<{ ell: Float64Array; means: Float64Array }> => {
     const batch = new Float64Array(count * M * d);
-    const seeds = new Uint32Array(count * M);
     for (let i = 0; i < count; i++)
-      for (let j = 0; j < M; j++) {
-        batch.set(thetas.subarray(i * d, i * d + d), (i * M + j) * d);
-        seeds[i * M + j] = seedOf(i, j);
-      }
-    const means = count === 0 ? new Float64Array(0) : await simulate(batch, seeds);
+      for (let j = 0; j < M; j++) batch.set(thetas.subarray(i * d, i * d + d), (i * M + j) * d);
+    const means = count === 0 ? new Float64Array(0) : await simulate(batch, normals);
     if (means.length !== count * M * row)
       throw new EntenteError(
         'internal',
@@ -311,14 +345,13 @@ export async function likelihoodSmc(
     return { ell, means };
   };
 
-  // Generation 0: the prior sample.
-  let seed0 = runSeed(o.seed, 0);
-  let rng = createRng(fmix32(seed0));
+  // Generation 0: the prior sample, then each particle's shocks u ~ N(0, I).
+  let rng = createRng(fmix32(runSeed(o.seed, 0)));
   let theta = new Float64Array(n * d);
   for (let i = 0; i < n; i++) drawPrior(rng, parameters, theta, i * d);
-  // Each particle's latent runs, named by their seeds: ξ of the extended target.
-  let xi = Uint32Array.from({ length: n * M }, (_, r) => runSeed(seed0, r));
-  const first = await logLikelihoods(theta, n, (i, j) => xi[i * M + j]);
+  let u = new Float64Array(n * U);
+  for (let r = 0; r < u.length; r++) u[r] = standardNormal(rng);
+  const first = await logLikelihoods(theta, u, n);
   let ell = first.ell;
   let simulations = n * M;
   if (ell.every((x) => x === Number.NEGATIVE_INFINITY)) {
@@ -341,16 +374,19 @@ export async function likelihoodSmc(
   let weights = new Float64Array(n).fill(1 / n);
   let beta = 0;
   let ess = n;
+  let rho = o.correlation;
   report({ epsilon: 0, ess: n, resampled: false, acceptance: null, simulations: n * M });
 
   const chol = new Float64Array(d * d);
   const z = new Float64Array(d);
+  // Simulations one round costs: (a) and, with shocks, (b).
+  const perRound = L > 0 ? 2 : 1;
   for (let g = 1; g <= o.maxGenerations && beta < 1; g++) {
-    seed0 = runSeed(o.seed, g);
-    rng = createRng(fmix32(seed0));
+    rng = createRng(fmix32(runSeed(o.seed, g)));
     let living = 0;
     for (let i = 0; i < n; i++) if (weights[i] > 0 && ell[i] > Number.NEGATIVE_INFINITY) living++;
-    const outOfBudget = simulations + 2 * living * M > o.maxSimulations || g === o.maxGenerations;
+    const outOfBudget =
+      simulations + perRound * living * M > o.maxSimulations || g === o.maxGenerations;
 
     // 1. The next temperature: keep α of the ESS (of the living particles, if fewer).
     let top = Number.NEGATIVE_INFINITY;
@@ -390,43 +426,44 @@ export async function likelihoodSmc(
       break;
     }
 
-    // 3. Resample (systematic) when the ESS is low.
+    // 3. Resample (systematic) when the ESS is low; the shocks go with their θ.
     const resampled = ess < o.resampleBelow * n;
     const essReported = ess;
     if (resampled) {
       const nextTheta = new Float64Array(n * d);
       const nextEll = new Float64Array(n);
-      const nextXi = new Uint32Array(n * M);
+      const nextU = new Float64Array(n * U);
       const u0 = rng() / n;
       let cumulative = weights[0];
       let source = 0;
       for (let i = 0; i < n; i++) {
-        const u = u0 + i / n;
-        while (cumulative < u && source < n - 1) cumulative += weights[++source];
+        const x = u0 + i / n;
+        while (cumulative < x && source < n - 1) cumulative += weights[++source];
         nextTheta.set(theta.subarray(source * d, source * d + d), i * d);
         nextEll[i] = ell[source];
-        nextXi.set(xi.subarray(source * M, source * M + M), i * M);
+        nextU.set(u.subarray(source * U, source * U + U), i * U);
       }
       theta = nextTheta;
       ell = nextEll;
-      xi = nextXi;
+      u = nextU;
       weights = new Float64Array(n).fill(1 / n);
       ess = n;
     }
 
-    // 4. Move: the proposal's covariance c_d Σ_w from the particles, then R rounds of MH.
+    // 4. Move: the proposal's covariance c_d Σ_w from the particles, then R rounds of (a), (b).
     proposalFactor(theta, weights, n, d, kernelScale, chol);
-    living = 0;
-    for (let i = 0; i < n; i++) if (weights[i] > 0) living++;
+    const alive: number[] = [];
+    for (let i = 0; i < n; i++) if (weights[i] > 0) alive.push(i);
+    living = alive.length;
     let rounds = 1;
     let acceptance = 0;
     let generationSimulations = 0;
     for (let round = 0; round < rounds; round++) {
-      if (round > 0 && simulations + 2 * living * M > o.maxSimulations) break;
+      if (round > 0 && simulations + perRound * living * M > o.maxSimulations) break;
+      // (a) θ' = θ + L z under the particle's own shocks u.
       const moving: number[] = [];
       const proposals: number[] = [];
-      for (let i = 0; i < n; i++) {
-        if (!(weights[i] > 0)) continue;
+      for (const i of alive) {
         let inside = true;
         const start = proposals.length;
         for (let j = 0; j < d; j++) z[j] = standardNormal(rng);
@@ -440,45 +477,55 @@ export async function likelihoodSmc(
         if (inside) moving.push(i);
         else proposals.length = start;
       }
-      // (a) θ' with the particle's own latent runs ξ (common random numbers: the ratio compares
-      // θ' with θ under the same shocks, not two independent shock paths).
-      const proposed = await logLikelihoods(
-        Float64Array.from(proposals),
-        moving.length,
-        (k, j) => xi[moving[k] * M + j],
-      );
+      const movingU = new Float64Array(moving.length * U);
+      moving.forEach((i, k) => {
+        movingU.set(u.subarray(i * U, i * U + U), k * U);
+      });
+      const proposed = await logLikelihoods(Float64Array.from(proposals), movingU, moving.length);
       simulations += moving.length * M;
       generationSimulations += moving.length * M;
       let accepted = 0;
       for (let k = 0; k < moving.length; k++) {
         const i = moving[k];
         // Accept with probability min(1, exp(β (ℓ' − ℓ))); one uniform per simulated proposal.
-        const u = rng();
+        const x = rng();
         const logRatio = beta * (proposed.ell[k] - ell[i]);
-        if (!(proposed.ell[k] > Number.NEGATIVE_INFINITY) || !(Math.log(u) < logRatio)) continue;
+        if (!(proposed.ell[k] > Number.NEGATIVE_INFINITY) || !(Math.log(x) < logRatio)) continue;
         accepted++;
         for (let j = 0; j < d; j++) theta[i * d + j] = proposals[k * d + j];
         ell[i] = proposed.ell[k];
       }
-      // (b) Fresh latent runs ξ' ~ p(ξ) at the (new) θ, accepted by the same rule.
-      const refreshing: number[] = [];
-      for (let i = 0; i < n; i++) if (weights[i] > 0) refreshing.push(i);
-      if (simulations + refreshing.length * M <= o.maxSimulations) {
-        const current = new Float64Array(refreshing.length * d);
-        refreshing.forEach((i, k) => {
+      // (b) u' = ρ u + √(1 − ρ²) ε at the (new) θ, accepted by the same rule.
+      if (L > 0 && simulations + living * M <= o.maxSimulations) {
+        const current = new Float64Array(living * d);
+        const fresh = new Float64Array(living * U);
+        const c = Math.sqrt(1 - rho * rho);
+        alive.forEach((i, k) => {
           current.set(theta.subarray(i * d, i * d + d), k * d);
+          for (let r = 0; r < U; r++)
+            fresh[k * U + r] = rho * u[i * U + r] + c * standardNormal(rng);
         });
-        const fresh = (k: number, j: number) => runSeed(seed0, (round * n + refreshing[k]) * M + j);
-        const refreshed = await logLikelihoods(current, refreshing.length, fresh);
-        simulations += refreshing.length * M;
-        generationSimulations += refreshing.length * M;
-        for (let k = 0; k < refreshing.length; k++) {
-          const i = refreshing[k];
-          const u = rng();
-          const logRatio = beta * (refreshed.ell[k] - ell[i]);
-          if (!(refreshed.ell[k] > Number.NEGATIVE_INFINITY) || !(Math.log(u) < logRatio)) continue;
-          for (let j = 0; j < M; j++) xi[i * M + j] = fresh(k, j);
-          ell[i] = refreshed.ell[k];
+        const moved = await logLikelihoods(current, fresh, living);
+        simulations += living * M;
+        generationSimulations += living * M;
+        const steps: number[] = [];
+        for (let k = 0; k < living; k++) {
+          const i = alive[k];
+          const x = rng();
+          const logRatio = beta * (moved.ell[k] - ell[i]);
+          if (Number.isFinite(logRatio)) steps.push(logRatio);
+          if (!(moved.ell[k] > Number.NEGATIVE_INFINITY) || !(Math.log(x) < logRatio)) continue;
+          u.set(fresh.subarray(k * U, k * U + U), i * U);
+          ell[i] = moved.ell[k];
+        }
+        // Adapt ρ so that the step's log-likelihood ratio β(ℓ' − ℓ) has a spread of about
+        // SPREAD (robustly: 1.4826 × its median absolute deviation over the population): its
+        // variance grows about in proportion to 1 − ρ for small steps. The next round's kernel
+        // depends only on the past, so each round's two steps stay exact for the target.
+        if (steps.length >= 2) {
+          const sd = 1.4826 * medianAbsoluteDeviation(steps);
+          const factor = sd > 0 ? Math.min(10, Math.max(0.1, (SPREAD / sd) ** 2)) : 10;
+          rho = 1 - Math.min(1, Math.max(1e-8, (1 - rho) * factor));
         }
       }
       if (round === 0) {
@@ -510,6 +557,7 @@ export async function likelihoodSmc(
     particles: theta,
     weights,
     logLikelihoods: ell,
+    correlation: rho,
     ess: effectiveSampleSize(weights),
     epsilon: beta,
     generations,

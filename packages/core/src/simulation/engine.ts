@@ -106,7 +106,13 @@ export function scratchLength(model: CompiledModel): number {
  * ((months+1) × SERIES_COUNT, month-major) and the outcomes into `out`, each when not null.
  * With `obs`, adds `scale` times the monthly fighting of each target (M18–M19) to `obsOut`
  * (targets × years, target-major; the caller zeroes it). `scratch`, when given, is the run's
- * working space ({@link scratchLength}); otherwise the run allocates it.
+ * working space ({@link scratchLength}); otherwise the run allocates it. `normals`, when given,
+ * holds the run's shocks itself — months × groups standard normals, month-major: group g's shock
+ * in month t is `normals[t * groups + g]` — in place of the draws of the seed's generator (which
+ * the run then does not use); a caller that moves them gradually gets runs that change gradually
+ * (`likelihood-smc.ts`).
+ * @throws {EntenteError} `invalid-argument` for a bad parameter vector, a non-integer seed, or
+ *   `normals` of the wrong length
  */
 export function runModel(
   model: CompiledModel,
@@ -120,6 +126,7 @@ export function runModel(
   scale = 0,
   obsOut: Float64Array | null = null,
   scratch: Float64Array | null = null,
+  normals: Float64Array | null = null,
 ): void {
   checkParameters(params, operation);
   if (!Number.isInteger(seed)) {
@@ -128,6 +135,12 @@ export function runModel(
   const G = model.groups.length;
   const S = model.states.length;
   const T = model.months;
+  if (normals !== null && normals.length !== T * G) {
+    throw new EntenteError(
+      'invalid-argument',
+      `${operation}: normals must hold months × groups = ${T * G} values, got ${normals.length}`,
+    );
+  }
 
   const r = params[P.r];
   const Kc = params[P.K];
@@ -449,7 +462,8 @@ export function runModel(
       const growth = ((1 + rEff) * x) / (1 + (rEff * x) / sc[oK + g]); // M8
       const inflow = delta * (1 - C) * defect[g];
       let z: number;
-      if (hasSpare) {
+      if (normals !== null) z = normals[t * G + g];
+      else if (hasSpare) {
         z = spare;
         hasSpare = false;
       } else {

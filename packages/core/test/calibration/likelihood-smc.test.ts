@@ -1,7 +1,7 @@
 /**
  * likelihood-smc against a posterior computed on a grid. The toy model: T = 8 yearly counts,
  * negative binomial with mean μ = exp(a + σz) and dispersion k = 10^κ, z ~ N(0, 1) one latent
- * shock per run (the run's seed), σ = 0.3; priors a ∈ [0, 4], κ ∈ [−0.5, 1.5], and a third
+ * shock per run (the particle's latent normal u), σ = 0.3; priors a ∈ [0, 4], κ ∈ [−0.5, 1.5], and a third
  * parameter c ∈ [0, 1] the counts do not see. The likelihood p(y | a, κ) = ∫ φ(z) Π_t NB(y_t |
  * e^{a+σz}, k) dz depends on the counts only through their sum Y and Σ_t ln Γ(y_t + k) − ln y_t!,
  * so a 2-D grid in (a, κ) with the z integral by the trapezoid rule on [−7, 7] gives the exact
@@ -35,11 +35,11 @@ const PARAMETERS = [
 /** A fixed dataset of overdispersed counts (any counts do: the grid posterior is computed for them). */
 const OBSERVED = Float64Array.of(9, 3, 17, 14, 4, 23, 6, 11);
 
-/** The toy model's latent means: T copies of exp(a + σz), then k; z from the row's seed. */
-const toyMeans: MeanBatchSimulator = (thetas, seeds) => {
-  const out = new Float64Array(seeds.length * (T + 1));
-  for (let i = 0; i < seeds.length; i++) {
-    const z = standardNormal(createRng(fmix32(seeds[i])));
+/** The toy model's latent means: T copies of exp(a + σz), then k; z the row's one normal. */
+const toyMeans: MeanBatchSimulator = (thetas, normals) => {
+  const out = new Float64Array(normals.length * (T + 1));
+  for (let i = 0; i < normals.length; i++) {
+    const z = normals[i];
     const mu = Math.exp(thetas[i * 3] + SIGMA * z);
     for (let t = 0; t < T; t++) out[i * (T + 1) + t] = mu;
     out[i * (T + 1) + T] = 10 ** thetas[i * 3 + 1];
@@ -126,11 +126,15 @@ describe('likelihoodSmc(problem, means) on a toy model with a grid posterior', (
     timeout: 120_000,
   }, async () => {
     const exact = gridPosterior(OBSERVED);
-    const r = await likelihoodSmc({ parameters: PARAMETERS, observed: OBSERVED }, toyMeans, {
-      particles: 2000,
-      maxSimulations: 200_000,
-      seed: 3,
-    });
+    const r = await likelihoodSmc(
+      { parameters: PARAMETERS, observed: OBSERVED, latentSize: 1 },
+      toyMeans,
+      {
+        particles: 2000,
+        maxSimulations: 200_000,
+        seed: 3,
+      },
+    );
     expect(r.epsilon).toBe(1);
     const [a, kappa, c] = posteriorSummary(PARAMETERS, r.particles, r.weights);
     // Tolerances: a quarter of the posterior sd for the mean, 0.4 sd for the 5 % and 95 %
@@ -149,10 +153,10 @@ describe('likelihoodSmc(problem, means) on a toy model with a grid posterior', (
   });
 
   it('gives the same bytes when the batches are split in two', async () => {
-    const split: MeanBatchSimulator = (thetas, seeds) => {
-      const h = seeds.length >> 1;
-      const x = toyMeans(thetas.slice(0, h * 3), seeds.slice(0, h)) as Float64Array;
-      const y = toyMeans(thetas.slice(h * 3), seeds.slice(h)) as Float64Array;
+    const split: MeanBatchSimulator = (thetas, normals) => {
+      const h = normals.length >> 1;
+      const x = toyMeans(thetas.slice(0, h * 3), normals.slice(0, h)) as Float64Array;
+      const y = toyMeans(thetas.slice(h * 3), normals.slice(h)) as Float64Array;
       const out = new Float64Array(x.length + y.length);
       out.set(x);
       out.set(y, x.length);
@@ -160,22 +164,30 @@ describe('likelihoodSmc(problem, means) on a toy model with a grid posterior', (
     };
     const options = { particles: 200, maxSimulations: 4000, seed: 5 };
     const one = await likelihoodSmc(
-      { parameters: PARAMETERS, observed: OBSERVED },
+      { parameters: PARAMETERS, observed: OBSERVED, latentSize: 1 },
       toyMeans,
       options,
     );
-    const two = await likelihoodSmc({ parameters: PARAMETERS, observed: OBSERVED }, split, options);
+    const two = await likelihoodSmc(
+      { parameters: PARAMETERS, observed: OBSERVED, latentSize: 1 },
+      split,
+      options,
+    );
     expect(Array.from(two.particles)).toEqual(Array.from(one.particles));
     expect(Array.from(two.weights)).toEqual(Array.from(one.weights));
     expect(one.generations.length).toBeGreaterThan(2);
   });
 
   it('reweights straight to β = 1 when the budget runs out', async () => {
-    const r = await likelihoodSmc({ parameters: PARAMETERS, observed: OBSERVED }, toyMeans, {
-      particles: 100,
-      maxSimulations: 100,
-      seed: 1,
-    });
+    const r = await likelihoodSmc(
+      { parameters: PARAMETERS, observed: OBSERVED, latentSize: 1 },
+      toyMeans,
+      {
+        particles: 100,
+        maxSimulations: 100,
+        seed: 1,
+      },
+    );
     expect(r.epsilon).toBe(1);
     expect(r.simulations).toBe(100);
     expect(r.generations.map((g) => g.epsilon)).toEqual([0, 1]);
@@ -184,31 +196,66 @@ describe('likelihoodSmc(problem, means) on a toy model with a grid posterior', (
 
   it('stops with a typed error naming the target-years no prior draw can produce', async () => {
     // Year 2's mean is 0 in every run while the data record 5 there.
-    const zeroYear2: MeanBatchSimulator = (thetas, seeds) => {
-      const out = toyMeans(thetas, seeds) as Float64Array;
-      for (let i = 0; i < seeds.length; i++) out[i * (T + 1) + 2] = 0;
+    const zeroYear2: MeanBatchSimulator = (thetas, normals) => {
+      const out = toyMeans(thetas, normals) as Float64Array;
+      for (let i = 0; i < normals.length; i++) out[i * (T + 1) + 2] = 0;
       return out;
     };
     const observed = Float64Array.from(OBSERVED);
     observed[2] = 5;
     const labels = Array.from({ length: T }, (_, t) => `toy ${2015 + t}`);
-    const run = likelihoodSmc({ parameters: PARAMETERS, observed, labels }, zeroYear2, {
-      particles: 50,
-    });
+    const run = likelihoodSmc(
+      { parameters: PARAMETERS, observed, labels, latentSize: 1 },
+      zeroYear2,
+      {
+        particles: 50,
+      },
+    );
     await expect(run).rejects.toBeInstanceOf(EntenteError);
     await expect(run).rejects.toThrow(/toy 2017 \(observed 5\).*--targets/);
     // A missing value there is skipped instead.
     observed[2] = Number.NaN;
-    const ok = await likelihoodSmc({ parameters: PARAMETERS, observed, labels }, zeroYear2, {
-      particles: 50,
-      maxSimulations: 500,
-    });
+    const ok = await likelihoodSmc(
+      { parameters: PARAMETERS, observed, labels, latentSize: 1 },
+      zeroYear2,
+      {
+        particles: 50,
+        maxSimulations: 500,
+      },
+    );
     expect(ok.epsilon).toBe(1);
+  });
+
+  it('keeps the shocks N(0, I) when the likelihood is flat (the Crank–Nicolson move is exact)', async () => {
+    // One observed 0 with μ = 0: L ≡ 1, so every move is accepted and the shocks' law must stay
+    // N(0, I). Proposing u' = ρu + ε (no √(1 − ρ²)) would give them variance ≈ 1 + ρ² ≈ 2.
+    const L = 50;
+    let last = new Float64Array(0);
+    const flat: MeanBatchSimulator = (_thetas, normals) => {
+      last = Float64Array.from(normals);
+      const rows = normals.length / L;
+      const out = new Float64Array(rows * 2);
+      for (let i = 0; i < rows; i++) out[i * 2 + 1] = 1;
+      return out;
+    };
+    const r = await likelihoodSmc(
+      { parameters: PARAMETERS, observed: Float64Array.of(0), latentSize: L },
+      flat,
+      { particles: 200, maxSimulations: 2000, seed: 2 },
+    );
+    expect(r.epsilon).toBe(1);
+    // The last call was a Crank–Nicolson proposal, all accepted: the particles' final shocks.
+    expect(last.length).toBe(200 * L);
+    const mean = last.reduce((s, x) => s + x, 0) / last.length;
+    const variance = last.reduce((s, x) => s + (x - mean) ** 2, 0) / last.length;
+    // 10,000 values: standard errors 0.01 (mean) and 0.014 (variance).
+    expect(Math.abs(mean)).toBeLessThan(0.05);
+    expect(Math.abs(variance - 1)).toBeLessThan(0.07);
   });
 
   it('rejects observed values that are not counts', async () => {
     const run = likelihoodSmc(
-      { parameters: PARAMETERS, observed: Float64Array.of(1.5, 2) },
+      { parameters: PARAMETERS, observed: Float64Array.of(1.5, 2), latentSize: 1 },
       toyMeans,
     );
     await expect(run).rejects.toThrow(/likelihood-smc: observed value #0 is 1.5/);
@@ -246,7 +293,8 @@ describe('calibrate(setup, simulate, { method: "likelihood-smc" })', () => {
       method: 'likelihood-smc',
       particles: 200,
       runs: 4000,
-      means: (thetas, seeds) => toyMeans(thetas, seeds),
+      means: (thetas, _seeds, _span, normals) => toyMeans(thetas, normals as Float64Array),
+      latentSize: 1,
     });
     expect(c.method).toBe('likelihood-smc');
     expect(c.epsilon).toBe(1);

@@ -4,8 +4,11 @@
  * the calibration simulates with.
  */
 import {
+  type CalibrateOptions,
   compileHistory,
   type HistoryApi,
+  type HistoryLike,
+  historyMeans,
   observationDispersion,
   sampleObservation,
   simulateHistory,
@@ -19,4 +22,24 @@ export async function loadHistoryApi(): Promise<HistoryApi> {
     observationDispersion,
     sampleObservation,
   } as HistoryApi;
+}
+
+/**
+ * The options with likelihood-smc's expected counts of the history `h` (and the number of shocks
+ * a run takes), unless the caller gave its own. The expected counts run in the calling thread for
+ * any worker count or queue (only the count simulations are shared out); the rows come back in
+ * order, so the bytes are the same.
+ */
+export function withHistoryMeans(
+  api: HistoryApi,
+  h: HistoryLike,
+  options: CalibrateOptions,
+): CalibrateOptions {
+  return {
+    ...options,
+    means:
+      options.means ??
+      ((thetas, seeds, span, normals) => historyMeans(api, h, thetas, seeds, span, normals)),
+    latentSize: options.latentSize ?? h.latentSize ?? 0,
+  };
 }

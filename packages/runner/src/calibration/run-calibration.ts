@@ -22,7 +22,6 @@ import {
   type HistoryLike,
   type HistorySpan,
   historyCounts,
-  historyMeans,
 } from '@entente/core';
 import { Piscina } from 'piscina';
 import {
@@ -30,7 +29,7 @@ import {
   runCalibrationOnQueue,
 } from '../queue/calibration-on-queue.js';
 import type { CalibrationTask, CalibrationWorkerData } from './calibration-worker.js';
-import { loadHistoryApi } from './history-api.js';
+import { loadHistoryApi, withHistoryMeans } from './history-api.js';
 
 /** What to calibrate. */
 export interface RunCalibrationInput {
@@ -129,13 +128,7 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
       fitYears: h.fitYears,
       observed: input.observed(h),
     };
-    // likelihood-smc's expected counts run in the calling thread for any worker count (only the
-    // count simulations use the pool); the rows come back in order, so the bytes are the same.
-    const withMeans: CalibrateOptions = {
-      ...input.options,
-      means:
-        input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
-    };
+    const withMeans = withHistoryMeans(api, h, input.options);
     if (pool === null) {
       const simulate: CountSimulator = async (thetas, seeds, years) => {
         await new Promise((resolve) => setImmediate(resolve));

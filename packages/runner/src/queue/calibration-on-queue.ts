@@ -18,7 +18,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  type CalibrateOptions,
   type Case,
   type CountSimulator,
   calibrate,
@@ -29,10 +28,9 @@ import {
   type HistoryLike,
   type HistorySpan,
   historyCounts,
-  historyMeans,
 } from '@entente/core';
 import { Queue, QueueEvents } from 'bullmq';
-import { loadHistoryApi } from '../calibration/history-api.js';
+import { loadHistoryApi, withHistoryMeans } from '../calibration/history-api.js';
 import type { RunCalibrationInput, RunCalibrationResult } from '../calibration/run-calibration.js';
 import { decodeTyped, encodeTyped } from './batch-codec.js';
 import { BatchJobFailure } from './process-batch-job.js';
@@ -473,11 +471,7 @@ export async function runCalibrationOnQueue(
     fitYears: h.fitYears,
     observed: input.observed(h),
   };
-  const options: CalibrateOptions = {
-    ...input.options,
-    means:
-      input.options.means ?? ((thetas, seeds, span) => historyMeans(api, h, thetas, seeds, span)),
-  };
+  const options = withHistoryMeans(api, h, input.options);
   const q = await openCalibrationQueue(input.queue, input.case, input.span, h, input.queueControl);
   try {
     return { history: h, calibration: await calibrate(setup, q.simulate, options) };

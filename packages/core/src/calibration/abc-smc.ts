@@ -39,6 +39,7 @@ import { EntenteError } from '../errors.js';
 import { fmix32, runSeed } from '../simulation/streams.js';
 import { abcDistance, distanceScales } from './abc-distance.js';
 import type { AbcGeneration, AbcProblem, AbcResult, BatchSimulator } from './abc-problem.js';
+import { checkShare, checkWhole } from './option-checks.js';
 import { drawPrior, standardNormal } from './prior-draws.js';
 
 /** Options of {@link abcSmc}. */
@@ -103,13 +104,7 @@ export function resolveAbcSmcOptions(options: AbcSmcOptions = {}): ResolvedAbcSm
     stayProbability: options.stayProbability ?? 0.01,
     chunkRows: options.chunkRows ?? particles,
   };
-  const whole = (name: string, x: number, min: number) => {
-    if (!Number.isSafeInteger(x) || x < min)
-      throw new EntenteError(
-        'out-of-range',
-        `abc-smc: ${name} must be a whole number ≥ ${min}, got ${x}`,
-      );
-  };
+  const whole = (name: string, x: number, min: number) => checkWhole('abc-smc', name, x, min);
   whole('particles', resolved.particles, 2);
   whole('seed', resolved.seed, 0);
   whole('maxSimulations', resolved.maxSimulations, particles);
@@ -117,9 +112,7 @@ export function resolveAbcSmcOptions(options: AbcSmcOptions = {}): ResolvedAbcSm
   whole('maxMoves', resolved.maxMoves, 1);
   whole('chunkRows', resolved.chunkRows, 1);
   for (const name of ['alpha', 'resampleBelow', 'minAcceptance', 'stayProbability'] as const) {
-    const x = resolved[name];
-    if (!(x > 0 && x < 1))
-      throw new EntenteError('out-of-range', `abc-smc: ${name} must lie in (0, 1), got ${x}`);
+    checkShare('abc-smc', name, resolved[name]);
   }
   return resolved;
 }

@@ -46,6 +46,7 @@ import { fmix32, runSeed } from '../simulation/streams.js';
 import { countTransform } from './abc-distance.js';
 import type { AbcParameter, AbcProblem, AbcResult, BatchSimulator } from './abc-problem.js';
 import { checkAbcProblem } from './abc-smc.js';
+import { checkWhole } from './option-checks.js';
 
 /** Options of {@link historyMatching}. */
 export interface HistoryMatchingOptions {
@@ -155,13 +156,7 @@ export function implausibility(
 
 function checkOptions(options: HistoryMatchingOptions, op: string) {
   const o = { ...HISTORY_MATCHING_DEFAULTS, seed: 1, ...options };
-  const whole = (name: string, v: number, min: number) => {
-    if (!Number.isSafeInteger(v) || v < min)
-      throw new EntenteError(
-        'out-of-range',
-        `${op}: ${name} must be a whole number ≥ ${min}, got ${v}`,
-      );
-  };
+  const whole = (name: string, v: number, min: number) => checkWhole(op, name, v, min);
   whole('points', o.points, 2);
   whole('waves', o.waves, 1);
   whole('replicates', o.replicates, 2);

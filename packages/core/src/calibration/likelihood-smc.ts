@@ -59,6 +59,7 @@ import { fmix32, runSeed } from '../simulation/streams.js';
 import type { AbcGeneration, AbcParameter } from './abc-problem.js';
 import { effectiveSampleSize } from './abc-smc.js';
 import { observationLogPmf } from './observation.js';
+import { checkShare, checkWhole } from './option-checks.js';
 import { drawPrior, standardNormal } from './prior-draws.js';
 
 /**
@@ -173,13 +174,8 @@ function resolve(options: LikelihoodSmcOptions) {
     stayProbability: options.stayProbability ?? 0.01,
     maxGenerations: options.maxGenerations ?? 200,
   };
-  const whole = (name: string, x: number, min: number) => {
-    if (!Number.isSafeInteger(x) || x < min)
-      throw new EntenteError(
-        'out-of-range',
-        `likelihood-smc: ${name} must be a whole number ≥ ${min}, got ${x}`,
-      );
-  };
+  const whole = (name: string, x: number, min: number) =>
+    checkWhole('likelihood-smc', name, x, min);
   whole('particles', o.particles, 2);
   whole('seed', o.seed, 0);
   whole('latentRuns', o.latentRuns, 1);
@@ -187,11 +183,7 @@ function resolve(options: LikelihoodSmcOptions) {
   whole('maxMoves', o.maxMoves, 1);
   whole('maxGenerations', o.maxGenerations, 1);
   for (const name of ['alpha', 'resampleBelow', 'stayProbability', 'correlation'] as const)
-    if (!(o[name] > 0 && o[name] < 1))
-      throw new EntenteError(
-        'out-of-range',
-        `likelihood-smc: ${name} must lie in (0, 1), got ${o[name]}`,
-      );
+    checkShare('likelihood-smc', name, o[name]);
   return o;
 }
 

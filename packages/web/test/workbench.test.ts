@@ -16,15 +16,19 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseAt, exportGexf, LAYERS, type Layer, loadCase, projectSigned } from '@entente/core';
-import { createServer } from '@entente/server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, collectPageErrors } from './browser-harness.js';
+import {
+  CHROMIUM,
+  collectPageErrors,
+  type LocalServer,
+  launchChromium,
+  serveLocal,
+} from './browser-harness.js';
 import { buildTestApp } from './build-test-app.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -50,7 +54,7 @@ type PageGlobal = {
 };
 
 describe.skipIf(!haveChromium)('workbench in chromium', { tags: ['browser'] }, () => {
-  let app: ReturnType<typeof createServer>;
+  let app: LocalServer['app'];
   let base = '';
   let browser: Browser;
   let context: BrowserContext;
@@ -66,22 +70,8 @@ describe.skipIf(!haveChromium)('workbench in chromium', { tags: ['browser'] }, (
     await buildTestApp(DIST);
     SHOTS = await mkdtemp(join(tmpdir(), 'entente-workbench-shots-'));
     console.info(`workbench screenshots: ${SHOTS}`);
-    app = createServer({ webRoot: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ app, base } = await serveLocal({ webRoot: DIST }));
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -43,3 +43,14 @@ export function withHistoryMeans(
     latentSize: options.latentSize ?? h.latentSize ?? 0,
   };
 }
+
+/** The calibration's setup from the compiled history and its observed counts. */
+export function historySetup(h: HistoryLike, observed: Float64Array) {
+  return {
+    parameters: h.parameters,
+    targets: h.targets,
+    years: h.years,
+    fitYears: h.fitYears,
+    observed,
+  };
+}

@@ -29,7 +29,7 @@ import {
   runCalibrationOnQueue,
 } from '../queue/calibration-on-queue.js';
 import type { CalibrationTask, CalibrationWorkerData } from './calibration-worker.js';
-import { loadHistoryApi, withHistoryMeans } from './history-api.js';
+import { historySetup, loadHistoryApi, withHistoryMeans } from './history-api.js';
 
 /** What to calibrate. */
 export interface RunCalibrationInput {
@@ -121,13 +121,7 @@ export async function runCalibration(input: RunCalibrationInput): Promise<RunCal
   try {
     const api = await loadHistoryApi();
     const h = api.compileHistory(input.case, input.span);
-    const setup = {
-      parameters: h.parameters,
-      targets: h.targets,
-      years: h.years,
-      fitYears: h.fitYears,
-      observed: input.observed(h),
-    };
+    const setup = historySetup(h, input.observed(h));
     const withMeans = withHistoryMeans(api, h, input.options);
     if (pool === null) {
       const simulate: CountSimulator = async (thetas, seeds, years) => {

@@ -30,7 +30,7 @@ import {
   historyCounts,
 } from '@entente/core';
 import { Queue, QueueEvents } from 'bullmq';
-import { loadHistoryApi, withHistoryMeans } from '../calibration/history-api.js';
+import { historySetup, loadHistoryApi, withHistoryMeans } from '../calibration/history-api.js';
 import type { RunCalibrationInput, RunCalibrationResult } from '../calibration/run-calibration.js';
 import { decodeTyped, encodeTyped } from './batch-codec.js';
 import { BatchJobFailure } from './process-batch-job.js';
@@ -464,13 +464,7 @@ export async function runCalibrationOnQueue(
     );
   const api = await loadHistoryApi();
   const h = api.compileHistory(input.case, input.span);
-  const setup = {
-    parameters: h.parameters,
-    targets: h.targets,
-    years: h.years,
-    fitYears: h.fitYears,
-    observed: input.observed(h),
-  };
+  const setup = historySetup(h, input.observed(h));
   const options = withHistoryMeans(api, h, input.options);
   const q = await openCalibrationQueue(input.queue, input.case, input.span, h, input.queueControl);
   try {

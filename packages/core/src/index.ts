@@ -163,12 +163,13 @@ export {
   countTransform,
   distanceScales,
 } from './calibration/abc-distance.js';
-export type {
-  AbcGeneration,
-  AbcParameter,
-  AbcProblem,
-  AbcResult,
-  BatchSimulator,
+export {
+  type AbcGeneration,
+  type AbcParameter,
+  type AbcProblem,
+  type AbcResult,
+  type BatchSimulator,
+  concatRows,
 } from './calibration/abc-problem.js';
 export { type AbcRejectionOptions, abcRejection } from './calibration/abc-rejection.js';
 export {

@@ -194,6 +194,7 @@ describe('@entente/core public API', () => {
       'compileHistory',
       'compileModel',
       'compileProjection',
+      'concatRows',
       'countLogLikelihood',
       'countTransform',
       'coverageOfVolumes',

@@ -77,3 +77,21 @@ export interface AbcResult {
   /** Simulations run in total. */
   readonly simulations: number;
 }
+
+/**
+ * The rows of several simulator calls (or of a batch's chunks), in order, as one array; the
+ * one chunk itself when there is only one.
+ * @example concatRows([Float64Array.of(1, 2), Float64Array.of(3)]) // Float64Array [1, 2, 3]
+ */
+export function concatRows(chunks: readonly Float64Array[]): Float64Array {
+  if (chunks.length === 1) return chunks[0];
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Float64Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

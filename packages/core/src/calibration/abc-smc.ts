@@ -38,7 +38,13 @@ import { createRng } from '../analysis/random.js';
 import { EntenteError } from '../errors.js';
 import { fmix32, runSeed } from '../simulation/streams.js';
 import { abcDistance, distanceScales } from './abc-distance.js';
-import type { AbcGeneration, AbcProblem, AbcResult, BatchSimulator } from './abc-problem.js';
+import {
+  type AbcGeneration,
+  type AbcProblem,
+  type AbcResult,
+  type BatchSimulator,
+  concatRows,
+} from './abc-problem.js';
 import { checkShare, checkWhole } from './option-checks.js';
 import { drawPrior, standardNormal } from './prior-draws.js';
 
@@ -167,17 +173,6 @@ async function simulateRows(
       'internal',
       `${operation}: the simulator returned ${out.length} values for ${seeds.length} × ${m}`,
     );
-  return out;
-}
-
-/** The rows of several simulator calls, in call order. */
-function concatRows(chunks: readonly Float64Array[], length: number): Float64Array {
-  const out = new Float64Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
   return out;
 }
 
@@ -335,7 +330,7 @@ export async function abcSmc(
       }
       if (count > issued) issue();
       const chunks = await Promise.all(parts);
-      const simulated = chunks.length === 1 ? chunks[0] : concatRows(chunks, count * m);
+      const simulated = concatRows(chunks);
       simulations += count;
       let accepted = 0;
       for (let k = 0; k < count; k++) {

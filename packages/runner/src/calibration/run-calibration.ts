@@ -18,6 +18,7 @@ import {
   type Case,
   type CountSimulator,
   calibrate,
+  concatRows,
   EntenteError,
   type HistoryLike,
   type HistorySpan,
@@ -212,14 +213,6 @@ function sharedSimulator(
       draining = true;
       setImmediate(drain);
     }
-    const results = await Promise.all(parts);
-    if (results.length === 1) return results[0];
-    const out = new Float64Array(results.reduce((s, r) => s + r.length, 0));
-    let at = 0;
-    for (const r of results) {
-      out.set(r, at);
-      at += r.length;
-    }
-    return out;
+    return concatRows(await Promise.all(parts));
   };
 }

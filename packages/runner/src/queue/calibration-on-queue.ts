@@ -21,6 +21,7 @@ import {
   type Case,
   type CountSimulator,
   calibrate,
+  concatRows,
   ENTENTE_ERROR_CODES,
   EntenteError,
   type EntenteErrorCode,
@@ -413,15 +414,7 @@ export async function openCalibrationQueue(
         ),
       );
     }
-    const results = await Promise.all(parts);
-    if (results.length === 1) return results[0];
-    const out = new Float64Array(results.reduce((s, r) => s + r.length, 0));
-    let at = 0;
-    for (const r of results) {
-      out.set(r, at);
-      at += r.length;
-    }
-    return out;
+    return concatRows(await Promise.all(parts));
   };
 
   return {

@@ -44,6 +44,7 @@ import {
   redisClient,
   resultsKey,
 } from './queue-keys.js';
+import { resultsPoller } from './results-poller.js';
 
 /** BullMQ job name of a calibration chunk (exploration batches are named `batch`). */
 export const CALIBRATION_JOB = 'calibration';
@@ -263,49 +264,29 @@ export async function openCalibrationQueue(
     for (const p of pending.values()) p.reject(broken);
     pending.clear();
   };
-  let polling = false;
-  let again = false;
-  const poll = async () => {
-    if (polling) {
-      again = true;
-      return;
-    }
-    polling = true;
-    try {
-      do {
-        again = false;
-        if (pending.size === 0) break;
-        const fields = await client.hkeys(resultsKey(id));
-        for (const field of fields) {
-          const index = Number(field);
-          const p = pending.get(index);
-          if (p !== undefined) {
-            const text = await client.hget(resultsKey(id), field);
-            if (text === null || !pending.has(index)) continue;
-            pending.delete(index);
-            open.delete(index);
-            lastProgress = Date.now();
-            const counts = decodeTyped(text, Float64Array);
-            if (counts === null || counts.length % p.rows !== 0)
-              p.reject(
-                new EntenteError('internal', `queue: chunk ${jobId(index)}: malformed counts`),
-              );
-            else p.resolve(counts);
-          }
-          await client.hdel(resultsKey(id), field);
-        }
-      } while (again && pending.size > 0);
-    } catch (error) {
+  const poll = resultsPoller(client, resultsKey(id), {
+    more: () => pending.size > 0,
+    wants: (index) => pending.has(index),
+    take: (index, text) => {
+      const p = pending.get(index);
+      if (p === undefined) return false;
+      pending.delete(index);
+      open.delete(index);
+      lastProgress = Date.now();
+      const counts = decodeTyped(text, Float64Array);
+      if (counts === null || counts.length % p.rows !== 0)
+        p.reject(new EntenteError('internal', `queue: chunk ${jobId(index)}: malformed counts`));
+      else p.resolve(counts);
+      return true;
+    },
+    fail: (error) =>
       failAll(
         new EntenteError(
           'not-found',
           `queue: calibration ${id}: ${error instanceof Error ? error.message : String(error)}`,
         ),
-      );
-    } finally {
-      polling = false;
-    }
-  };
+      ),
+  });
   const watchdog = setInterval(() => {
     const now = Date.now();
     if (client.status !== 'ready') {

@@ -18,6 +18,7 @@ import {
   redisClient,
   resultsKey,
 } from './queue-keys.js';
+import { resultsPoller } from './results-poller.js';
 
 /** How often results are polled besides the completion events. */
 const POLL_MS = 250;
@@ -73,8 +74,6 @@ export async function runOnQueue(
     );
     control.onQueued?.({ exploration, batches: ranges.length });
     await new Promise<void>((resolve, reject) => {
-      let polling = false;
-      let again = false;
       let settled = false;
       const settle = (error?: unknown) => {
         if (settled) return;
@@ -84,35 +83,20 @@ export async function runOnQueue(
         if (error) reject(error);
         else resolve();
       };
-      const poll = async () => {
-        if (polling) {
-          again = true;
-          return;
-        }
-        polling = true;
-        try {
-          do {
-            again = false;
-            const fields = await client.hkeys(resultsKey(exploration));
-            for (const field of fields) {
-              const index = Number(field);
-              const range = ranges[index];
-              if (range && !finished.has(index)) {
-                const text = await client.hget(resultsKey(exploration), field);
-                if (text === null || signal?.aborted || settled) continue;
-                finished.add(index);
-                accept(range, decodeBatch(text));
-              }
-              await client.hdel(resultsKey(exploration), field);
-            }
-          } while (again && !settled);
+      const poll = resultsPoller(client, resultsKey(exploration), {
+        more: () => !settled,
+        wants: (index) => ranges[index] !== undefined && !finished.has(index),
+        take: (index, text) => {
+          if (signal?.aborted || settled) return false;
+          finished.add(index);
+          accept(ranges[index], decodeBatch(text));
+          return true;
+        },
+        done: () => {
           if (finished.size === ranges.length) settle();
-        } catch (error) {
-          settle(error);
-        } finally {
-          polling = false;
-        }
-      };
+        },
+        fail: settle,
+      });
       const onAbort = () => settle();
       const timer = setInterval(() => void poll(), POLL_MS);
       signal?.addEventListener('abort', onAbort, { once: true });

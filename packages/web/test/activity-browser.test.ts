@@ -6,7 +6,6 @@
  * hook (as workbench.test.ts does). Tagged `browser`; needs `../shared/data` (skipped with a notice
  * without it, failing under CI).
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
 import type { EventSeriesResponse, ObservedResponse } from '../src/api/types.js';
 import {
-  CHROMIUM,
+  chromiumPresent,
   collectPageErrors,
   type LocalServer,
   launchChromium,
@@ -25,11 +24,7 @@ import {
 import { buildTestApp } from './build-test-app.js';
 
 const UCDP = 'data/events/ucdp-afpak-annual-1989-2021.csv';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env.CI) throw new Error(`activity browser tests: ${CHROMIUM} is missing (CI is set)`);
-  console.warn(`\n*** activity browser tests SKIPPED: ${CHROMIUM} not found ***\n`);
-}
+const haveChromium = chromiumPresent('activity browser tests');
 
 const suite = haveChromium ? describeShared : () => undefined;
 

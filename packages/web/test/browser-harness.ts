@@ -4,12 +4,24 @@
  * root, no GPU, no background networking on a closed network), and a page's console errors
  * collected so a test can assert there were none.
  */
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer, type ServerOptions } from '@entente/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium; the browser tests skip (and fail under CI) without it. */
 export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Whether Debian's chromium is there. Without it the browser tests skip with a loud notice, and
+ * fail when CI is set (the CI script installs it).
+ */
+export function chromiumPresent(tests: string): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`${tests}: ${CHROMIUM} is missing (CI is set)`);
+  console.warn(`\n*** ${tests} SKIPPED: ${CHROMIUM} not found ***\n`);
+  return false;
+}
 
 /** A listening server and the base URL of its address. */
 export interface LocalServer {

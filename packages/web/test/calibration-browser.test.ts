@@ -11,7 +11,6 @@
  * CI).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,18 +21,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
 import type { LocalServer } from './browser-harness.js';
-import { CHROMIUM, collectPageErrors, launchChromium, serveLocal } from './browser-harness.js';
+import {
+  chromiumPresent,
+  collectPageErrors,
+  launchChromium,
+  serveLocal,
+} from './browser-harness.js';
 import { buildTestApp } from './build-test-app.js';
 
 const UCDP = 'data/events/ucdp-afpak-annual-1989-2021.csv';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/entente.js');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env.CI)
-    throw new Error(`calibration browser test: ${CHROMIUM} is missing (CI is set)`);
-  console.warn(`\n*** calibration browser tests SKIPPED: ${CHROMIUM} not found ***\n`);
-}
+const haveChromium = chromiumPresent('calibration browser tests');
 
 const suite = haveChromium ? describeShared : () => undefined;
 

@@ -8,7 +8,6 @@
  * Tagged `browser`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
-  CHROMIUM,
+  chromiumPresent,
   collectPageErrors,
   type LocalServer,
   launchChromium,
@@ -24,11 +23,7 @@ import {
 } from './browser-harness.js';
 import { buildTestApp } from './build-test-app.js';
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env.CI) throw new Error(`sources tests: ${CHROMIUM} is missing (CI is set)`);
-  console.warn(`\n*** Sources tab browser test SKIPPED: ${CHROMIUM} not found ***\n`);
-}
+const haveChromium = chromiumPresent('Sources tab browser test');
 
 /** Three sentences, one relation each (checked by the proposals the page lists). */
 const HOSTS = 'Qatar hosts the Taliban political office.';

@@ -14,7 +14,6 @@
  * `npm run screenshot` (scripts/screenshot.js). Nothing is timed here: the workbench's speed is
  * measured by `node bench/workbench.js` (docs/benchmarks.md).
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +22,7 @@ import { caseAt, exportGexf, LAYERS, type Layer, loadCase, projectSigned } from 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM,
+  chromiumPresent,
   collectPageErrors,
   type LocalServer,
   launchChromium,
@@ -41,11 +40,7 @@ async function builtinCase() {
   return loaded.case;
 }
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env.CI) throw new Error(`workbench tests: ${CHROMIUM} is missing (CI is set)`);
-  console.warn(`\n*** workbench browser tests SKIPPED: ${CHROMIUM} not found ***\n`);
-}
+const haveChromium = chromiumPresent('workbench browser tests');
 
 /** What the page exposes on `window.__entente` (read in functions run in the page). */
 type PageGlobal = {

@@ -10,6 +10,7 @@ import { EntenteError } from '@entente/core';
 import { type EventStore, fileFingerprint, openEventStore } from '@entente/events';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gdeltRow } from './gdelt-row.js';
 
 let dir: string;
 let store: EventStore;
@@ -22,23 +23,6 @@ afterEach(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A GDELT 2.0 row (61 tab-separated fields); `url` makes rows without an id distinct. */
-function gdeltRow(id: string, day: string, a: string, b: string, quad: string, url = ''): string {
-  const f = new Array(61).fill('');
-  f[0] = id;
-  f[1] = day;
-  f[5] = a;
-  f[15] = b;
-  f[28] = '04';
-  f[29] = quad;
-  f[30] = '1.0';
-  f[31] = '3';
-  f[34] = '-2.5';
-  f[53] = 'AF';
-  f[60] = url;
-  return f.join('\t');
-}
 
 /** `n` well-formed rows with ids 1..n, spread over 2015–2024 and the four QuadClasses. */
 function gdeltRows(n: number): string[] {

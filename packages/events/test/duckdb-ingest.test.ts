@@ -7,6 +7,7 @@ import { type EventStore, openEventStore } from '@entente/events';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
+import { gdeltRow } from './gdelt-row.js';
 
 const ANNUAL = 'data/events/ucdp-afpak-annual-1989-2021.csv';
 const GED = 'data/events/ucdp-ged-sample.csv';
@@ -134,21 +135,6 @@ describeShared([ANNUAL, GED, JUANR, GDELT], 'ingest of the shared UCDP and GDELT
     expect(gov?.countries).toContain('Afghanistan');
   });
 });
-
-function gdeltRow(id: number, day: string, a: string, b: string, quad: string): string {
-  const f = new Array(61).fill('');
-  f[0] = String(id);
-  f[1] = day;
-  f[5] = a;
-  f[15] = b;
-  f[28] = '04';
-  f[29] = quad;
-  f[30] = '1.0';
-  f[31] = '3';
-  f[34] = '-2.5';
-  f[53] = 'AF';
-  return f.join('\t');
-}
 
 describe('malformed input is located and nothing of the file is stored', () => {
   it('a short row and a bad QuadClass: refused whole, then stored without them on request', async () => {

@@ -159,9 +159,13 @@ export { type JsonSchema, requestJsonSchema, responseJsonSchema } from './json-s
 export {
   type BatchJob,
   BatchJobSchema,
+  type CalibrationJob,
+  CalibrationJobSchema,
   type EncodedBatch,
   EncodedBatchSchema,
+  MAX_CALIBRATION_JOB_BYTES,
   parseBatchJob,
+  parseCalibrationJobMessage,
   parseEncodedBatch,
 } from './queue.js';
 export {

@@ -1,7 +1,7 @@
 /**
- * The messages of a distributed exploration (`@entente/runner`'s BullMQ queue), one zod schema
- * each: the job that asks a worker to run a range of worlds, and the encoded batch result it
- * writes back. Both cross a process boundary through Redis, so each side validates what it reads
+ * The messages of a distributed exploration or calibration (`@entente/runner`'s BullMQ queue),
+ * one zod schema each: the job that asks a worker to run a range of worlds, the encoded batch
+ * result it writes back, and the job that asks it to simulate rows of a calibration. Both cross a process boundary through Redis, so each side validates what it reads
  * ({@link parseBatchJob}, {@link parseEncodedBatch}) before acting on it.
  */
 import { z } from 'zod';
@@ -49,6 +49,27 @@ export const EncodedBatchSchema = z
 /** A batch result as a worker stores it. */
 export type EncodedBatch = z.infer<typeof EncodedBatchSchema>;
 
+/** The longest base64 field of a calibration job, in characters (the submitter cuts chunks to fit). */
+export const MAX_CALIBRATION_JOB_BYTES = 1024 * 1024;
+
+/** The data of one calibration job: simulate rows of the history stored for `calibration`. */
+export const CalibrationJobSchema = z.strictObject({
+  calibration: z
+    .string()
+    .regex(/^[\w.-]{1,200}$/, 'an id of letters, digits, ".", "_" or "-" (at most 200)')
+    .describe('Id of the calibration (its stored case and results keys).'),
+  index: z.int().min(0).describe('Index of the chunk in the calibration.'),
+  years: z.enum(['fit', 'all']).describe('The fitted years only, or all years.'),
+  d: z.int().min(1).max(10_000).describe('Parameters per row.'),
+  thetas: Base64.max(MAX_CALIBRATION_JOB_BYTES).describe(
+    'n × d Float64Array bytes, little-endian.',
+  ),
+  seeds: Base64.max(MAX_CALIBRATION_JOB_BYTES).describe('n Uint32Array bytes, little-endian.'),
+});
+
+/** The data of one calibration job. */
+export type CalibrationJob = z.infer<typeof CalibrationJobSchema>;
+
 /** The zod issues of a failed parse as one line: `path: message; …` (first five). */
 function describeIssues(error: z.ZodError): string {
   const shown = error.issues.slice(0, 5).map((i) => {
@@ -91,6 +112,22 @@ export function parseEncodedBatch(text: string): EncodedBatch {
     throw new EntenteError(
       'invalid-argument',
       `queue: malformed batch result: ${describeIssues(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Validates a calibration job's data as read from the queue (its fields; the runner then decodes
+ * the arrays and checks their lengths against each other).
+ * @throws {EntenteError} `invalid-argument` naming each malformed field
+ */
+export function parseCalibrationJobMessage(data: unknown): CalibrationJob {
+  const parsed = CalibrationJobSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new EntenteError(
+      'invalid-argument',
+      `queue: calibration job: ${describeIssues(parsed.error)}`,
     );
   }
   return parsed.data;

@@ -18,6 +18,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  type CalibrationJob,
   type Case,
   type CountSimulator,
   calibrate,
@@ -29,6 +30,8 @@ import {
   type HistoryLike,
   type HistorySpan,
   historyCounts,
+  MAX_CALIBRATION_JOB_BYTES,
+  parseCalibrationJobMessage,
 } from '@entente/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { historySetup, loadHistoryApi, withHistoryMeans } from '../calibration/history-api.js';
@@ -46,12 +49,13 @@ import {
 } from './queue-keys.js';
 import { resultsPoller } from './results-poller.js';
 
+export type { CalibrationJob };
+export { MAX_CALIBRATION_JOB_BYTES };
+
 /** BullMQ job name of a calibration chunk (exploration batches are named `batch`). */
 export const CALIBRATION_JOB = 'calibration';
 /** Key of a calibration's stored case and span (JSON `{ case, span }`). */
 export const calibrationKey = (id: string) => `${QUEUE_PREFIX}:calibration:${id}`;
-/** Largest message of a calibration job, in bytes of its JSON. */
-export const MAX_CALIBRATION_JOB_BYTES = 1024 * 1024;
 /** Rows per job at least and at most (a history run takes ≈ 0.03 ms; a job's round trip a few ms). */
 const MIN_QUEUE_CHUNK_ROWS = 64;
 const MAX_QUEUE_CHUNK_ROWS = 4096;
@@ -59,19 +63,6 @@ const MAX_QUEUE_CHUNK_ROWS = 4096;
 export const DEFAULT_QUEUE_TIMEOUT_MS = 600_000;
 /** How often results and the connection are checked besides the completion events. */
 const POLL_MS = 250;
-
-/** The message of a calibration job. */
-export interface CalibrationJob {
-  readonly calibration: string;
-  readonly index: number;
-  readonly years: 'fit' | 'all';
-  /** Parameters per row. */
-  readonly d: number;
-  /** n × d float64, base64 of the little-endian bytes. */
-  readonly thetas: string;
-  /** n uint32, base64 of the little-endian bytes. */
-  readonly seeds: string;
-}
 
 /** A checked calibration job with its arrays. */
 export interface ParsedCalibrationJob {
@@ -84,38 +75,20 @@ export interface ParsedCalibrationJob {
 }
 
 /**
- * Checks a calibration job's message.
- * @throws {EntenteError} `invalid-argument` naming the first bad field
+ * Checks a calibration job's message against the contract's `CalibrationJobSchema`, then decodes
+ * its arrays and checks their lengths.
+ * @throws {EntenteError} `invalid-argument` naming the bad fields
  */
 export function parseCalibrationJob(data: unknown): ParsedCalibrationJob {
+  const job = parseCalibrationJobMessage(data);
   const bad = (what: string): never => {
     throw new EntenteError('invalid-argument', `queue: calibration job: ${what}`);
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) bad('not an object');
-  const o = data as Record<string, unknown>;
-  if (typeof o.calibration !== 'string' || !/^[\w.-]{1,200}$/.test(o.calibration))
-    bad('calibration must be an id of letters, digits, ".", "_" or "-"');
-  if (!Number.isSafeInteger(o.index) || (o.index as number) < 0)
-    bad('index must be a whole number ≥ 0');
-  if (o.years !== 'fit' && o.years !== 'all') bad('years must be "fit" or "all"');
-  if (!Number.isSafeInteger(o.d) || (o.d as number) < 1 || (o.d as number) > 10_000)
-    bad('d must be a whole number in 1..10000');
-  for (const k of ['thetas', 'seeds'] as const)
-    if (typeof o[k] !== 'string' || (o[k] as string).length > MAX_CALIBRATION_JOB_BYTES)
-      bad(`${k} must be base64 text of at most ${MAX_CALIBRATION_JOB_BYTES} bytes`);
-  const thetas = decodeTyped(o.thetas as string, Float64Array) ?? bad('thetas is not float64s');
-  const seeds = decodeTyped(o.seeds as string, Uint32Array) ?? bad('seeds is not uint32s');
-  const d = o.d as number;
-  if (seeds.length === 0 || thetas.length !== seeds.length * d)
-    bad(`thetas holds ${thetas.length} numbers for ${seeds.length} seeds of ${d} parameters`);
-  return {
-    calibration: o.calibration as string,
-    index: o.index as number,
-    years: o.years as 'fit' | 'all',
-    d,
-    thetas,
-    seeds,
-  };
+  const thetas = decodeTyped(job.thetas, Float64Array) ?? bad('thetas is not float64s');
+  const seeds = decodeTyped(job.seeds, Uint32Array) ?? bad('seeds is not uint32s');
+  if (seeds.length === 0 || thetas.length !== seeds.length * job.d)
+    bad(`thetas holds ${thetas.length} numbers for ${seeds.length} seeds of ${job.d} parameters`);
+  return { ...job, thetas, seeds };
 }
 
 /** What a worker needs to process calibration jobs (Redis in production). */

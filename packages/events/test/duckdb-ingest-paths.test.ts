@@ -98,6 +98,24 @@ describe('ingest falls back to the careful path when a row is bad', () => {
     expect(r.inserted).toBe(299_999);
   });
 
+  it('groups() returns hundreds of thousands of groups (no spread onto the call stack)', {
+    tags: ['slow'],
+  }, async () => {
+    // 200,000 rows, each its own dyad (actor codes A0…, B0…): 200,000 groups, past the ~120,000
+    // arguments a spread into push() takes on Node 20's default stack.
+    const n = 200_000;
+    const rows = Array.from({ length: n }, (_, i) =>
+      gdeltRow(i + 1, '20210615', `A${i}`, `B${i}`, '1'),
+    );
+    const file = join(dir, 'many-dyads.tsv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    await store.ingest([file], { format: 'gdelt' });
+    const groups = await store.groups({ by: 'month', breakpoints: [] });
+    expect(groups.length).toBe(n);
+    expect(new Set(groups.map((g) => `${g.sideA}|${g.sideB}`)).size).toBe(n);
+    expect(groups.reduce((a, g) => a + (g.measures.quad1 ?? 0), 0)).toBe(n);
+  });
+
   it('fast and careful paths store the same rows: random ids, repeats and rows without an id', async () => {
     const row = fc.record({
       id: fc.oneof(fc.constant(''), fc.integer({ min: 1, max: 12 }).map(String)),

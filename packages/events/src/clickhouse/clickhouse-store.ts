@@ -313,13 +313,13 @@ class ClickHouseEventStore implements EventStore {
         FROM (SELECT *, ${periodSql(query.by)} AS period, toFloat64(${segment}) AS segment, ${spanning} AS spanning
               FROM ${this.db}.${EVENTS_TABLE} WHERE ${whereSql(fams, query.from, query.until)})
         GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`;
-      out.push(
-        ...groupsFromRows(
-          await rows(this.ch, sql),
-          names.map((name, i) => [name, `m${i}`] as const),
-          byType,
-        ),
+      // A loop, not push(...groups): a spread of millions of groups overflows the call stack.
+      const groups = groupsFromRows(
+        await rows(this.ch, sql),
+        names.map((name, i) => [name, `m${i}`] as const),
+        byType,
       );
+      for (const group of groups) out.push(group);
     }
     return out;
   }

@@ -540,13 +540,13 @@ class DuckDbEventStore implements EventStore {
               WHERE ${whereClause(fams, query.from, query.until)})
         GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`;
       const rows = await this.rows(sql);
-      out.push(
-        ...groupsFromRows(
-          rows,
-          Object.keys(measures).map((name) => [name, name] as const),
-          byType,
-        ),
+      // A loop, not push(...groups): a spread of millions of groups overflows the call stack.
+      const groups = groupsFromRows(
+        rows,
+        Object.keys(measures).map((name) => [name, name] as const),
+        byType,
       );
+      for (const group of groups) out.push(group);
     }
     return out;
   }

@@ -248,7 +248,7 @@ export function App() {
               />
             ) : tab === 'calibration' ? (
               <Suspense fallback={<p className="hint">Loading the calibration view…</p>}>
-                <CalibrationPanel state={calibration} />
+                <CalibrationPanel state={calibration} caseId={caseId} names={names} />
               </Suspense>
             ) : tab === 'sources' ? (
               <SourcesPanel caseData={caseData} onEditor={() => openTab('editor')} />

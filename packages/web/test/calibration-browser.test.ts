@@ -16,7 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type CalibrateCommandJson, CalibrateCommandSchema } from '@entente/core';
+import {
+  type CalibrateCommandJson,
+  CalibrateCommandSchema,
+  type Case,
+  loadCase,
+} from '@entente/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../../test-support/shared-data.js';
@@ -176,6 +181,19 @@ suite(UCDP, 'the calibration in the workbench', () => {
         .toBe(observed);
       expect(await page.getByTestId('calibration-score').textContent()).toMatch(
         /^forecast: 3 observed dyad-years, \d+ % inside the 90 % band/,
+      );
+      // Each chart is headed by its dyad's actor names from the case open in the workbench.
+      const loaded = loadCase(await readFile(join(ROOT, 'cases/afghanistan-2023.yaml'), 'utf8'));
+      if (!loaded.ok) throw new Error('the built-in case does not load');
+      const name = new Map((loaded.case as Case).actors.map((a) => [a.id, a.name]));
+      const dyads = [...new Map([...cal.fit, ...cal.forecast].map((b) => [b.dyad, b])).keys()];
+      expect(await page.locator('.fit-target h4').allTextContents()).toEqual(
+        dyads.map((id) =>
+          id
+            .split('--')
+            .map((a) => name.get(a) ?? `?${a}`)
+            .join(' – '),
+        ),
       );
       // The table alternative lists every dyad-year, forecast years marked.
       expect(await page.getByTestId('calibration-fit-table').locator('tbody tr').count()).toBe(

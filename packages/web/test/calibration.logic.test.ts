@@ -9,6 +9,7 @@ import {
   type Calibration,
   calibrationHeader,
   defaultPairIds,
+  type FitPanel,
   fitPanels,
   forecastScoreText,
   formatValue,
@@ -17,6 +18,7 @@ import {
   pairPoints,
   panelSize,
   parameterRows,
+  targetLabel,
   weightedHistogram,
 } from '../src/charts/calibration.js';
 
@@ -155,6 +157,18 @@ describe('calibration view data', () => {
       [2017, 'forecast', 250, false, 99.5],
     ]);
     expect(panels[0]?.rows.map((r) => r.period)).toEqual(['fitted', 'fitted', 'forecast']);
+  });
+
+  it('targetLabel names a target by its actors, falling back to ids', () => {
+    const [yz, xy] = fitPanels(CAL);
+    const names = new Map([
+      ['x', 'Ex'],
+      ['y', 'Why'],
+    ]);
+    expect(targetLabel(xy as FitPanel, names)).toBe('Ex – Why');
+    expect(targetLabel(yz as FitPanel, names)).toBe('Why – z');
+    expect(targetLabel(xy as FitPanel)).toBe('x – y');
+    expect(targetLabel({ ...(xy as FitPanel), dyad: null })).toBe('x--y');
   });
 
   it('the header and the forecast score say what the CLI says', () => {

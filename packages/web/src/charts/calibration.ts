@@ -230,6 +230,13 @@ export interface FitPanel {
   rows: BandRow[];
 }
 
+/** A target as a reader says it: its two actors' names ("Pakistan – TTP"), else its id. */
+export function targetLabel(panel: FitPanel, names?: ReadonlyMap<string, string>): string {
+  if (!panel.dyad) return panel.target;
+  const [a, b] = panel.dyad;
+  return `${names?.get(a) ?? a} – ${names?.get(b) ?? b}`;
+}
+
 /**
  * The fit per target: the calibration's fitted bands and forecast bands of each target, in the
  * order of the observed targets (any other target after them), years ascending.

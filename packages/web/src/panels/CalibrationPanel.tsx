@@ -20,6 +20,7 @@ import {
   formatValue,
   MAX_PAIR_PARAMETERS,
   parameterRows,
+  targetLabel,
 } from '../charts/calibration.js';
 import { drawFit } from '../charts/fit.js';
 import { PlotFigure } from '../charts/PlotFigure.js';
@@ -149,10 +150,13 @@ function Pairs({ c, state }: { c: Calibration; state: CalibrationState }) {
   );
 }
 
+/** Actor names by id, of the case the calibration ran on (absent: ids are shown). */
+type ActorNames = ReadonlyMap<string, string> | undefined;
+
 /** One target's fit chart. */
-function FitChart({ panel }: { panel: FitPanel }) {
+function FitChart({ panel, names }: { panel: FitPanel; names: ActorNames }) {
   const render = useCallback((plot: PlotModule) => drawFit(plot, panel, FIGURE_WIDTH), [panel]);
-  const who = panel.dyad ? `${panel.dyad[0]} – ${panel.dyad[1]}` : panel.target;
+  const who = targetLabel(panel, names);
   return (
     <div className="fit-target">
       <h4>{who}</h4>
@@ -166,7 +170,7 @@ function FitChart({ panel }: { panel: FitPanel }) {
 }
 
 /** The fit's numbers as a table (inside a disclosure: keyboard reachable, read in order). */
-function FitTable({ panels }: { panels: FitPanel[] }) {
+function FitTable({ panels, names }: { panels: FitPanel[]; names: ActorNames }) {
   return (
     <details className="activity-table">
       <summary>Data table</summary>
@@ -188,7 +192,7 @@ function FitTable({ panels }: { panels: FitPanel[] }) {
           {panels.flatMap((p) =>
             p.rows.map((r) => (
               <tr key={`${p.target}-${r.year}`} data-period={r.period}>
-                <th scope="row">{p.target}</th>
+                <th scope="row">{targetLabel(p, names)}</th>
                 <td>
                   {r.year}
                   {r.period === 'forecast' ? ' (forecast)' : ''}
@@ -208,11 +212,23 @@ function FitTable({ panels }: { panels: FitPanel[] }) {
   );
 }
 
-/** The Calibration tab. */
-export default function CalibrationPanel({ state }: { state: CalibrationState }) {
+/**
+ * The Calibration tab. `names` are the actor names of the case open in the workbench, used only
+ * when the calibration ran on that case.
+ */
+export default function CalibrationPanel({
+  state,
+  caseId,
+  names,
+}: {
+  state: CalibrationState;
+  caseId?: string | null;
+  names?: ReadonlyMap<string, string>;
+}) {
   const c = state.calibration;
   const panels = useMemo(() => (c ? fitPanels(c) : []), [c]);
   const score = c ? forecastScoreText(c) : null;
+  const actorNames = c && caseId === c.caseId ? names : undefined;
   return (
     <div className="calibration" data-testid="calibration">
       {state.error && (
@@ -249,9 +265,9 @@ export default function CalibrationPanel({ state }: { state: CalibrationState })
             </p>
             {score && <p data-testid="calibration-score">{score}</p>}
             {panels.map((p) => (
-              <FitChart key={p.target} panel={p} />
+              <FitChart key={p.target} panel={p} names={actorNames} />
             ))}
-            <FitTable panels={panels} />
+            <FitTable panels={panels} names={actorNames} />
           </section>
         </>
       )}

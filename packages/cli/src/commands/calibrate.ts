@@ -497,7 +497,7 @@ export function registerCalibrateCommand(
       example([
         'entente calibrate --observed ../shared/data/events/ucdp-afpak-annual-1989-2021.csv --from 2015 --until 2020 --forecast 2021',
         'entente calibrate --observed ucdp.csv --method rejection --runs 20000 --out runs/calibration',
-        'entente calibrate --observed ucdp.csv --noisy --tolerance 3 --runs 50000',
+        'entente calibrate --observed ucdp.csv --targets pakistan--ttp,republic--isk --noisy --tolerance 1.5',
         'entente calibrate --observed .entente/events.duckdb --method history-matching --discrepancy 0.3',
         'entente calibrate --observed ucdp.csv --runs 100000 --queue redis://10.0.0.5:6379',
       ]),

@@ -31,8 +31,12 @@
  *
  * With a target tolerance ε_T fixed in advance (`tolerance`), the schedule never goes below it
  * (ε_n = max(ε_T, the adaptive choice)); the generation that reaches ε_T finishes its moves at
- * ε_T and the run stops there, with the particles an ABC posterior at ε_T. A run that stops
- * earlier for one of the reasons above says so (`targetReached: false`). `noisy` compares every
+ * ε_T and the run stops there, with the particles an ABC posterior at ε_T. When one of the three
+ * rules above would end the run before ε_T, it takes one last generation straight at ε_T
+ * instead: weights ∝ w_i 1(d_i ≤ ε_T) — a larger step than α prescribes, still an importance
+ * step of the same sampler — then the moves at ε_T as far as the budget pays for them. Only when
+ * fewer than two living particles lie within ε_T does the run end short of it, and it says so
+ * (`targetReached: false`). `noisy` compares every
  * simulation with the observed point moved once by a kernel draw at ε_T, drawn after generation 0
  * has fixed the scales (noisy ABC, Fearnhead & Prangle 2012, §2.2; abc-distance.ts): the ABC
  * posterior at ε_T is then calibrated, which the adaptive, data-chosen tolerance is not.
@@ -281,16 +285,16 @@ export async function abcSmc(
         break;
       }
     }
-    epsilon = Math.min(epsilon, next);
-    if (tol.tolerance !== null && (finalStep || epsilon <= tol.tolerance)) {
+    if (tol.tolerance !== null && (finalStep || Math.min(epsilon, next) <= tol.tolerance)) {
       // The schedule never goes below ε_T, and its last step may go straight there; it needs two
-      // living particles within ε_T, or the run ends here, short of the target.
+      // living particles within ε_T, or the run ends here, short of the target, with the
+      // particles of the previous generation.
       let within = 0;
       for (let i = 0; i < n; i++) if (weights[i] > 0 && dist[i] <= tol.tolerance) within++;
       if (within < 2) break;
       epsilon = tol.tolerance;
       reached = true;
-    }
+    } else epsilon = Math.min(epsilon, next);
 
     // 2. Reweight.
     let total = 0;

@@ -11,42 +11,32 @@
  *
  * Run: `npx tsc -b && node bench/sbc.js [--method abc-smc|rejection|likelihood-smc]
  * [--replications 100] [--runs 20000] [--particles 500] [--latent-runs 1] [--shared-seed]
- * [--json FILE]`. `--shared-seed` calibrates every replication with seed 1 (for rejection ABC:
+ * [--tolerance EPS] [--noisy] [--json FILE]`. `--shared-seed` calibrates every replication with seed 1 (for rejection ABC:
  * one prior table, simulated once, cv4abc). For likelihood-smc, `--runs` budgets latent runs
  * (expected counts, `historyMeans`, run on each particle's own shocks), and it also prints the
  * temperature steps, the Metropolis–Hastings acceptance and how many runs reached β = 1 only by
  * the budget's last reweighting.
  *
- * `--noisy EPS` runs instead a prototype that is NOT a product method: noisy rejection ABC
- * (Fearnhead & Prangle 2012, §2.2; Wilkinson 2013) with the tolerance EPS fixed in advance,
- * on one table of `--runs` prior draws with the product's distance (ln(1 + x), per-target
- * scales from the table, root mean square): the observed summaries are moved by a draw
- * uniform in the ball of radius EPS, and every draw within EPS of the moved point is kept. A
- * replication with fewer than two draws kept counts as not covered.
+ * `--tolerance EPS` gives ABC-SMC and rejection a target tolerance fixed in advance, and `--noisy`
+ * makes it noisy ABC (Fearnhead & Prangle 2012, §2.2; `calibration/abc-distance.ts`): the product
+ * options `entente calibrate --noisy --tolerance EPS`. A replication that did not reach the
+ * tolerance counts as a miss (`calibration/sbc.ts`); the reach rate is printed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { standardNormal } from '../packages/core/dist/calibration/prior-draws.js';
 import {
   compileHistory,
-  createRng,
-  distanceScales,
   historyCounts,
   historyMeans,
   loadCase,
   observationDispersion,
-  posteriorRank,
-  posteriorSummary,
-  rankUniformity,
   reuseLastBatch,
-  runSeed,
   sampleObservation,
   simulateHistory,
   simulationBasedCalibration,
 } from '../packages/core/dist/index.js';
-import { fmix32 } from '../packages/core/dist/simulation/streams.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -56,7 +46,8 @@ const { values: args } = parseArgs({
     particles: { type: 'string', default: '500' },
     'shared-seed': { type: 'boolean', default: false },
     'latent-runs': { type: 'string', default: '1' },
-    noisy: { type: 'string' },
+    tolerance: { type: 'string' },
+    noisy: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 });
@@ -82,36 +73,32 @@ const setup = {
 
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-let result;
-let label;
-if (args.noisy !== undefined) {
-  result = noisyPrototype(Number(args.noisy));
-  label = `PROTOTYPE noisy rejection ABC (not a product method), tolerance ${args.noisy}, ${runs} prior draws`;
-} else {
-  const shared = args['shared-seed'];
-  result = await simulationBasedCalibration(
-    setup,
-    shared && args.method === 'rejection' ? reuseLastBatch(simulate) : simulate,
-    {
-      replications: R,
-      seed: 1,
-      calibrate: {
-        method: args.method,
-        particles,
-        runs,
-        means,
-        latentSize: h.latentSize,
-        latentRuns: Number(args['latent-runs']),
-        onGeneration: (g, i) => {
-          if (i === 0) generations.push([]);
-          generations[generations.length - 1].push(g);
-        },
+const shared = args['shared-seed'];
+const tolerance = args.tolerance === undefined ? undefined : Number(args.tolerance);
+const result = await simulationBasedCalibration(
+  setup,
+  shared && args.method === 'rejection' ? reuseLastBatch(simulate) : simulate,
+  {
+    replications: R,
+    seed: 1,
+    calibrate: {
+      method: args.method,
+      particles,
+      runs,
+      means,
+      latentSize: h.latentSize,
+      latentRuns: Number(args['latent-runs']),
+      ...(tolerance === undefined ? {} : { tolerance }),
+      ...(args.noisy ? { noisy: true } : {}),
+      onGeneration: (g, i) => {
+        if (i === 0) generations.push([]);
+        generations[generations.length - 1].push(g);
       },
-      ...(shared ? { calibrationSeed: () => 1 } : {}),
     },
-  );
-  label = `${args.method}, ${particles} particles, ${runs} runs${args.method === 'likelihood-smc' ? `, ${args['latent-runs']} latent run(s) per θ` : ''}${shared ? ', shared calibration seed 1' : ''}`;
-}
+    ...(shared ? { calibrationSeed: () => 1 } : {}),
+  },
+);
+const label = `${args.method}${args.noisy ? `, noisy ABC at ε = ${tolerance}` : tolerance === undefined ? '' : `, target tolerance ${tolerance}`}, ${particles} particles, ${runs} runs${args.method === 'likelihood-smc' ? `, ${args['latent-runs']} latent run(s) per θ` : ''}${shared ? ', shared calibration seed 1' : ''}`;
 const cpu = process.cpuUsage(cpu0);
 const wall = (performance.now() - t0) / 1000;
 
@@ -135,12 +122,18 @@ for (const p of result.parameters)
   console.log(
     `${p.id.padEnd(24)} ${String(p.covered).padStart(7)} ${String(p.uninformed).padStart(6)} ${p.chiSquare.toFixed(1).padStart(6)} ${p.ks.toFixed(3).padStart(6)}  ${p.histogram.join(' ')}`,
   );
-if (result.runs) {
-  const eps = result.runs.map((r) => r.epsilon).sort((a, b) => a - b);
-  const sims = result.runs.map((r) => r.simulations).sort((a, b) => a - b);
+{
+  const known = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const eps = known(result.runs.map((r) => r.epsilon));
+  const sims = known(result.runs.map((r) => r.simulations));
+  const ess = known(result.runs.map((r) => r.ess));
   console.log(
-    `\nfinal tolerance: median ${eps[eps.length >> 1].toFixed(3)}, range ${eps[0].toFixed(3)}–${eps[eps.length - 1].toFixed(3)}; simulations: median ${sims[sims.length >> 1]}, range ${sims[0]}–${sims[sims.length - 1]}`,
+    `\nfinal tolerance: median ${eps[eps.length >> 1]?.toFixed(3)}, range ${eps[0]?.toFixed(3)}–${eps.at(-1)?.toFixed(3)}; simulations: median ${sims[sims.length >> 1]}, range ${sims[0]}–${sims.at(-1)}; final ESS: median ${ess[ess.length >> 1]?.toFixed(0)}, range ${ess[0]?.toFixed(0)}–${ess.at(-1)?.toFixed(0)}`,
   );
+  if (tolerance !== undefined)
+    console.log(
+      `reached the target tolerance ${tolerance}: ${result.reached} of ${R} replications (the others count as misses)`,
+    );
 }
 if (args.method === 'likelihood-smc' && generations.length > 0) {
   const median = (xs) => {
@@ -157,74 +150,3 @@ if (args.method === 'likelihood-smc' && generations.length > 0) {
   );
 }
 if (args.json) writeFileSync(args.json, `${JSON.stringify(result)}\n`);
-
-/** The noisy rejection ABC prototype (see the file's description), same truths and data as the SBC. */
-function noisyPrototype(epsilon) {
-  const P = h.parameters;
-  const d = P.length;
-  const S = runs;
-  const F = h.fitYears;
-  const m = h.targets.length * F;
-  const rng0 = createRng(fmix32(runSeed(1, 1 << 30)));
-  const table = new Float64Array(S * d);
-  for (let i = 0; i < S; i++)
-    for (let j = 0; j < d; j++) table[i * d + j] = P[j].lo + (P[j].hi - P[j].lo) * rng0();
-  const seeds = Uint32Array.from({ length: S }, (_, i) => runSeed(runSeed(1, (1 << 30) + 1), i));
-  const x = simulate(table, seeds, 'fit');
-  const scales = distanceScales(x, S, m, F);
-  const t = (v, k) => Math.log1p(Math.max(v, 0)) / scales[Math.floor(k / F)];
-  const tx = Float64Array.from(x, (v, k) => t(v, k % m));
-  const counts = P.map(() => ({ covered: 0, uninformed: 0, ranks: [] }));
-  for (let r = 0; r < R; r++) {
-    // The same truth and data as simulationBasedCalibration's replication r (seed 1).
-    const truth = new Float64Array(d);
-    const rng = createRng(fmix32(runSeed(1, 2 * r)));
-    for (let j = 0; j < d; j++) truth[j] = P[j].lo + (P[j].hi - P[j].lo) * rng();
-    const y = simulate(truth, Uint32Array.of(runSeed(1, 2 * r + 1)), 'fit');
-    // z = t(y) + e, e uniform in the ball sqrt(mean e²) ≤ ε (radius ε √m).
-    const noise = createRng(fmix32(runSeed(2, r)));
-    const g = Float64Array.from({ length: m }, () => standardNormal(noise));
-    const norm = Math.hypot(...g);
-    const radius = epsilon * Math.sqrt(m) * noise() ** (1 / m);
-    const z = Float64Array.from(y, (v, k) => t(v, k) + (radius * g[k]) / norm);
-    const kept = [];
-    for (let i = 0; i < S; i++) {
-      let s = 0;
-      for (let k = 0; k < m; k++) s += (tx[i * m + k] - z[k]) ** 2;
-      if (Math.sqrt(s / m) <= epsilon) kept.push(i);
-    }
-    if (kept.length < 2) {
-      for (const c of counts) c.ranks.push(Number.NaN);
-      continue;
-    }
-    const parts = new Float64Array(kept.length * d);
-    kept.forEach((i, q) => {
-      parts.set(table.subarray(i * d, i * d + d), q * d);
-    });
-    const w = new Float64Array(kept.length).fill(1 / kept.length);
-    posteriorSummary(P, parts, w).forEach((p, j) => {
-      if (truth[j] >= p.q05 && truth[j] <= p.q95) counts[j].covered++;
-      if (p.uninformed) counts[j].uninformed++;
-      counts[j].ranks.push(
-        posteriorRank(
-          Float64Array.from(kept, (i) => table[i * d + j]),
-          w,
-          truth[j],
-        ),
-      );
-    });
-  }
-  const failed = counts[0].ranks.filter((u) => Number.isNaN(u)).length;
-  console.log(`noisy prototype: ${failed} of ${R} replications kept fewer than 2 draws`);
-  return {
-    parameters: P.map((p, j) => ({
-      id: p.id,
-      covered: counts[j].covered,
-      uninformed: counts[j].uninformed,
-      ...rankUniformity(
-        counts[j].ranks.filter((u) => !Number.isNaN(u)),
-        10,
-      ),
-    })),
-  };
-}

@@ -53,6 +53,42 @@ describe('entente calibrate', () => {
     },
   );
 
+  it('refuses --noisy without --tolerance, and both with a method other than ABC, before reading anything', async () => {
+    const noisy = await runCli(['calibrate', '--observed', 'x.csv', '--noisy'], ROOT);
+    expect(noisy.code).toBe(1);
+    expect(noisy.stderr).toMatch(/calibrate: --noisy needs --tolerance EPS/);
+    const hm = await runCli(
+      ['calibrate', '--observed', 'x.csv', '--method', 'history-matching', '--tolerance', '1'],
+      ROOT,
+    );
+    expect(hm.code).toBe(1);
+    expect(hm.stderr).toMatch(
+      /--tolerance belongs to --method abc-smc and rejection, not history-matching/,
+    );
+    const lik = await runCli(
+      [
+        'calibrate',
+        '--observed',
+        'x.csv',
+        '--method',
+        'likelihood-smc',
+        '--noisy',
+        '--tolerance',
+        '1',
+      ],
+      ROOT,
+    );
+    expect(lik.code).toBe(1);
+    expect(lik.stderr).toMatch(
+      /--tolerance and --noisy belong to --method abc-smc and rejection, not likelihood-smc/,
+    );
+    const zero = await runCli(['calibrate', '--observed', 'x.csv', '--tolerance', '0'], ROOT);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(
+      /'--tolerance <eps>' argument '0' is invalid\. expected a number > 0/,
+    );
+  });
+
   it('names a missing --observed file or store', async () => {
     const dir = tempDir();
     const r = await runCli(['calibrate', '--observed', join(dir, 'events.duckdb')], ROOT);
@@ -148,6 +184,54 @@ describe('entente calibrate', () => {
       expect(JSON.parse(readFileSync(join(out, 'fit.json'), 'utf8')).fit.length).toBeGreaterThan(0);
     },
     60_000,
+  );
+
+  itShared(
+    'data/events/ucdp-afpak-annual-1989-2021.csv',
+    'noisy ABC: the header says so, the JSON records the tolerance and its reach; plain ABC carries the caveat',
+    async () => {
+      const argv = ['calibrate', '--observed', ANNUAL, '--targets', 'pakistan--ttp,republic--isk'];
+      const small = ['--runs', '3000', '--particles', '100'];
+      const text = await runCli([...argv, ...small, '--noisy', '--tolerance', '1.5'], ROOT);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/^abc-smc: noisy ABC at ε = 1\.5, 100 particles/);
+      expect(text.stdout).not.toMatch(/warning:/);
+      const noisy = await runCli(
+        [...argv, ...small, '--noisy', '--tolerance', '1.5', '--method', 'rejection', '--json'],
+        ROOT,
+      );
+      expect(noisy.code).toBe(0);
+      const json = CalibrateCommandSchema.parse(JSON.parse(noisy.stdout));
+      expect([json.tolerance, json.noisy, json.targetReached, json.warnings]).toEqual([
+        1.5,
+        true,
+        true,
+        [],
+      ]);
+      expect(json.epsilon).toBe(1.5);
+      const plain = await runCli([...argv, ...small], ROOT);
+      expect(plain.stdout).toMatch(
+        /\nwarning: at a tolerance the run chooses, the intervals of observation-dispersion are known to be miscalibrated .* --noisy --tolerance EPS gives calibrated intervals/,
+      );
+      const plainJson = JSON.parse((await runCli([...argv, ...small, '--json'], ROOT)).stdout);
+      expect([plainJson.tolerance, plainJson.noisy, plainJson.targetReached]).toEqual([
+        null,
+        false,
+        null,
+      ]);
+      expect(plainJson.warnings).toHaveLength(1);
+      // A tolerance no draw can reach: a typed error that says what to change, nothing printed.
+      const tiny = await runCli(
+        [...argv, ...small, '--method', 'rejection', '--noisy', '--tolerance', '0.01'],
+        ROOT,
+      );
+      expect(tiny.code).toBe(1);
+      expect(tiny.stderr).toMatch(
+        /none of the 3000 prior draws lies within the tolerance 0\.01 .* give a larger tolerance or a larger budget/,
+      );
+      expect(tiny.stdout).toBe('');
+    },
+    120_000,
   );
 
   itShared(

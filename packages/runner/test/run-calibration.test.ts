@@ -36,6 +36,22 @@ describe('runCalibration', () => {
     expect(JSON.stringify(two.calibration)).toBe(JSON.stringify(one.calibration));
     expect(one.calibration.simulations).toBe(2000);
   }, 60_000);
+
+  it('noisy ABC (ABC-SMC and rejection at a target tolerance) gives the same bytes on 1 and 2 workers', async () => {
+    for (const method of ['abc-smc', 'rejection'] as const) {
+      const input = {
+        case: builtinCase(),
+        span: { from: '2015', until: '2020' },
+        observed: flat,
+        options: { method, particles: 50, runs: 2000, seed: 7, tolerance: 2, noisy: true },
+      };
+      const one = await runCalibration({ ...input, workers: 1 });
+      const two = await runCalibration({ ...input, workers: 2 });
+      expect(JSON.stringify(two.calibration), method).toBe(JSON.stringify(one.calibration));
+      expect(one.calibration.noisy).toBe(true);
+      expect(one.calibration.targetReached).toBe(true);
+    }
+  }, 60_000);
 });
 
 describe('runCalibration on a span the case cannot run', () => {

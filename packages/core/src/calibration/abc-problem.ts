@@ -71,6 +71,20 @@ export interface AbcResult {
   readonly ess: number;
   /** The final tolerance. */
   readonly epsilon: number;
+  /** The target tolerance ε_T the run was given (null: none, the run chose its own). */
+  readonly tolerance: number | null;
+  /** Whether the observed summaries were moved by a kernel draw (noisy ABC). */
+  readonly noisy: boolean;
+  /**
+   * Whether the particles are the ABC posterior at ε_T (null without a target tolerance):
+   * ABC-SMC may stop (acceptance rule, budget, generations) before its schedule gets there.
+   */
+  readonly targetReached: boolean | null;
+  /**
+   * Noisy ABC's kernel draw e, on the distance's scaled space, one value per summary (NaN where
+   * nothing is observed); null for plain ABC.
+   */
+  readonly noise: Float64Array | null;
   /** Per-block distance scales (see `abc-distance.ts`). */
   readonly scales: Float64Array;
   readonly generations: readonly AbcGeneration[];

@@ -7,18 +7,30 @@
  * summaries with equal weights. The tolerance is the N-th smallest distance. The prior sample is
  * the same as generation 0 of {@link abcSmc} with the same seed (same draws, same seeds), so the
  * two methods can be compared on equal terms.
+ *
+ * With a target tolerance ε_T fixed in advance (`tolerance`), every draw within ε_T is kept
+ * instead, with equal weights — the ABC posterior at ε_T, the form in which Pritchard et al.
+ * state the method; fewer than two kept is a typed error. `noisy` compares the draws with the
+ * observed point moved once by a kernel draw at ε_T (noisy ABC, Fearnhead & Prangle 2012, §2.2;
+ * see abc-distance.ts), which makes the kept sample a calibrated posterior at that tolerance.
  */
 import { createRng } from '../analysis/random.js';
 import { EntenteError } from '../errors.js';
 import { fmix32, runSeed } from '../simulation/streams.js';
-import { abcDistance, distanceScales } from './abc-distance.js';
+import {
+  type AbcToleranceOptions,
+  abcTarget,
+  distanceScales,
+  resolveTolerance,
+  targetDistance,
+} from './abc-distance.js';
 import type { AbcProblem, AbcResult, BatchSimulator } from './abc-problem.js';
 import { checkAbcProblem } from './abc-smc.js';
 import { drawPrior } from './prior-draws.js';
 
 /** Options of {@link abcRejection}. */
-export interface AbcRejectionOptions {
-  /** Particles kept N. @default 500 */
+export interface AbcRejectionOptions extends AbcToleranceOptions {
+  /** Particles kept N (without a `tolerance`). @default 500 */
   readonly particles?: number;
   /** Prior draws simulated S. @default 40 × particles */
   readonly simulations?: number;
@@ -27,8 +39,24 @@ export interface AbcRejectionOptions {
 }
 
 /**
+ * Too few prior draws fell within rejection ABC's target tolerance: the run has no posterior at
+ * it. An {@link EntenteError} (`out-of-range`) that also says how many were kept.
+ */
+export class ToleranceNotReachedError extends EntenteError {
+  readonly kept: number;
+  readonly tolerance: number;
+  constructor(message: string, kept: number, tolerance: number) {
+    super('out-of-range', message);
+    this.kept = kept;
+    this.tolerance = tolerance;
+  }
+}
+
+/**
  * Calibrates by rejection ABC (see the file's description).
- * @throws {EntenteError} `out-of-range` when particles < 2 or simulations < particles
+ * @throws {EntenteError} `out-of-range` when particles < 2 or simulations < particles, or for a
+ *   tolerance that is not > 0; `invalid-argument` for `noisy` without a tolerance;
+ *   {@link ToleranceNotReachedError} when fewer than 2 draws lie within the tolerance
  */
 export async function abcRejection(
   problem: AbcProblem,
@@ -47,6 +75,7 @@ export async function abcRejection(
     );
   if (!Number.isSafeInteger(seed) || seed < 0)
     throw new EntenteError('out-of-range', `${op}: seed must be a whole number ≥ 0, got ${seed}`);
+  const tol = resolveTolerance(op, options);
   const { parameters, observed } = problem;
   const blockSize = problem.blockSize ?? 1;
   const d = parameters.length;
@@ -63,30 +92,49 @@ export async function abcRejection(
   if (summaries.length !== s * m)
     throw new EntenteError('internal', `${op}: the simulator returned ${summaries.length} values`);
   const scales = distanceScales(summaries, s, m, blockSize);
+  const { target, noise } = abcTarget(observed, scales, blockSize, seed, tol);
   const dist = new Float64Array(s);
-  for (let i = 0; i < s; i++) dist[i] = abcDistance(summaries, i * m, observed, scales, blockSize);
-  const kept = closestDraws(dist, n);
-  const particles = new Float64Array(n * d);
-  const keptSummaries = new Float64Array(n * m);
-  const distances = new Float64Array(n);
+  for (let i = 0; i < s; i++) dist[i] = targetDistance(summaries, i * m, target, scales, blockSize);
+  let kept: number[];
+  if (tol.tolerance === null) kept = closestDraws(dist, n);
+  else {
+    const epsilonT = tol.tolerance;
+    let within = 0;
+    for (let i = 0; i < s; i++) if (dist[i] <= epsilonT) within++;
+    if (within < 2)
+      throw new ToleranceNotReachedError(
+        `${op}: ${within === 0 ? 'none' : 'only 1'} of the ${s} prior draws lies within the tolerance ${epsilonT}${tol.noisy ? ' of the noisy observed point' : ''}, and a posterior needs at least 2; give a larger tolerance or a larger budget (simulations)`,
+        within,
+        epsilonT,
+      );
+    kept = closestDraws(dist, within);
+  }
+  const count = kept.length;
+  const particles = new Float64Array(count * d);
+  const keptSummaries = new Float64Array(count * m);
+  const distances = new Float64Array(count);
   kept.forEach((i, k) => {
     particles.set(theta.subarray(i * d, i * d + d), k * d);
     keptSummaries.set(summaries.subarray(i * m, i * m + m), k * m);
     distances[k] = dist[i];
   });
-  const epsilon = distances[n - 1];
+  const epsilon = tol.tolerance ?? distances[count - 1];
   return {
     method: 'rejection',
     seed,
     parameters,
     particles,
-    weights: new Float64Array(n).fill(1 / n),
+    weights: new Float64Array(count).fill(1 / count),
     distances,
     summaries: keptSummaries,
-    ess: n,
+    ess: count,
     epsilon,
+    tolerance: tol.tolerance,
+    noisy: tol.noisy,
+    targetReached: tol.tolerance === null ? null : true,
+    noise,
     scales,
-    generations: [{ epsilon, ess: n, resampled: false, acceptance: n / s, simulations: s }],
+    generations: [{ epsilon, ess: count, resampled: false, acceptance: count / s, simulations: s }],
     simulations: s,
   };
 }

@@ -29,6 +29,18 @@
  * stop at 1.5 %, the default), when the next generation would exceed the simulation budget, or
  * after `maxGenerations`.
  *
+ * With a target tolerance ε_T fixed in advance (`tolerance`), the schedule never goes below it
+ * (ε_n = max(ε_T, the adaptive choice)); the generation that reaches ε_T finishes its moves at
+ * ε_T and the run stops there, with the particles an ABC posterior at ε_T. When one of the three
+ * rules above would end the run before ε_T, it takes one last generation straight at ε_T
+ * instead: weights ∝ w_i 1(d_i ≤ ε_T) — a larger step than α prescribes, still an importance
+ * step of the same sampler — then the moves at ε_T as far as the budget pays for them. Only when
+ * fewer than two living particles lie within ε_T does the run end short of it, and it says so
+ * (`targetReached: false`). `noisy` compares every
+ * simulation with the observed point moved once by a kernel draw at ε_T, drawn after generation 0
+ * has fixed the scales (noisy ABC, Fearnhead & Prangle 2012, §2.2; abc-distance.ts): the ABC
+ * posterior at ε_T is then calibrated, which the adaptive, data-chosen tolerance is not.
+ *
  * Randomness: generation g's proposals and resampling draw from one stream seeded by
  * runSeed(seed, g); particle i's simulation in round r of generation g gets the seed
  * runSeed(runSeed(seed, g), r·N + i). All draws happen on the calling thread and the simulator returns rows in order, so any
@@ -37,7 +49,13 @@
 import { createRng } from '../analysis/random.js';
 import { EntenteError } from '../errors.js';
 import { fmix32, runSeed } from '../simulation/streams.js';
-import { abcDistance, distanceScales } from './abc-distance.js';
+import {
+  type AbcToleranceOptions,
+  abcTarget,
+  distanceScales,
+  resolveTolerance,
+  targetDistance,
+} from './abc-distance.js';
 import {
   type AbcGeneration,
   type AbcProblem,
@@ -49,7 +67,7 @@ import { checkShare, checkWhole } from './option-checks.js';
 import { drawPrior, standardNormal } from './prior-draws.js';
 
 /** Options of {@link abcSmc}. */
-export interface AbcSmcOptions {
+export interface AbcSmcOptions extends AbcToleranceOptions {
   /** Particles N. @default 500 */
   readonly particles?: number;
   /** Master seed. @default 1 */
@@ -194,6 +212,7 @@ export async function abcSmc(
   const op = 'abc-smc';
   checkAbcProblem(problem, op);
   const o = resolveAbcSmcOptions(options);
+  const tol = resolveTolerance(op, options);
   const { parameters, observed } = problem;
   const blockSize = problem.blockSize ?? 1;
   const n = o.particles;
@@ -221,11 +240,14 @@ export async function abcSmc(
   let summaries = await simulateRows(simulate, theta, seeds, m, op);
   let simulations = n;
   const scales = distanceScales(summaries, n, m, blockSize);
+  const { target: observedPoint, noise } = abcTarget(observed, scales, blockSize, o.seed, tol);
   let dist = new Float64Array(n);
-  for (let i = 0; i < n; i++) dist[i] = abcDistance(summaries, i * m, observed, scales, blockSize);
+  for (let i = 0; i < n; i++)
+    dist[i] = targetDistance(summaries, i * m, observedPoint, scales, blockSize);
   let weights = new Float64Array(n).fill(1 / n);
   let epsilon = Number.POSITIVE_INFINITY;
   let ess = n;
+  let reached = false;
   report({ epsilon, ess, resampled: false, acceptance: null, simulations: n });
 
   const order = new Uint32Array(n);
@@ -235,7 +257,13 @@ export async function abcSmc(
   const proposals = new Float64Array(n * d);
   const moving = new Uint32Array(n);
   const batchSeeds = new Uint32Array(n);
-  for (let g = 1; g <= o.maxGenerations && simulations + n <= o.maxSimulations; g++) {
+  // With a target tolerance, a run that the acceptance rule, the budget or the generation cap
+  // would end before ε_T takes one last generation straight at ε_T instead (`finalStep`).
+  let jump = false;
+  for (let g = 1; g <= o.maxGenerations; g++) {
+    const affordable = simulations + n <= o.maxSimulations;
+    const finalStep = tol.tolerance !== null && (jump || !affordable || g === o.maxGenerations);
+    if (!affordable && !finalStep) break;
     seed0 = generationSeed(o.seed, g);
     rng = createRng(fmix32(seed0));
 
@@ -257,7 +285,16 @@ export async function abcSmc(
         break;
       }
     }
-    epsilon = Math.min(epsilon, next);
+    if (tol.tolerance !== null && (finalStep || Math.min(epsilon, next) <= tol.tolerance)) {
+      // The schedule never goes below ε_T, and its last step may go straight there; it needs two
+      // living particles within ε_T, or the run ends here, short of the target, with the
+      // particles of the previous generation.
+      let within = 0;
+      for (let i = 0; i < n; i++) if (weights[i] > 0 && dist[i] <= tol.tolerance) within++;
+      if (within < 2) break;
+      epsilon = tol.tolerance;
+      reached = true;
+    } else epsilon = Math.min(epsilon, next);
 
     // 2. Reweight.
     let total = 0;
@@ -334,7 +371,7 @@ export async function abcSmc(
       simulations += count;
       let accepted = 0;
       for (let k = 0; k < count; k++) {
-        const distance = abcDistance(simulated, k * m, observed, scales, blockSize);
+        const distance = targetDistance(simulated, k * m, observedPoint, scales, blockSize);
         if (!(distance <= epsilon)) continue;
         const i = moving[k];
         accepted++;
@@ -358,6 +395,11 @@ export async function abcSmc(
     let living2 = 0;
 
     for (let i = 0; i < n; i++) if (weights[i] > 0) living2++;
+    if (!affordable) {
+      // The budget cannot pay for moves: the particles stay reweighted at ε_T.
+      report({ epsilon, ess, resampled, acceptance: null, simulations: 0 });
+      break;
+    }
     let rounds = 1;
     let acceptance = 0;
     let generationSimulations = 0;
@@ -378,7 +420,11 @@ export async function abcSmc(
     }
     report({ epsilon, ess, resampled, acceptance, simulations: generationSimulations });
     ess = essAfter;
-    if (acceptance < o.minAcceptance) break;
+    if (reached) break;
+    if (acceptance < o.minAcceptance) {
+      if (tol.tolerance === null) break;
+      jump = true;
+    }
   }
 
   return {
@@ -391,6 +437,10 @@ export async function abcSmc(
     summaries,
     ess: effectiveSampleSize(weights),
     epsilon,
+    tolerance: tol.tolerance,
+    noisy: tol.noisy,
+    targetReached: tol.tolerance === null ? null : reached,
+    noise,
     scales,
     generations,
     simulations,

@@ -112,6 +112,15 @@ export interface CalibrateOptions {
    * a model without shocks). Needed with `means`.
    */
   readonly latentSize?: number;
+  /**
+   * ABC-SMC and rejection: the target tolerance ε_T, fixed before the data are seen (rejection
+   * keeps every draw within it; ABC-SMC's schedule stops there). @default none
+   */
+  readonly tolerance?: number;
+  /** ABC-SMC and rejection: noisy ABC at `tolerance` (abc-distance.ts). @default false */
+  readonly noisy?: boolean;
+  /** Noisy ABC: the seed of the kernel draw's stream. @default `seed` */
+  readonly noiseSeed?: number;
   /** Progress of ABC-SMC and likelihood-SMC, per generation. */
   readonly onGeneration?: (generation: AbcGeneration, index: number) => void;
   /**
@@ -197,6 +206,14 @@ export interface Calibration {
   readonly forecastScore: ForecastScore | null;
   /** History matching's waves and cut-off (null for the ABC methods). */
   readonly nonImplausible: NonImplausibleSummary | null;
+  /** ABC: the target tolerance ε_T given (null: none; always null for the other methods). */
+  readonly tolerance: number | null;
+  /** ABC: whether the observed summaries were moved by a kernel draw (noisy ABC). */
+  readonly noisy: boolean;
+  /** ABC with a target tolerance: whether the run reached it (null without one). */
+  readonly targetReached: boolean | null;
+  /** Caveats about the result, one sentence each (e.g. a target tolerance not reached). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -222,6 +239,20 @@ export async function calibrate(
       `calibrate: ${setup.observed.length} observed values for ${targets.length} targets × ${nYears} years (${fitYears} fitted)`,
     );
   const method = options.method ?? 'abc-smc';
+  if (
+    (options.tolerance !== undefined || options.noisy) &&
+    method !== 'abc-smc' &&
+    method !== 'rejection'
+  )
+    throw new EntenteError(
+      'invalid-argument',
+      `calibrate: a target tolerance and noisy ABC belong to abc-smc and rejection, not ${method}`,
+    );
+  const tolerance = {
+    tolerance: options.tolerance,
+    noisy: options.noisy,
+    noiseSeed: options.noiseSeed,
+  };
   const particles = options.particles ?? 500;
   const seed = options.seed ?? 1;
   const runs = options.runs ?? 40 * particles;
@@ -291,6 +322,7 @@ export async function calibrate(
             particles,
             simulations: runs,
             seed,
+            ...tolerance,
           })
         : await abcSmc(problem, fitSimulator, {
             particles,
@@ -298,6 +330,7 @@ export async function calibrate(
             seed,
             chunkRows: options.chunkRows,
             onGeneration: options.onGeneration,
+            ...tolerance,
           });
 
   // Posterior predictive over all years.
@@ -396,5 +429,26 @@ export async function calibrate(
             ),
           }
         : null,
+    ...toleranceOutcome(result),
+  };
+}
+
+/** The target tolerance's fields of a calibration, and the warning when it was not reached. */
+function toleranceOutcome(
+  result: AbcResult | HistoryMatchingResult | LikelihoodSmcResult,
+): Pick<Calibration, 'tolerance' | 'noisy' | 'targetReached' | 'warnings'> {
+  if (result.method !== 'abc-smc' && result.method !== 'rejection')
+    return { tolerance: null, noisy: false, targetReached: null, warnings: [] };
+  const { tolerance, noisy, targetReached } = result;
+  return {
+    tolerance,
+    noisy,
+    targetReached,
+    warnings:
+      targetReached === false
+        ? [
+            `${result.method} stopped at tolerance ${result.epsilon.toPrecision(3)} after ${result.simulations} simulations, before the target tolerance ${tolerance}: its intervals are not calibrated at the requested tolerance (give a larger budget or tolerance)`,
+          ]
+        : [],
   };
 }

@@ -98,7 +98,8 @@ export const HISTORY_MATCHING_DEFAULTS = Object.freeze({
 });
 
 /** The result: an {@link AbcResult} (equal weights; `distances` are I(θ)) and the waves. */
-export interface HistoryMatchingResult extends Omit<AbcResult, 'method'> {
+export interface HistoryMatchingResult
+  extends Omit<AbcResult, 'method' | 'tolerance' | 'noisy' | 'targetReached' | 'noise'> {
   readonly method: 'history-matching';
   readonly waves: readonly HistoryMatchingWave[];
   /**

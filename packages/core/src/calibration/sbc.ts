@@ -15,12 +15,20 @@
  * one (ABC at a large tolerance) shows as over-coverage and a ∩-shaped histogram; one too narrow
  * as under-coverage and a ∪ shape (Talts et al., §4.2).
  *
+ * With a target tolerance (`calibrate.tolerance`; noisy ABC) a replication whose run did not reach
+ * it — ABC-SMC stopped earlier, or rejection kept fewer than two draws within it — has no
+ * posterior at that tolerance: it counts as a miss for every parameter (not covered, not reported
+ * uninformed) and its ranks are left out of the uniformity check; `reached` counts the others.
+ *
  * Randomness: replication r draws θ* from createRng(fmix32(runSeed(seed, 2r))), simulates the
- * data with the run seed runSeed(seed, 2r + 1), and calibrates with `calibrationSeed(r)`.
+ * data with the run seed runSeed(seed, 2r + 1), and calibrates with `calibrationSeed(r)`; noisy
+ * ABC's kernel draw comes from its own seed runSeed(seed + 2, r), so that it is a fresh draw in
+ * each replication even when the calibration seed is shared (rejection's one prior table).
  */
 import { createRng } from '../analysis/random.js';
 import { EntenteError } from '../errors.js';
 import { fmix32, runSeed } from '../simulation/streams.js';
+import { ToleranceNotReachedError } from './abc-rejection.js';
 import {
   type CalibrateOptions,
   type Calibration,
@@ -61,8 +69,13 @@ export interface SbcReplication {
   readonly covered: readonly boolean[];
   /** Per parameter: the calibration's `uninformed` flag. */
   readonly uninformed: readonly boolean[];
-  /** Per parameter: the posterior distribution function at θ*, in [0, 1]. */
+  /** Per parameter: the posterior distribution function at θ*, in [0, 1] (NaN when not reached). */
   readonly rank: readonly number[];
+  /**
+   * Whether the calibration reached its target tolerance (always true without one). A replication
+   * that did not counts as not covered and not uninformed for every parameter.
+   */
+  readonly reached: boolean;
   readonly epsilon: number;
   readonly ess: number;
   readonly simulations: number;
@@ -75,7 +88,7 @@ export interface SbcParameter {
   readonly covered: number;
   /** Replications that reported the parameter uninformed. */
   readonly uninformed: number;
-  /** Counts of the ranks u in B equal bins of [0, 1]. */
+  /** Counts of the ranks u in B equal bins of [0, 1] (replications that reached the tolerance). */
   readonly histogram: readonly number[];
   /** Σ (O − E)² / E over the bins, E = R / B (χ² with B − 1 degrees of freedom if uniform). */
   readonly chiSquare: number;
@@ -88,6 +101,8 @@ export interface SbcResult {
   readonly replications: number;
   readonly seed: number;
   readonly bins: number;
+  /** Replications whose calibration reached its target tolerance (all, without one). */
+  readonly reached: number;
   readonly parameters: readonly SbcParameter[];
   readonly runs: readonly SbcReplication[];
 }
@@ -196,42 +211,69 @@ export async function simulationBasedCalibration(
     const observed = new Float64Array(targets.length * nYears).fill(Number.NaN);
     for (let t = 0; t < targets.length; t++)
       for (let y = 0; y < fitYears; y++) observed[t * nYears + y] = data[t * fitYears + y];
-    const c: Calibration = await calibrate({ ...setup, observed }, simulate, {
-      ...options.calibrate,
-      seed: calibrationSeed(r),
-    });
-    const weights = Float64Array.from(c.weights);
-    const rank = parameters.map((_, j) =>
-      posteriorRank(
-        Float64Array.from(c.particles, (row) => row[j]),
-        weights,
-        truth[j],
-      ),
-    );
-    const run: SbcReplication = {
-      truth: Array.from(truth),
-      covered: c.posterior.map((p, j) => truth[j] >= p.q05 && truth[j] <= p.q95),
-      uninformed: c.posterior.map((p) => p.uninformed),
-      rank,
-      epsilon: c.epsilon,
-      ess: c.ess,
-      simulations: c.simulations,
-    };
+    let c: Calibration | null;
+    try {
+      c = await calibrate({ ...setup, observed }, simulate, {
+        ...options.calibrate,
+        seed: calibrationSeed(r),
+        noiseSeed: runSeed(seed + 2, r),
+      });
+    } catch (error) {
+      if (!(error instanceof ToleranceNotReachedError)) throw error;
+      c = null;
+    }
+    const miss = parameters.map(() => false);
+    let run: SbcReplication;
+    if (c === null || c.targetReached === false)
+      run = {
+        truth: Array.from(truth),
+        covered: miss,
+        uninformed: miss,
+        rank: parameters.map(() => Number.NaN),
+        reached: false,
+        epsilon: c?.epsilon ?? Number.NaN,
+        ess: c?.ess ?? 0,
+        simulations: c?.simulations ?? Number.NaN,
+      };
+    else {
+      const weights = Float64Array.from(c.weights);
+      const particles = c.particles;
+      run = {
+        truth: Array.from(truth),
+        covered: c.posterior.map((p, j) => truth[j] >= p.q05 && truth[j] <= p.q95),
+        uninformed: c.posterior.map((p) => p.uninformed),
+        rank: parameters.map((_, j) =>
+          posteriorRank(
+            Float64Array.from(particles, (row) => row[j]),
+            weights,
+            truth[j],
+          ),
+        ),
+        reached: true,
+        epsilon: c.epsilon,
+        ess: c.ess,
+        simulations: c.simulations,
+      };
+    }
     runs.push(run);
     options.onReplication?.(run, r);
   }
+  const reached = runs.filter((x) => x.reached);
   return {
     replications,
     seed,
     bins,
+    reached: reached.length,
     parameters: parameters.map((p, j) => ({
       id: p.id,
       covered: runs.filter((x) => x.covered[j]).length,
       uninformed: runs.filter((x) => x.uninformed[j]).length,
-      ...rankUniformity(
-        runs.map((x) => x.rank[j]),
-        bins,
-      ),
+      ...(reached.length === 0
+        ? { histogram: new Array<number>(bins).fill(0), chiSquare: Number.NaN, ks: Number.NaN }
+        : rankUniformity(
+            reached.map((x) => x.rank[j]),
+            bins,
+          )),
     })),
     runs,
   };

@@ -103,6 +103,14 @@ export const CalibrationSchema = z.object({
   forecast: z.array(PredictiveBandSchema),
   forecastScore: ForecastScoreSchema.nullable(),
   nonImplausible: NonImplausibleSchema.nullable(),
+  /** ABC's target tolerance ε_T (null: none). Absent from calibrations written before it was added. */
+  tolerance: z.number().positive().nullable().optional(),
+  /** Noisy ABC (absent before it was added: not noisy). */
+  noisy: z.boolean().optional(),
+  /** Whether the target tolerance was reached (null without one; absent before it was added). */
+  targetReached: z.boolean().nullable().optional(),
+  /** Caveats about the result, one sentence each (absent before they were added). */
+  warnings: z.array(z.string()).optional(),
 });
 
 /** `entente calibrate --json`: the calibration with what produced it. */
@@ -199,6 +207,11 @@ type _Generation = Assert<
     Omit<AbcGeneration, 'epsilon'> & { epsilon: number | null }
   >
 >;
+/** Fields of {@link Calibration} that files written before them lack (optional in the schema). */
+type LaterFields = 'tolerance' | 'noisy' | 'targetReached' | 'warnings';
 type _Calibration = Assert<
-  Agree<Omit<CalibrationJson, 'generations'>, Omit<Calibration, 'generations'>>
+  Agree<
+    Omit<CalibrationJson, 'generations'>,
+    Omit<Calibration, 'generations' | LaterFields> & Partial<Pick<Calibration, LaterFields>>
+  >
 >;

@@ -4,6 +4,7 @@ import { abcDistance, countTransform, distanceScales } from '../../src/calibrati
 import type { BatchSimulator } from '../../src/calibration/abc-problem.js';
 import { abcRejection } from '../../src/calibration/abc-rejection.js';
 import { abcSmc, effectiveSampleSize } from '../../src/calibration/abc-smc.js';
+import { calibrate } from '../../src/calibration/calibrate.js';
 import {
   posteriorSummary,
   UNINFORMED_SD_RATIO,
@@ -163,6 +164,108 @@ describe('abcSmc', () => {
     const [a] = posteriorSummary(TOY_PARAMETERS, rejection.particles, rejection.weights);
     expect(a.q05).toBeLessThan(4);
     expect(a.q95).toBeGreaterThan(4);
+  });
+
+  it('with a target tolerance, never goes below it, stops once there, and says it reached it', async () => {
+    const r = await abcSmc(problem, toySimulator(YEARS), {
+      particles: 200,
+      seed: 1,
+      maxSimulations: 20_000,
+      tolerance: 0.4,
+    });
+    const eps = r.generations.map((g) => g.epsilon);
+    expect(eps.at(-1)).toBe(0.4);
+    expect(eps.filter((e) => e === 0.4)).toHaveLength(1);
+    for (const e of eps) expect(e).toBeGreaterThanOrEqual(0.4);
+    expect([r.epsilon, r.tolerance, r.noisy, r.targetReached]).toEqual([0.4, 0.4, false, true]);
+    r.distances.forEach((distance, i) => {
+      if (r.weights[i] > 0) expect(distance).toBeLessThanOrEqual(0.4);
+    });
+    // Plain, the same seed goes further: the target stopped the run.
+    const plain = await abcSmc(problem, toySimulator(YEARS), {
+      particles: 200,
+      seed: 1,
+      maxSimulations: 20_000,
+    });
+    expect(plain.epsilon).toBeLessThan(0.4);
+    expect(plain.generations.length).toBeGreaterThan(r.generations.length);
+  });
+
+  it('a target it cannot reach: the run stops short and says so, and calibrate warns', async () => {
+    const r = await abcSmc(problem, toySimulator(YEARS), {
+      particles: 100,
+      seed: 2,
+      maxSimulations: 3000,
+      tolerance: 1e-6,
+      noisy: true,
+    });
+    expect(r.targetReached).toBe(false);
+    expect(r.epsilon).toBeGreaterThan(1e-6);
+    const c = await calibrate(
+      {
+        parameters: TOY_PARAMETERS,
+        targets: [{ id: 'toy', dyad: ['a', 'b'] }],
+        years: [0, 1, 2, 3],
+        fitYears: YEARS,
+        observed,
+      },
+      (thetas, seeds) => toySimulator(YEARS)(thetas, seeds),
+      { particles: 100, runs: 3000, seed: 2, tolerance: 1e-6, noisy: true },
+    );
+    expect(c.targetReached).toBe(false);
+    expect(c.warnings.join(' ')).toMatch(
+      /abc-smc stopped at tolerance .* before the target tolerance .*: its intervals are not calibrated at the requested tolerance/,
+    );
+  });
+
+  it('the last step goes straight to the target when the acceptance rule would end the run', async () => {
+    // An acceptance stop of 0.99 ends a plain run after its first moves; with a target the run
+    // takes one more generation at exactly ε_T.
+    const options = { particles: 200, seed: 5, maxSimulations: 20_000, minAcceptance: 0.99 };
+    const plain = await abcSmc(problem, toySimulator(YEARS), options);
+    expect(plain.generations).toHaveLength(2);
+    const r = await abcSmc(problem, toySimulator(YEARS), { ...options, tolerance: 0.3 });
+    expect(r.generations).toHaveLength(3);
+    expect(r.generations[1].epsilon).toBe(plain.generations[1].epsilon);
+    expect(r.generations[2].epsilon).toBe(0.3);
+    expect(r.targetReached).toBe(true);
+  });
+
+  it('noisy ABC-SMC gives the same bytes whole or in chunks of 7 rows, and refuses noisy without a tolerance', async () => {
+    const options = { particles: 100, seed: 3, maxSimulations: 4000, tolerance: 0.8, noisy: true };
+    const whole = await abcSmc(problem, toySimulator(YEARS), options);
+    const split = await abcSmc(problem, chunked(toySimulator(YEARS), 7), {
+      ...options,
+      chunkRows: 9,
+    });
+    expect(Buffer.from(split.particles.buffer)).toEqual(Buffer.from(whole.particles.buffer));
+    expect(Buffer.from(split.weights.buffer)).toEqual(Buffer.from(whole.weights.buffer));
+    expect(Array.from(split.noise as Float64Array)).toEqual(
+      Array.from(whole.noise as Float64Array),
+    );
+    expect(whole.noisy).toBe(true);
+    await expect(
+      abcSmc(problem, toySimulator(YEARS), { particles: 100, noisy: true }),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/abc-smc: noisy ABC needs a target tolerance/),
+    });
+    await expect(
+      calibrate(
+        {
+          parameters: TOY_PARAMETERS,
+          targets: [{ id: 'toy', dyad: ['a', 'b'] }],
+          years: [0, 1, 2, 3],
+          fitYears: YEARS,
+          observed,
+        },
+        (thetas, seeds) => toySimulator(YEARS)(thetas, seeds),
+        { method: 'history-matching', tolerance: 1 },
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/belong to abc-smc and rejection, not history-matching/),
+    });
   });
 
   it('refuses an empty prior box and a budget below one generation', async () => {

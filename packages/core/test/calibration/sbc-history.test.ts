@@ -122,8 +122,18 @@ describe('the history model of the built-in case, 2015–2020 with a 2021 foreca
   });
 });
 
-/** One SBC per method, computed once and shared by that method's tests. */
-const runs = new Map<CalibrationMethod, Promise<SbcResult>>();
+/**
+ * Noisy ABC's target tolerance: chosen before any coverage was looked at, as the smallest value
+ * on the grid 0.5, 0.6, 0.8, 0.9, 1.0 that ABC-SMC reached in at least 95 of the 100 replications
+ * within the CLI's default budget (87, 94, 94, 95, 97; rejection reached 0.8 in 96 and 0.9 in 97;
+ * docs/calibration.md).
+ */
+const NOISY_TOLERANCE = 0.9;
+
+/** The SBCs: each method, plain, and ABC-SMC and rejection as noisy ABC at NOISY_TOLERANCE. */
+type SbcKey = CalibrationMethod | 'noisy abc-smc' | 'noisy rejection';
+/** One SBC per key, computed once and shared by its tests. */
+const runs = new Map<SbcKey, Promise<SbcResult>>();
 /**
  * likelihood-smc's settings: 300 particles and 30,000 latent runs keep its 100 replications near
  * 100 s of CPU (docs/calibration.md); ABC's are the CLI's defaults.
@@ -131,23 +141,32 @@ const runs = new Map<CalibrationMethod, Promise<SbcResult>>();
 const SETTINGS = {
   'likelihood-smc': { particles: 300, runs: 30_000, means, latentSize: h.latentSize },
 } as Partial<Record<CalibrationMethod, object>>;
-function sbc(method: CalibrationMethod): Promise<SbcResult> {
-  let run = runs.get(method);
+function sbc(key: SbcKey): Promise<SbcResult> {
+  let run = runs.get(key);
   if (!run) {
+    const noisy = key.startsWith('noisy ');
+    const method = key.replace('noisy ', '') as CalibrationMethod;
     run = simulationBasedCalibration(
       setup,
       // Rejection ABC with one calibration seed draws the same 20,000-draw prior table in every
       // replication (cv4abc of Csilléry, François & Blum's `abc` package): simulate it once.
+      // Noisy ABC's kernel draw has its own seed per replication (sbc.ts).
       method === 'rejection' ? reuseLastBatch(simulate) : simulate,
       {
         replications: 100,
         seed: 1,
-        calibrate: { method, particles: 500, runs: 20_000, ...SETTINGS[method] },
+        calibrate: {
+          method,
+          particles: 500,
+          runs: 20_000,
+          ...SETTINGS[method],
+          ...(noisy ? { tolerance: NOISY_TOLERANCE, noisy: true } : {}),
+        },
         ...(method === 'rejection' ? { calibrationSeed: () => 1 } : {}),
       },
     ).then((result) => {
       console.log(
-        `SBC ${method}, 100 replications: parameter, covered, uninformed, χ²(9), KS\n${result.parameters
+        `SBC ${key}, 100 replications (${result.reached} reached the tolerance): parameter, covered, uninformed, χ²(9), KS\n${result.parameters
           .map(
             (p) =>
               `${p.id.padEnd(24)} ${p.covered} ${p.uninformed} ${p.chiSquare.toFixed(1)} ${p.ks.toFixed(3)}`,
@@ -156,7 +175,7 @@ function sbc(method: CalibrationMethod): Promise<SbcResult> {
       );
       return result;
     });
-    runs.set(method, run);
+    runs.set(key, run);
   }
   return run;
 }
@@ -168,8 +187,9 @@ const informed = (r: SbcResult) => r.parameters.filter((p) => p.uninformed < r.r
  * The defect the check found (docs/calibration.md): at the tolerances ABC reaches with the
  * per-dyad-year distance, the posterior of `observation-dispersion` leans to large k (counts
  * closer to Poisson than the truth) when the truth is overdispersed, and its 90 % interval holds
- * the truth in only 70 of 100 replications with either method. Expected to fail until the method
- * is fixed (noisy ABC is one way, docs/calibration.md); then remove it from this list.
+ * the truth in only 70 of 100 replications with either method. This is the plain methods' known
+ * bias at a tolerance they choose themselves, and stays documented here; noisy ABC at a fixed
+ * tolerance (below) is the calibrated alternative.
  */
 const KNOWN_MISCALIBRATED = ['observation-dispersion'];
 
@@ -211,6 +231,60 @@ for (const method of ['abc-smc', 'rejection'] as const) {
           const p = r.parameters.find((x) => x.id === id);
           expect(p?.covered, id).toBeGreaterThanOrEqual(85);
           expect(p?.covered, id).toBeLessThanOrEqual(95);
+        }
+      },
+    );
+  });
+}
+
+/**
+ * Noisy ABC (Fearnhead & Prangle 2012, §2.2; abc-distance.ts) at a target tolerance fixed in
+ * advance: the observed point is moved once by a draw of the ABC kernel, so the ABC posterior at
+ * that tolerance is calibrated — the dispersion included. A replication that did not reach the
+ * tolerance counts as a miss for every parameter (sbc.ts). What holds (docs/calibration.md): the
+ * reach rate, the unseen parameters reported uninformed, and uniform ranks for all 25 parameters,
+ * `observation-dispersion` included (χ² 12.9 and 10.7, against 115 and 108 for plain ABC). What
+ * does not yet: coverage in 85–95 for every parameter. ABC-SMC covers 77–87, rejection 79–90;
+ * the shortfall sits in the replications that missed the tolerance (5 and 3, counted as misses,
+ * so exact calibration expects about 85.5 and 87.3) and in those whose posterior rests on few
+ * distinct draws (rejection keeping 2–50 draws, ABC-SMC's last step collapsing onto a few
+ * particles), whose sample 90 % interval is too short though the ranks stay uniform.
+ */
+for (const key of ['noisy abc-smc', 'noisy rejection'] as const) {
+  describe(`simulation-based calibration of ${key} ABC at ε = ${NOISY_TOLERANCE} on the history model (100 replications)`, () => {
+    const slow = { tags: ['slow'], timeout: 900_000 };
+
+    it('reaches the tolerance in at least 95 of 100 replications', slow, async () => {
+      expect((await sbc(key)).reached).toBeGreaterThanOrEqual(95);
+    });
+
+    it('reports every unseen parameter uninformed in ≥ 90 % of replications', slow, async () => {
+      const r = await sbc(key);
+      for (const id of UNSEEN) {
+        const p = r.parameters.find((x) => x.id === id);
+        expect(p?.uninformed, id).toBeGreaterThanOrEqual(90);
+      }
+    });
+
+    it(
+      'the ranks of every parameter, observation-dispersion included, are uniform',
+      slow,
+      async () => {
+        const r = await sbc(key);
+        expect(r.parameters).toHaveLength(25);
+        // χ² of the 10-bin rank histogram below its 99.9 % point for 9 degrees of freedom.
+        for (const p of r.parameters) expect(p.chiSquare, p.id).toBeLessThan(27.88);
+      },
+    );
+
+    it.fails(
+      'known shortfall: the 90 % intervals of every parameter hold the truth in 85–95 of 100',
+      slow,
+      async () => {
+        const r = await sbc(key);
+        for (const p of r.parameters) {
+          expect(p.covered, p.id).toBeGreaterThanOrEqual(85);
+          expect(p.covered, p.id).toBeLessThanOrEqual(95);
         }
       },
     );

@@ -142,6 +142,11 @@ suite(UCDP, 'the calibration in the workbench', () => {
       expect(header).toContain(`${cal.particles.length}`);
       expect(header).toContain('2015–2020 (6)');
       expect(header).toContain('ucdp-afpak-annual-1989-2021.csv');
+      // Plain ABC carries the CLI's caveat about its dispersion intervals; the tab shows it.
+      expect(cal.warnings?.length).toBeGreaterThan(0);
+      expect(
+        await page.getByTestId('calibration-warnings').locator('li').allTextContents(),
+      ).toEqual((cal.warnings ?? []).map((w) => `warning: ${w}`));
 
       // The rows: every parameter, the informed ones first, flagged as the calibration flags them.
       const informed = cal.posterior.filter((p) => !p.uninformed).map((p) => p.id);

@@ -8,6 +8,7 @@ import { readCalibrationFiles } from '../src/calibration/read-files.js';
 import {
   type Calibration,
   calibrationHeader,
+  calibrationWarnings,
   defaultPairIds,
   type FitPanel,
   fitPanels,
@@ -225,6 +226,19 @@ describe('calibration view data', () => {
       ]),
     );
     expect(ls['temperature β']).toBe('1.00 (1: the exact likelihood)');
+    // A target tolerance: reached or not, and noisy ABC, as the CLI's summary line says.
+    const tol = (extra: Partial<Calibration>) =>
+      Object.fromEntries(calibrationHeader({ ...CAL, ...extra }).map((f) => [f.label, f.value]))
+        .tolerance;
+    expect(tol({ tolerance: 1.5, noisy: false, targetReached: true, epsilon: 1.5 })).toBe(
+      '1.50 (target 1.5, reached)',
+    );
+    expect(tol({ tolerance: 0.9, noisy: true, targetReached: false, epsilon: 4.2 })).toBe(
+      '4.20 (noisy ABC at target 0.9, NOT reached)',
+    );
+    expect(tol({ tolerance: null, targetReached: null })).toBe('1.23');
+    expect(calibrationWarnings(CAL)).toEqual([]);
+    expect(calibrationWarnings({ ...CAL, warnings: ['a caveat'] })).toEqual(['a caveat']);
     expect(ls.tolerance).toBeUndefined();
     expect(hm.tolerance).toBeUndefined();
     expect([formatValue(2370.2), formatValue(0.0283), formatValue(null)]).toEqual([

@@ -65,7 +65,7 @@ export function calibrationHeader(c: Calibration): HeaderFact[] {
               label: 'temperature β',
               value: `${c.epsilon.toPrecision(3)} (1: the exact likelihood)`,
             }
-          : { label: 'tolerance', value: c.epsilon.toPrecision(3) },
+          : { label: 'tolerance', value: toleranceText(c) },
         {
           label: 'simulations',
           value: `${c.simulations} in ${steps} generation${steps === 1 ? '' : 's'}`,
@@ -83,6 +83,23 @@ export function calibrationHeader(c: Calibration): HeaderFact[] {
     { label: 'seed', value: String(c.seed) },
     { label: 'data', value: c.observedFile ?? 'not recorded (calibrated before entente wrote it)' },
   ];
+}
+
+/**
+ * ABC's final tolerance, with the target fixed before the data when the run had one: whether it
+ * was reached, and whether the ABC was noisy (the CLI's summary line says the same).
+ */
+function toleranceText(c: Calibration): string {
+  const reached = c.epsilon.toPrecision(3);
+  if (c.tolerance == null) return reached;
+  const kind = c.noisy ? 'noisy ABC at target' : 'target';
+  const verdict = c.targetReached === false ? 'NOT reached' : 'reached';
+  return `${reached} (${kind} ${c.tolerance}, ${verdict})`;
+}
+
+/** The caveats the calibration carries, one sentence each (none for calibrations written before them). */
+export function calibrationWarnings(c: Calibration): readonly string[] {
+  return c.warnings ?? [];
 }
 
 /** The posterior rows, informed parameters first, each group in the calibration's order. */

@@ -14,6 +14,7 @@ import { Fragment, useCallback, useMemo } from 'react';
 import {
   type Calibration,
   calibrationHeader,
+  calibrationWarnings,
   type FitPanel,
   fitPanels,
   forecastScoreText,
@@ -254,6 +255,13 @@ export default function CalibrationPanel({
             <dt>opened from</dt>
             <dd>{state.origin === 'server' ? 'the server' : state.origin}</dd>
           </dl>
+          {calibrationWarnings(c).length > 0 && (
+            <ul className="warnings" data-testid="calibration-warnings">
+              {calibrationWarnings(c).map((w) => (
+                <li key={w}>warning: {w}</li>
+              ))}
+            </ul>
+          )}
           <ParameterTable c={c} />
           <Pairs c={c} state={state} />
           <section aria-label="Fit per dyad-year">

@@ -28,10 +28,12 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   compileHistory,
+  coverageBand,
   historyCounts,
   historyMeans,
   loadCase,
   observationDispersion,
+  pooledCoverage,
   reuseLastBatch,
   sampleObservation,
   simulateHistory,
@@ -134,6 +136,12 @@ for (const p of result.parameters)
     console.log(
       `reached the target tolerance ${tolerance}: ${result.reached} of ${R} replications (the others count as misses)`,
     );
+  const band = coverageBand(R, result.parameters.length);
+  const counts = result.parameters.map((p) => p.covered);
+  const outside = result.parameters.filter((p) => p.covered < band.lo || p.covered > band.hi);
+  console.log(
+    `coverage: ${(100 * pooledCoverage(result)).toFixed(1)} % of all ${R * result.parameters.length} intervals; per parameter ${Math.min(...counts)}–${Math.max(...counts)} of ${R}; the band an exact posterior keeps all ${result.parameters.length} in (1 % family-wise) is ${band.lo}–${band.hi}: ${outside.length === 0 ? 'every parameter inside' : `outside: ${outside.map((p) => `${p.id} ${p.covered}`).join(', ')}`}`,
+  );
 }
 if (args.method === 'likelihood-smc' && generations.length > 0) {
   const median = (xs) => {

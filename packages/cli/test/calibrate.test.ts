@@ -195,7 +195,11 @@ describe('entente calibrate', () => {
       const text = await runCli([...argv, ...small, '--noisy', '--tolerance', '1.5'], ROOT);
       expect(text.code).toBe(0);
       expect(text.stdout).toMatch(/^abc-smc: noisy ABC at ε = 1\.5, 100 particles/);
-      expect(text.stdout).not.toMatch(/warning:/);
+      // Noisy ABC-SMC carries its own caveat (too-short intervals in SBC); noisy rejection none.
+      expect(text.stdout).toMatch(
+        /\nwarning: noisy ABC-SMC's 90 % intervals are known to be too short/,
+      );
+      expect(text.stdout.match(/^warning:/gm)).toHaveLength(1);
       const noisy = await runCli(
         [...argv, ...small, '--noisy', '--tolerance', '1.5', '--method', 'rejection', '--json'],
         ROOT,
@@ -211,7 +215,7 @@ describe('entente calibrate', () => {
       expect(json.epsilon).toBe(1.5);
       const plain = await runCli([...argv, ...small], ROOT);
       expect(plain.stdout).toMatch(
-        /\nwarning: at a tolerance the run chooses, the intervals of observation-dispersion are known to be miscalibrated .* --noisy --tolerance EPS gives calibrated intervals/,
+        /\nwarning: at a tolerance the run chooses, the intervals of observation-dispersion are known to be miscalibrated .*; --method rejection --noisy --tolerance EPS passes simulation-based calibration/,
       );
       const plainJson = JSON.parse((await runCli([...argv, ...small, '--json'], ROOT)).stdout);
       expect([plainJson.tolerance, plainJson.noisy, plainJson.targetReached]).toEqual([

@@ -254,6 +254,8 @@ export {
 } from './calibration/posterior-summary.js';
 export { crps } from './calibration/predictive-score.js';
 export {
+  coverageBand,
+  pooledCoverage,
   posteriorRank,
   rankUniformity,
   reuseLastBatch,

@@ -27,6 +27,7 @@
  */
 import { createRng } from '../analysis/random.js';
 import { EntenteError } from '../errors.js';
+import { binomialUpperTail } from '../exploration/statistics/binomial-tail.js';
 import { fmix32, runSeed } from '../simulation/streams.js';
 import { ToleranceNotReachedError } from './abc-rejection.js';
 import {
@@ -146,6 +147,48 @@ export function rankUniformity(
     ks = Math.max(ks, (i + 1) / n - u, u - i / n);
   });
   return { histogram, chiSquare, ks };
+}
+
+/**
+ * The range of covered replications that an exactly calibrated method keeps every one of
+ * `parameters` parameters in, except with probability at most `familywise`: under exact
+ * calibration each parameter's count of replications whose interval at `level` holds θ* is
+ * binomial(R, level), and the band cuts familywise / (2 · parameters) from each tail (Bonferroni,
+ * two-sided), so a count outside it is evidence of miscalibration at that family-wise level.
+ * A fixed band such as 85–95 of 100 is not such a check for many parameters: each binomial(100,
+ * 0.9) count falls inside it with probability 0.936, all 25 of the history model's with about
+ * 0.19 (independent parameters), so an exact posterior would usually fail it.
+ * @throws {EntenteError} `invalid-argument` for R or parameters not a positive integer, level or
+ * familywise not in (0, 1)
+ * @example coverageBand(100, 25) // { lo: 78, hi: 99 }
+ * @default level 0.9, familywise 0.01
+ */
+export function coverageBand(
+  replications: number,
+  parameters: number,
+  level = 0.9,
+  familywise = 0.01,
+): { lo: number; hi: number } {
+  const positive = (n: number) => Number.isInteger(n) && n > 0;
+  const open = (x: number) => x > 0 && x < 1;
+  if (!positive(replications) || !positive(parameters) || !open(level) || !open(familywise))
+    throw new EntenteError(
+      'invalid-argument',
+      `coverageBand: needs positive integer replications and parameters and level, familywise in (0, 1), got ${replications}, ${parameters}, ${level}, ${familywise}`,
+    );
+  const tail = familywise / (2 * parameters);
+  // lo: the smallest count c with P(X ≤ c) > tail; hi: the largest with P(X ≥ c) > tail.
+  let lo = 0;
+  while (lo < replications && 1 - binomialUpperTail(lo + 1, replications, level) <= tail) lo++;
+  let hi = replications;
+  while (hi > 0 && binomialUpperTail(hi, replications, level) <= tail) hi--;
+  return { lo, hi };
+}
+
+/** The share of all intervals (every parameter, every replication) that held θ*. */
+export function pooledCoverage(result: SbcResult): number {
+  const covered = result.parameters.reduce((s, p) => s + p.covered, 0);
+  return covered / (result.replications * result.parameters.length);
 }
 
 /**

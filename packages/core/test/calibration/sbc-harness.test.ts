@@ -6,11 +6,15 @@
 import {
   type CountSimulator,
   calibrate,
+  coverageBand,
+  pooledCoverage,
   reuseLastBatch,
   runSeed,
   simulationBasedCalibration,
 } from '@entente/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/analysis/random.js';
 import { TOY_PARAMETERS, toySimulator } from './toy-model.js';
 
 const YEARS = 4;
@@ -84,5 +88,98 @@ describe('simulationBasedCalibration', () => {
     await expect(simulationBasedCalibration(setup, simulate, { replications: 0 })).rejects.toThrow(
       /simulationBasedCalibration: replications must be a whole number ≥ 1/,
     );
+  });
+});
+
+/** P(X ≤ k) for X ~ binomial(n, p), by summing every term's pmf from its factorials (brute force). */
+function binomialCdf(k: number, n: number, p: number): number {
+  const logFacts = [0];
+  for (let i = 1; i <= n; i++) logFacts.push(logFacts[i - 1] + Math.log(i));
+  let sum = 0;
+  for (let i = 0; i <= Math.min(k, n); i++)
+    sum += Math.exp(
+      logFacts[n] - logFacts[i] - logFacts[n - i] + i * Math.log(p) + (n - i) * Math.log1p(-p),
+    );
+  return sum;
+}
+
+describe('the coverage band of exact calibration', () => {
+  it('is 78–99 for 25 parameters at 90 % over 100 replications (1 % family-wise), by hand', () => {
+    // P(X ≤ 77) = 1.14e-4 and P(X ≤ 78) = 3.12e-4 against 0.01 / 50 = 2e-4;
+    // P(X ≥ 99) = 3.22e-4 and P(X = 100) = 0.9¹⁰⁰ = 2.66e-5.
+    expect(coverageBand(100, 25)).toEqual({ lo: 78, hi: 99 });
+    // One parameter, 5 % two-sided: the usual binomial(100, 0.9) band.
+    expect(coverageBand(100, 1, 0.9, 0.05)).toEqual({ lo: 84, hi: 95 });
+  });
+
+  it('cuts at most familywise / (2m) from each tail and no less than needed (brute-force sums, fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0.5, max: 0.98, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.2, noNaN: true }),
+        (n, m, level, fw) => {
+          const { lo, hi } = coverageBand(n, m, level, fw);
+          const tail = fw / (2 * m);
+          const tol = 1e-9;
+          // Every count below lo is in the lower tail; lo itself is not.
+          if (lo > 0) expect(binomialCdf(lo - 1, n, level)).toBeLessThanOrEqual(tail * (1 + tol));
+          expect(binomialCdf(lo, n, level)).toBeGreaterThan(tail * (1 - tol));
+          // Likewise above hi: P(X ≥ hi + 1) ≤ tail < P(X ≥ hi).
+          if (hi < n) expect(1 - binomialCdf(hi, n, level)).toBeLessThanOrEqual(tail + tol);
+          expect(1 - binomialCdf(hi - 1, n, level)).toBeGreaterThan(tail - tol);
+          expect(lo).toBeLessThanOrEqual(hi);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an exactly calibrated method stays inside it for all 25 parameters, and usually not inside 85–95 (simulated)', () => {
+    // 4,000 simulated SBCs of an exact method: 25 independent binomial(100, 0.9) counts each.
+    const rng = createRng(7);
+    const { lo, hi } = coverageBand(100, 25);
+    let inBand = 0;
+    let inFixed = 0;
+    const trials = 4000;
+    for (let t = 0; t < trials; t++) {
+      let band = true;
+      let fixed = true;
+      for (let j = 0; j < 25; j++) {
+        let c = 0;
+        for (let r = 0; r < 100; r++) if (rng() < 0.9) c++;
+        band &&= c >= lo && c <= hi;
+        fixed &&= c >= 85 && c <= 95;
+      }
+      if (band) inBand++;
+      if (fixed) inFixed++;
+    }
+    // Expected ≥ 0.99 inside the band; ≈ 0.936²⁵ = 0.19 inside 85–95 (sd of the share ≈ 0.006).
+    expect(inBand / trials).toBeGreaterThanOrEqual(0.985);
+    expect(inFixed / trials).toBeGreaterThan(0.16);
+    expect(inFixed / trials).toBeLessThan(0.22);
+  });
+
+  it('pooledCoverage is the share of all intervals that held the truth; bad arguments are refused', () => {
+    const parameter = (covered: number) => ({
+      id: `p${covered}`,
+      covered,
+      uninformed: 0,
+      histogram: [],
+      chiSquare: 0,
+      ks: 0,
+    });
+    const result = {
+      replications: 10,
+      seed: 1,
+      bins: 10,
+      reached: 10,
+      parameters: [parameter(9), parameter(8), parameter(10)],
+      runs: [],
+    };
+    expect(pooledCoverage(result)).toBeCloseTo(0.9, 12);
+    expect(() => coverageBand(0, 25)).toThrow(/coverageBand: needs positive integer/);
+    expect(() => coverageBand(100, 25, 1)).toThrow(/coverageBand/);
   });
 });

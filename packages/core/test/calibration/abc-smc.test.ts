@@ -92,6 +92,14 @@ function chunked(simulate: BatchSimulator, size: number): BatchSimulator {
 describe('abcSmc', () => {
   const observed = toyRun([4, 0.2, 0.5], 5, YEARS);
   const problem = { parameters: TOY_PARAMETERS, observed, blockSize: YEARS };
+  /** The same problem as `calibrate` takes it: one toy target over four fitted years. */
+  const toySetup = {
+    parameters: TOY_PARAMETERS,
+    targets: [{ id: 'toy', dyad: ['a', 'b'] as const }],
+    years: [0, 1, 2, 3],
+    fitYears: YEARS,
+    observed,
+  };
 
   it('gives the same bytes whether the batches run whole or in chunks of 7 rows', async () => {
     const options = { particles: 100, seed: 3, maxSimulations: 4000 };
@@ -201,17 +209,13 @@ describe('abcSmc', () => {
     });
     expect(r.targetReached).toBe(false);
     expect(r.epsilon).toBeGreaterThan(1e-6);
-    const c = await calibrate(
-      {
-        parameters: TOY_PARAMETERS,
-        targets: [{ id: 'toy', dyad: ['a', 'b'] }],
-        years: [0, 1, 2, 3],
-        fitYears: YEARS,
-        observed,
-      },
-      (thetas, seeds) => toySimulator(YEARS)(thetas, seeds),
-      { particles: 100, runs: 3000, seed: 2, tolerance: 1e-6, noisy: true },
-    );
+    const c = await calibrate(toySetup, (thetas, seeds) => toySimulator(YEARS)(thetas, seeds), {
+      particles: 100,
+      runs: 3000,
+      seed: 2,
+      tolerance: 1e-6,
+      noisy: true,
+    });
     expect(c.targetReached).toBe(false);
     expect(c.warnings.join(' ')).toMatch(
       /abc-smc stopped at tolerance .* before the target tolerance .*: its intervals are not calibrated at the requested tolerance/,
@@ -251,17 +255,10 @@ describe('abcSmc', () => {
       message: expect.stringMatching(/abc-smc: noisy ABC needs a target tolerance/),
     });
     await expect(
-      calibrate(
-        {
-          parameters: TOY_PARAMETERS,
-          targets: [{ id: 'toy', dyad: ['a', 'b'] }],
-          years: [0, 1, 2, 3],
-          fitYears: YEARS,
-          observed,
-        },
-        (thetas, seeds) => toySimulator(YEARS)(thetas, seeds),
-        { method: 'history-matching', tolerance: 1 },
-      ),
+      calibrate(toySetup, (thetas, seeds) => toySimulator(YEARS)(thetas, seeds), {
+        method: 'history-matching',
+        tolerance: 1,
+      }),
     ).rejects.toMatchObject({
       code: 'invalid-argument',
       message: expect.stringMatching(/belong to abc-smc and rejection, not history-matching/),

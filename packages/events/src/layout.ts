@@ -33,6 +33,14 @@ export const EVENTS_TABLE = 'events';
  */
 export const INGESTS_TABLE = 'ingests';
 
+/**
+ * The ClickHouse engine's record of files read whole (no malformed rows): `fingerprint`
+ * ({@link fileFingerprint}), `format`, `rows` and `ingest_id`, so that ingesting one again reads
+ * nothing, as the DuckDB engine's `ingests.fingerprint` does. (A table of its own rather than a
+ * column of `ingests`: ClickHouse 18.16 cannot add a column only if it is missing.)
+ */
+export const FINGERPRINTS_TABLE = 'ingest_fingerprints';
+
 /** The columns of the `events` table, in order. */
 export const EVENT_COLUMNS: readonly EventColumn[] = Object.freeze([
   col('format', 'text', true, "the format's name: ucdp-ged, ucdp-dyadic, gdelt or acled"),

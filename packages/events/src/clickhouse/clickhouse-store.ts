@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
@@ -29,8 +29,10 @@ import {
   type EventVolume,
 } from '@entente/core';
 import { groupsFromRows } from '../group-rows.js';
+import { fileFingerprint } from '../input-file.js';
 import {
   EVENTS_TABLE,
+  FINGERPRINTS_TABLE,
   GROUP_BY_EVENT_TYPE,
   INGESTS_TABLE,
   MEASURE_SQL,
@@ -51,6 +53,7 @@ import {
   chString,
   distributedDdl,
   duckTsvSelect,
+  fingerprintsDdl,
   fromStageColumns,
   ingestsDdl,
   LOCAL_EVENTS_TABLE,
@@ -162,6 +165,7 @@ export async function openClickHouseEventStore(
       await entry.command({ query: distributedDdl(db, target.cluster, EVENTS_TABLE) });
     }
     await entry.command({ query: ingestsDdl(db, INGESTS_TABLE) });
+    await entry.command({ query: fingerprintsDdl(db, FINGERPRINTS_TABLE) });
     return new ClickHouseEventStore(entry, target, options.openLocal);
   } catch (error) {
     await entry.close();
@@ -217,9 +221,15 @@ class ClickHouseEventStore implements EventStore {
     file: string,
     options: IngestOptions,
   ): Promise<{ report: IngestFileReport; malformed: MalformedRow[] }> {
+    const format = options.format;
+    // A file an earlier ingest of this format read whole, unchanged since: nothing to read.
+    const fingerprint = await fileFingerprint(file).catch(() => null);
+    if (fingerprint !== null) {
+      const same = await this.sameFile(file, format, fingerprint, options);
+      if (same !== undefined) return { report: same, malformed: [] };
+    }
     const dir = await mkdtemp(join(tmpdir(), 'entente-ch-ingest-'));
     const stage = `entente_stage_${randomBytes(6).toString('hex')}`;
-    const format = options.format;
     try {
       const duckPath = join(dir, 'validated.duckdb');
       const local = await this.openLocal(duckPath);
@@ -266,9 +276,14 @@ class ClickHouseEventStore implements EventStore {
         inserted,
         duplicates: fileReport.rows - inserted,
       };
-      await this.ch.command({
-        query: `INSERT INTO ${this.db}.${INGESTS_TABLE} VALUES (${ingestId}, now(), ${chString(file)}, ${chString(format)}, ${chString(options.version ?? '')}, ${report.bytes}, ${report.rows}, ${report.inserted}, ${report.duplicates}, ${report.malformed})`,
-      });
+      await this.recordIngest(ingestId, file, options, report);
+      // Only a file read whole is known again by its fingerprint: one with malformed rows is read
+      // again, to be refused or listed again.
+      if (fingerprint !== null && report.malformed === 0) {
+        await this.ch.command({
+          query: `INSERT INTO ${this.db}.${FINGERPRINTS_TABLE} VALUES (${chString(fingerprint)}, ${chString(format)}, ${report.rows}, ${ingestId})`,
+        });
+      }
       return {
         report,
         malformed: validated.malformed.map((m) => ({ ...m })),
@@ -285,6 +300,49 @@ class ClickHouseEventStore implements EventStore {
         .catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /** The `ingests` row of one file's ingest. */
+  private async recordIngest(
+    ingestId: number,
+    file: string,
+    options: IngestOptions,
+    report: IngestFileReport,
+  ): Promise<void> {
+    await this.ch.command({
+      query: `INSERT INTO ${this.db}.${INGESTS_TABLE} VALUES (${ingestId}, now(), ${chString(file)}, ${chString(options.format)}, ${chString(options.version ?? '')}, ${report.bytes}, ${report.rows}, ${report.inserted}, ${report.duplicates}, ${report.malformed})`,
+    });
+  }
+
+  /**
+   * A file an earlier ingest of `format` read whole with this fingerprint: its report (every row a
+   * duplicate), recorded as an ingest; undefined when none did.
+   */
+  private async sameFile(
+    file: string,
+    format: EventFormat,
+    fingerprint: string,
+    options: IngestOptions,
+  ): Promise<IngestFileReport | undefined> {
+    const earlier = await rows(
+      this.ch,
+      `SELECT toFloat64(rows) AS n FROM ${this.db}.${FINGERPRINTS_TABLE} WHERE fingerprint = ${chString(fingerprint)} AND format = ${chString(format)} ORDER BY ingest_id DESC LIMIT 1`,
+    );
+    if (earlier.length === 0) return undefined;
+    const n = Number(earlier[0]?.n);
+    const report: IngestFileReport = {
+      file,
+      format,
+      bytes: (await stat(file)).size,
+      rows: n,
+      inserted: 0,
+      duplicates: n,
+      malformed: 0,
+    };
+    const ingestId =
+      (await this.count(`SELECT toFloat64(max(id)) AS n FROM ${this.db}.${INGESTS_TABLE}`)) + 1;
+    await this.recordIngest(ingestId, file, options, report);
+    return report;
   }
 
   private async count(query: string): Promise<number> {

@@ -84,6 +84,11 @@ export function ingestsDdl(database: string, table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${database}.${table} (id Int64, ingested_at DateTime, file String, format String, version String, bytes Int64, rows Int64, inserted Int64, duplicates Int64, malformed Int64) ENGINE = MergeTree ORDER BY ingested_at`;
 }
 
+/** The table of files read whole (layout.ts, FINGERPRINTS_TABLE), on the entry server. */
+export function fingerprintsDdl(database: string, table: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${database}.${table} (fingerprint String, format String, rows Int64, ingest_id Int64) ENGINE = MergeTree ORDER BY (fingerprint, format)`;
+}
+
 /** The period of `date_start`: `YYYY` or `YYYY-MM` (a Date's text is `YYYY-MM-DD`). */
 export function periodSql(by: 'month' | 'year'): string {
   return by === 'year' ? 'toString(toYear(date_start))' : 'substring(toString(date_start), 1, 7)';

@@ -5,7 +5,7 @@
  * names in ENTENTE_TEST_CLICKHOUSE; without it the suite skips loudly, and fails under CI.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@clickhouse/client';
@@ -13,6 +13,7 @@ import type { EventGroup } from '@entente/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../../../test-support/shared-data.js';
 import { type EventStore, openClickHouseEventStore, parseClickHouseUrl } from '../../src/index.js';
+import { gdeltRow } from '../gdelt-row.js';
 
 /**
  * The DuckDB engine (h1's `duckdb/duckdb-store.ts`), loaded by path so that this file compiles
@@ -130,10 +131,17 @@ if (!openDuckDbEventStore) {
     let ch: EventStore;
     const dir = mkdtempSync(join(tmpdir(), 'entente-ch-test-'));
 
+    /** Files the ClickHouse store validated (each through a temporary DuckDB store). */
+    let validations = 0;
     beforeAll(async () => {
       const openLocal = openDuckDbEventStore as (path: string) => Promise<EventStore>;
       duck = await openLocal(join(dir, 'events.duckdb'));
-      ch = await openClickHouseEventStore(spec, { openLocal });
+      ch = await openClickHouseEventStore(spec, {
+        openLocal: (path) => {
+          validations++;
+          return openLocal(path);
+        },
+      });
     });
     afterAll(async () => {
       await duck?.close();
@@ -181,6 +189,43 @@ if (!openDuckDbEventStore) {
       const again = await ch.ingest([sharedPath(ANNUAL)], { format: 'ucdp-dyadic' });
       expect(again.inserted).toBe(0);
       expect(again.duplicates).toBe(again.rows);
+    });
+
+    it('a file read whole is not read again; changed at the same path and size, it is', {
+      tags: ['clickhouse'],
+    }, async () => {
+      const rows = Array.from({ length: 300 }, (_, i) =>
+        gdeltRow(900_000 + i, `20${15 + (i % 9)}0${1 + (i % 9)}15`, 'AFGINSTAL', 'PAK', '1'),
+      );
+      const file = join(dir, 'fingerprint.tsv');
+      writeFileSync(file, `${rows.join('\n')}\n`);
+      const options = { format: 'gdelt', version: '2.0' } as const;
+      const first = await ch.ingest([file], options);
+      expect([first.rows, first.inserted, first.duplicates]).toEqual([300, 300, 0]);
+      const before = validations;
+      const again = await ch.ingest([file], options);
+      expect([again.rows, again.inserted, again.duplicates]).toEqual([300, 0, 300]);
+      expect(validations).toBe(before); // not read: no validation store opened
+      // Same path and size, one id changed, a new modification time: read, one row new.
+      const stamp = statSync(file);
+      const changed = [...rows];
+      changed[150] = (changed[150] as string).replace(/^900150\t/, '990150\t');
+      expect(changed[150]).not.toBe(rows[150]);
+      writeFileSync(file, `${changed.join('\n')}\n`);
+      utimesSync(file, stamp.atime, new Date(stamp.mtimeMs + 5000));
+      expect(statSync(file).size).toBe(stamp.size);
+      const third = await ch.ingest([file], options);
+      expect([third.rows, third.inserted, third.duplicates]).toEqual([300, 1, 299]);
+      expect(validations).toBe(before + 1);
+      // The DuckDB store, given the same three ingests, reports the same (and keeps the two
+      // stores equal for the group tests below).
+      writeFileSync(file, `${rows.join('\n')}\n`);
+      utimesSync(file, stamp.atime, stamp.mtime);
+      expect(await duck.ingest([file], options)).toEqual(first);
+      expect(await duck.ingest([file], options)).toEqual(again);
+      writeFileSync(file, `${changed.join('\n')}\n`);
+      utimesSync(file, stamp.atime, new Date(stamp.mtimeMs + 5000));
+      expect(await duck.ingest([file], options)).toEqual(third);
     });
 
     it("groups by year and month, with a breakpoint, equal DuckDB's (UCDP exactly)", {

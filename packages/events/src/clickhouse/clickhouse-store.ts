@@ -258,8 +258,7 @@ class ClickHouseEventStore implements EventStore {
         format: 'TabSeparated',
         ...(options.signal ? { abort_signal: options.signal } : {}),
       });
-      const ingestId =
-        (await this.count(`SELECT toFloat64(max(id)) AS n FROM ${this.db}.${INGESTS_TABLE}`)) + 1;
+      const ingestId = await this.nextIngestId();
       const staged = await this.count(`SELECT toFloat64(count()) AS n FROM ${this.db}.${stage}`);
       const keysOfStage = `format = ${chString(format)} AND event_id GLOBAL IN (SELECT event_id FROM ${this.db}.${stage})`;
       const present = await this.count(
@@ -302,6 +301,13 @@ class ClickHouseEventStore implements EventStore {
     }
   }
 
+  /** The id the next ingest gets: one above the largest recorded. */
+  private async nextIngestId(): Promise<number> {
+    return (
+      (await this.count(`SELECT toFloat64(max(id)) AS n FROM ${this.db}.${INGESTS_TABLE}`)) + 1
+    );
+  }
+
   /** The `ingests` row of one file's ingest. */
   private async recordIngest(
     ingestId: number,
@@ -339,8 +345,7 @@ class ClickHouseEventStore implements EventStore {
       duplicates: n,
       malformed: 0,
     };
-    const ingestId =
-      (await this.count(`SELECT toFloat64(max(id)) AS n FROM ${this.db}.${INGESTS_TABLE}`)) + 1;
+    const ingestId = await this.nextIngestId();
     await this.recordIngest(ingestId, file, options, report);
     return report;
   }
